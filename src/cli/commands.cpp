@@ -1,0 +1,15 @@
+#include "cli/commands.hpp"
+
+namespace cti::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"init", "Create a case repository: cti.yaml, forloeb/, .gitignore", setup_init},
+      {"new", "Create the next forløb file from a commented template", setup_new},
+      {"validate", "Check case files and settings; all findings in one pass", setup_validate},
+      {"hook", "Install the git pre-commit hook (cti validate --staged)", setup_hook},
+  };
+  return table;
+}
+
+}  // namespace cti::cli

@@ -1,0 +1,29 @@
+// Every command of cti, one setup function each (cli/<command>.cpp). A setup function
+// adds the command's options to its subcommand and returns the runner main calls.
+#pragma once
+
+#include "cli/common.hpp"
+
+namespace cti::cli {
+
+Runner setup_init(CLI::App& app, const GlobalOptions& g);
+Runner setup_new(CLI::App& app, const GlobalOptions& g);
+Runner setup_validate(CLI::App& app, const GlobalOptions& g);
+Runner setup_hook(CLI::App& app, const GlobalOptions& g);
+Runner setup_status(CLI::App& app, const GlobalOptions& g);
+Runner setup_show(CLI::App& app, const GlobalOptions& g);
+Runner setup_report(CLI::App& app, const GlobalOptions& g);
+Runner setup_caseload(CLI::App& app, const GlobalOptions& g);
+Runner setup_calendar(CLI::App& app, const GlobalOptions& g);
+Runner setup_fidelity(CLI::App& app, const GlobalOptions& g);
+
+struct Command {
+  const char* name;
+  const char* description;
+  Runner (*setup)(CLI::App&, const GlobalOptions&);
+};
+
+// The table of commands, in the order --help lists them.
+const std::vector<Command>& commands();
+
+}  // namespace cti::cli

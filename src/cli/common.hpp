@@ -1,0 +1,63 @@
+// What every command shares: the global options, finding the repository, "today",
+// the output language and colour, and printing errors.
+#pragma once
+
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "load/repo.hpp"
+#include "model/date.hpp"
+
+namespace cti::cli {
+
+enum ExitCode { kOk = 0, kFindings = 1, kUsage = 2 };
+
+struct GlobalOptions {
+  std::string dir;       // -C DIR
+  std::string today;     // --today DATE
+  std::string lang;      // --lang da|en
+  std::string color = "auto";  // --color auto|always|never
+  std::string cpr_file;  // --cpr-file PATH
+};
+
+// A command's runner, returned by its setup function and called after parsing.
+using Runner = std::function<int()>;
+
+// Prints "cti: error: <message>" (or the Danish form) on stderr; returns kUsage.
+int setup_error(const std::string& message);
+void print_note(const std::string& message);
+
+// --today, else CTI_TODAY, else the system date. Nothing (and an error printed) when invalid.
+std::optional<Date> resolve_today(const GlobalOptions& g);
+
+// The working directory given by -C, or the current one.
+std::filesystem::path start_dir(const GlobalOptions& g);
+
+// The repository root (directory with cti.yaml) at or above the start directory;
+// also settles the output language (--lang, else cti.yaml sprog, else locale).
+std::optional<std::filesystem::path> find_root(const GlobalOptions& g);
+
+// The language from --lang or the locale, before any repository is known.
+void settle_language(const GlobalOptions& g, const std::optional<std::filesystem::path>& root);
+
+// find_root + load_repo, printing any setup error.
+std::optional<LoadedRepo> open_repo(const GlobalOptions& g, Snapshot snap = Snapshot::worktree);
+
+// The CPR key file: --cpr-file, else CTI_CPR_FILE, else cpr.yaml beside cti.yaml.
+std::filesystem::path cpr_file_path(const GlobalOptions& g, const std::filesystem::path& root);
+
+// Colour on `stream`: --color always/never, NO_COLOR, else whether it is a terminal.
+bool use_color(const GlobalOptions& g, std::FILE* stream);
+
+// Adds --worker with its alias --medarbejder.
+CLI::Option* add_worker_option(CLI::App& app, std::string& target);
+
+// Writes text to stdout in one piece; false when the write failed.
+bool write_stdout(const std::string& text);
+
+}  // namespace cti::cli

@@ -1,0 +1,54 @@
+// cti init [DIR]: a new case repository with a commented cti.yaml.
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/templates.hpp"
+#include "i18n/lang.hpp"
+#include "util/files.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cti::cli {
+
+using i18n::tr;
+
+namespace {
+
+struct InitOptions {
+  std::string dir;
+};
+
+int run_init(const InitOptions& o, const GlobalOptions& g) {
+  settle_language(g, std::nullopt);
+  fs::path dir = o.dir.empty() ? start_dir(g) : start_dir(g) / o.dir;
+  std::error_code ec;
+  fs::create_directories(dir / "forloeb", ec);
+  if (ec)
+    return setup_error(fmt::format(fmt::runtime(tr("cannot create {}: {}", "kan ikke oprette {}: {}")),
+                                   (dir / "forloeb").string(), ec.message()));
+  fs::path config = dir / "cti.yaml";
+  if (fs::exists(config, ec))
+    return setup_error(fmt::format(fmt::runtime(tr("{} already exists; nothing was changed", "{} findes allerede; intet er ændret")),
+                                   config.string()));
+  if (auto err = write_new_file(config, config_template()))
+    return setup_error(*err);
+  if (auto err = ensure_line(dir / ".gitignore", "cpr.yaml"))
+    return setup_error(*err);
+  if (!fs::exists(dir / "forloeb" / ".gitkeep", ec)) (void)write_new_file(dir / "forloeb" / ".gitkeep", "");
+  print_note(fmt::format(fmt::runtime(tr("created {} with cti.yaml, forloeb/ and .gitignore (cpr.yaml is ignored); "
+                                         "edit cti.yaml, then run 'cti new'",
+                                         "oprettede {} med cti.yaml, forloeb/ og .gitignore (cpr.yaml ignoreres); "
+                                         "ret cti.yaml, og kør så 'cti new'")),
+                         fs::absolute(dir).lexically_normal().string()));
+  return kOk;
+}
+
+}  // namespace
+
+Runner setup_init(CLI::App& app, const GlobalOptions& g) {
+  auto o = std::make_shared<InitOptions>();
+  app.add_option("dir", o->dir, "Directory to create the repository in (default: here)")->option_text("DIR");
+  return [o, &g] { return run_init(*o, g); };
+}
+
+}  // namespace cti::cli

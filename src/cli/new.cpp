@@ -1,0 +1,103 @@
+// cti new [--worker ID] [--subgroup G] [--contact DATE]: the next forløb file.
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/templates.hpp"
+#include "i18n/lang.hpp"
+#include "util/files.hpp"
+#include "util/suggest.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cti::cli {
+
+using i18n::tr;
+
+namespace {
+
+struct NewOptions {
+  std::string worker;
+  std::string subgroup;
+  std::string contact;
+};
+
+// The next free id: prefix + (highest number in use + 1), at least 4 digits.
+std::string next_id(const LoadedRepo& repo) {
+  const std::string& prefix = repo.project.id_prefix;
+  long long highest = 0;
+  std::size_t width = 4;
+  for (const auto& f : repo.forloeb) {
+    for (const std::string& id : {f.stem, f.id ? *f.id : std::string()}) {
+      if (id.rfind(prefix, 0) != 0 || id.size() == prefix.size()) continue;
+      std::string digits = id.substr(prefix.size());
+      if (digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+      highest = std::max(highest, std::stoll(digits));
+      width = std::max(width, digits.size());
+    }
+  }
+  return fmt::format("{}{:0{}}", prefix, highest + 1, width);
+}
+
+// The chosen value, the only one available, or an error naming the choices.
+std::optional<std::string> choose(const std::string& given, const std::vector<std::string>& choices,
+                                  std::string_view option, std::string_view what) {
+  if (!given.empty()) {
+    if (std::find(choices.begin(), choices.end(), given) != choices.end()) return given;
+    std::string msg = fmt::format(fmt::runtime(tr("{} '{}' is not in cti.yaml", "{} '{}' findes ikke i cti.yaml")), what, given);
+    if (auto s = suggest(given, choices)) msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+    setup_error(msg);
+    return std::nullopt;
+  }
+  if (choices.size() == 1) return choices.front();
+  std::string list;
+  for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
+  setup_error(fmt::format(fmt::runtime(tr("choose {} with {} ({})", "vælg {} med {} ({})")), what, option,
+                          list.empty() ? std::string(tr("none in cti.yaml", "ingen i cti.yaml")) : list));
+  return std::nullopt;
+}
+
+int run_new(const NewOptions& o, const GlobalOptions& g) {
+  auto today = resolve_today(g);
+  if (!today) return kUsage;
+  auto repo = open_repo(g);
+  if (!repo) return kUsage;
+  Date contact = *today;
+  if (!o.contact.empty()) {
+    auto d = parse_date(o.contact);
+    if (!d)
+      return setup_error(fmt::format(fmt::runtime(tr("--contact must be a date YYYY-MM-DD, not '{}'",
+                                                     "--contact skal være en dato ÅÅÅÅ-MM-DD, ikke '{}'")),
+                                     o.contact));
+    contact = *d;
+  }
+  std::vector<std::string> workers, groups;
+  for (const auto& w : repo->project.workers) workers.push_back(w.id);
+  for (const auto& s : repo->project.subgroups) groups.push_back(s.value);
+  auto worker = choose(o.worker, workers, "--worker", "medarbejder");
+  if (!worker) return kUsage;
+  auto group = choose(o.subgroup, groups, "--subgroup", "delmålgruppe");
+  if (!group) return kUsage;
+
+  std::string id = next_id(*repo);
+  fs::path path = repo->root / kCaseDir / (id + ".yaml");
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (auto err = write_new_file(path, forloeb_template(id, *worker, *group, contact)))
+    return setup_error(fmt::format(fmt::runtime(tr("cannot create {} ({}); nothing was overwritten",
+                                                   "kan ikke oprette {} ({}); intet er overskrevet")),
+                                   std::string(kCaseDir) + "/" + id + ".yaml", *err));
+  write_stdout(std::string(kCaseDir) + "/" + id + ".yaml\n");
+  return kOk;
+}
+
+}  // namespace
+
+Runner setup_new(CLI::App& app, const GlobalOptions& g) {
+  auto o = std::make_shared<NewOptions>();
+  add_worker_option(app, o->worker);
+  app.add_option("--subgroup,--delmaalgruppe", o->subgroup, "Delmålgruppe (one of cti.yaml delmålgrupper)");
+  app.add_option("--contact,--kontakt", o->contact, "Date of first contact (default: today)")->option_text("DATE");
+  return [o, &g] { return run_new(*o, g); };
+}
+
+}  // namespace cti::cli

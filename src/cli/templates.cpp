@@ -1,0 +1,75 @@
+#include "cli/templates.hpp"
+
+#include <fmt/format.h>
+
+namespace cti::cli {
+
+std::string config_template() {
+  return fmt::format(R"(# yaml-language-server: $schema={0}/cti.schema.json
+# Indstillinger for CTI-projektet. Alle forløb ligger i forloeb/, én fil pr. forløb.
+# CPR-numre skrives ALDRIG her eller i forløbsfilerne, kun i cpr.yaml (som git ignorerer).
+
+projekt: "CTI-projekt"          # vises i rapporternes overskrift
+id_præfiks: K-                  # forløbs-id'er: K-0001, K-0002, ... (cti new)
+caseload_pr_årsværk: 10         # manualen: ca. 10 borgere pr. fuldtids CTI-medarbejder
+
+delmålgrupper:                  # programmets delmålgrupper (til indberetningen)
+  - egen-kommune
+  - anden-kommune
+
+medarbejdere:                   # CTI-medarbejderne; id bruges i forløbsfilerne
+  - id: medarbejder1
+    navn: "Navn Efternavn"
+    årsværk: 1.0                # fuldtid = 1.0, halvtid = 0.5
+
+# indflytning_tidligst_måneder: 1   # krisecentervarianten: opstart højst 1 måned før indflytning
+
+# tjeklister:                   # ændringer til de indbyggede tjeklister
+#   tilføj:
+#     fase2:
+#       - id: peer-støtte-tilbudt
+#         tekst: Peer-støtte er tilbudt, hvis relevant og ønsket
+#   fjern: [jobcenter]
+
+sprog: da                       # sprog for cti's beskeder: da eller en
+)",
+                     CTI_SCHEMA_DIR);
+}
+
+std::string forloeb_template(const std::string& id, const std::string& worker, const std::string& subgroup,
+                             Date contact) {
+  return fmt::format(R"(# yaml-language-server: $schema={0}/forloeb.schema.json
+# Forløb {1}. Pseudonymt: ingen navne og ALDRIG CPR-numre her (de står kun i cpr.yaml).
+id: {1}
+medarbejder: {2}
+delmålgruppe: {3}
+kontakt: {4}                # første kontakt; kontaktperioden begynder
+
+# opstart: ÅÅÅÅ-MM-DD       # fase 1 begynder (fase 2 efter 3 måneder, fase 3 efter 6, afslutning efter 9)
+# indflytning: ÅÅÅÅ-MM-DD   # indflytning i egen bolig
+
+# tjekliste:                # udførte punkter: punkt: dato, eller "ikke relevant"
+#   kontakt-etableret: ÅÅÅÅ-MM-DD
+#   orienteret: ÅÅÅÅ-MM-DD
+#   kontaktaftale: ÅÅÅÅ-MM-DD
+#   jobcenter: ikke relevant
+
+# dokumentation:            # udfyldte skemaer: opstart, fase2, fase3, afslutning
+#   opstart: ÅÅÅÅ-MM-DD
+
+# peer_støtte:
+#   tilbudt: ÅÅÅÅ-MM-DD
+#   ønsket: ja              # ja eller nej
+
+# afslutning:
+#   dato: ÅÅÅÅ-MM-DD
+#   status: gennemført      # gennemført, afbrudt eller overdraget
+#   årsag: ""
+
+# noter: |
+#   Fri tekst. Aldrig CPR-numre.
+)",
+                     CTI_SCHEMA_DIR, id, worker, subgroup, format_date(contact));
+}
+
+}  // namespace cti::cli

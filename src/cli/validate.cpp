@@ -1,0 +1,129 @@
+// cti validate [--staged] [--strict] [--format text|json] [FILE...]
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "i18n/lang.hpp"
+#include "load/git.hpp"
+#include "rules/rules.hpp"
+#include "util/json.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cti::cli {
+
+using i18n::tr;
+
+namespace {
+
+struct ValidateOptions {
+  bool staged = false;
+  bool strict = false;
+  bool list_rules = false;
+  std::string format = "text";
+  std::vector<std::string> files;
+};
+
+std::string render_json(const Diagnostics& ds) {
+  JsonWriter w;
+  w.begin_object().key("diagnostics").begin_array();
+  for (const auto& d : ds) {
+    w.begin_object();
+    w.key("file").value(d.file);
+    w.key("line").value(std::max(d.pos.line, 1));
+    w.key("col").value(std::max(d.pos.col, 1));
+    w.key("severity").value(d.severity == Severity::error ? "error" : "warning");
+    w.key("rule").value(d.rule);
+    w.key("message").value(d.message);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("errors").value(count_severity(ds, Severity::error));
+  w.key("warnings").value(count_severity(ds, Severity::warning));
+  w.end_object();
+  return w.str();
+}
+
+int list_rules() {
+  std::string out;
+  for (const auto& r : rules::catalog())
+    out += fmt::format("{:<18} {:<7} {}\n", r.name, r.severity == Severity::error ? "error" : "warning",
+                       i18n::lang() == Lang::da ? r.da : r.en);
+  return write_stdout(out) ? kOk : kUsage;
+}
+
+// FILE arguments as paths relative to the repository root.
+std::optional<std::vector<std::string>> relative_files(const std::vector<std::string>& files, const fs::path& root,
+                                                       const fs::path& cwd) {
+  std::vector<std::string> out;
+  for (const auto& f : files) {
+    fs::path abs = fs::weakly_canonical(fs::absolute(cwd / f));
+    fs::path rel = abs.lexically_relative(fs::weakly_canonical(root));
+    if (rel.empty() || *rel.begin() == "..") {
+      setup_error(fmt::format(fmt::runtime(tr("{} is not inside the repository {}", "{} ligger ikke i repositoriet {}")),
+                              f, root.string()));
+      return std::nullopt;
+    }
+    out.push_back(rel.generic_string());
+  }
+  return out;
+}
+
+int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
+  if (o.list_rules) {
+    settle_language(g, find_repo_root(start_dir(g)));
+    return list_rules();
+  }
+  auto today = resolve_today(g);
+  if (!today) return kUsage;
+  auto repo = open_repo(g, o.staged ? Snapshot::index : Snapshot::worktree);
+  if (!repo) return kUsage;
+
+  rules::Facts facts{*today, false, ""};
+  fs::path cpr = cpr_file_path(g, repo->root);
+  fs::path cpr_rel = cpr.lexically_relative(repo->root);
+  if (!cpr_rel.empty() && *cpr_rel.begin() != ".." && git::inside_work_tree(repo->root)) {
+    facts.cpr_file = cpr_rel.generic_string();
+    facts.cpr_file_tracked = !git::tracked(repo->root, {facts.cpr_file}).empty();
+  }
+  Diagnostics ds = rules::validate(*repo, facts);
+
+  if (!o.files.empty()) {
+    auto wanted = relative_files(o.files, repo->root, start_dir(g));
+    if (!wanted) return kUsage;
+    std::erase_if(ds, [&](const Diagnostic& d) {
+      return std::find(wanted->begin(), wanted->end(), d.file) == wanted->end();
+    });
+  }
+
+  int errors = count_severity(ds, Severity::error);
+  int warnings = count_severity(ds, Severity::warning);
+  std::string out;
+  if (o.format == "json") {
+    out = render_json(ds);
+  } else {
+    for (const auto& d : ds) out += format_diagnostic(d) + "\n";
+  }
+  if (!write_stdout(out)) return kUsage;
+  if (o.format == "text") {
+    std::size_t files = repo->forloeb.size() + 1;
+    print_note(fmt::format(fmt::runtime(tr("{} error(s), {} warning(s) in {} file(s){}",
+                                           "{} fejl, {} advarsel(er) i {} fil(er){}")),
+                           errors, warnings, files, o.staged ? tr(" (staged)", " (i indekset)") : ""));
+  }
+  if (errors > 0 || (o.strict && warnings > 0)) return kFindings;
+  return kOk;
+}
+
+}  // namespace
+
+Runner setup_validate(CLI::App& app, const GlobalOptions& g) {
+  auto o = std::make_shared<ValidateOptions>();
+  app.add_flag("--staged", o->staged, "Check the content in the git index (what is being committed)");
+  app.add_flag("--strict", o->strict, "Warnings fail too (exit 1)");
+  app.add_option("--format", o->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+  app.add_flag("--list-rules", o->list_rules, "List every rule with its severity and meaning");
+  app.add_option("files", o->files, "Only report these files (all files are still loaded)")->option_text("FILE...");
+  return [o, &g] { return run_validate(*o, g); };
+}
+
+}  // namespace cti::cli

@@ -1,0 +1,171 @@
+#include "load/forloeb_loader.hpp"
+
+#include <fmt/format.h>
+#include <set>
+
+#include "i18n/lang.hpp"
+#include "load/text_checks.hpp"
+#include "load/yaml_reader.hpp"
+#include "util/suggest.hpp"
+
+namespace cti {
+
+using i18n::tr;
+
+namespace {
+
+const std::vector<std::string> kTopKeys = {"id",        "medarbejder",   "delmålgruppe", "kontakt",
+                                           "opstart",   "indflytning",   "tjekliste",    "dokumentation",
+                                           "peer_støtte", "afslutning", "noter"};
+const std::vector<std::string> kRequired = {"id", "medarbejder", "delmålgruppe"};
+const std::vector<std::string> kEndKeys = {"dato", "status", "årsag"};
+const std::vector<std::string> kPeerKeys = {"tilbudt", "ønsket"};
+const std::vector<std::string> kDocPoints = {"opstart", "fase2", "fase3", "afslutning"};
+constexpr std::string_view kNotRelevant = "ikke relevant";
+
+void read_checklist(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
+  if (v.IsNull() || !r.is_mapping(v, "tjekliste")) return;
+  std::set<std::string> seen;
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    auto key = r.scalar(it->first, "tjekliste");
+    if (!key) continue;
+    Pos kp = pos_of(it->first);
+    if (!seen.insert(*key).second) {
+      r.error(kp, "duplicate-key",
+              fmt::format(fmt::runtime(tr("key '{}' appears more than once", "nøglen '{}' står der mere end én gang")),
+                          *key));
+      continue;
+    }
+    const YAML::Node& val = it->second;
+    ChecklistMark m{*key, std::nullopt, false, kp};
+    if (val.IsScalar() && val.Scalar() == kNotRelevant) {
+      m.not_relevant = true;
+    } else if (val.IsScalar() && !looks_like_date(val.Scalar())) {
+      r.error(pos_of(val), "invalid-date",
+              fmt::format(fmt::runtime(tr("checklist item '{}' must be a date (YYYY-MM-DD) or \"ikke relevant\", not {}",
+                                          "tjeklistepunktet '{}' skal være en dato (ÅÅÅÅ-MM-DD) eller \"ikke relevant\", "
+                                          "ikke {}")),
+                          *key, quote_value(val.Scalar())));
+      continue;
+    } else if (auto d = r.date(val, "tjekliste." + *key)) {
+      m.done = *d;
+    } else {
+      continue;
+    }
+    fl.checklist.push_back(std::move(m));
+  }
+}
+
+void read_documentation(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
+  if (v.IsNull() || !r.is_mapping(v, "dokumentation")) return;
+  r.each_key(v, kDocPoints, "dokumentation", [&](const std::string& key, Pos kp, const YAML::Node& val) {
+    if (auto d = r.date(val, "dokumentation." + key)) fl.documentation.push_back({*parse_doc_point(key), *d, kp});
+  });
+}
+
+void read_peer(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
+  if (v.IsNull() || !r.is_mapping(v, "peer_støtte")) return;
+  PeerSupport peer;
+  r.each_key(v, kPeerKeys, "peer_støtte", [&](const std::string& key, Pos, const YAML::Node& val) {
+    if (val.IsNull()) return;
+    if (key == "tilbudt") {
+      if (auto d = r.date(val, "peer_støtte.tilbudt")) peer.offered.set(*d, pos_of(val));
+    } else if (auto s = r.scalar(val, "peer_støtte.ønsket")) {
+      if (*s == "ja" || *s == "nej")
+        peer.wanted.set(*s == "ja", pos_of(val));
+      else
+        r.error(pos_of(val), "invalid-value",
+                fmt::format(fmt::runtime(tr("'peer_støtte.ønsket' must be ja or nej, not {}",
+                                            "'peer_støtte.ønsket' skal være ja eller nej, ikke {}")),
+                            quote_value(*s)));
+    }
+  });
+  fl.peer = peer;
+}
+
+void read_ending(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
+  if (v.IsNull() || !r.is_mapping(v, "afslutning")) return;
+  Ending end;
+  r.require(v, {"dato", "status"}, pos_of(v));
+  r.each_key(v, kEndKeys, "afslutning", [&](const std::string& key, Pos, const YAML::Node& val) {
+    if (val.IsNull()) return;
+    if (key == "dato") {
+      if (auto d = r.date(val, "afslutning.dato")) end.date.set(*d, pos_of(val));
+    } else if (key == "status") {
+      auto s = r.scalar(val, "afslutning.status");
+      if (!s) return;
+      if (auto st = parse_end_status(*s)) {
+        end.status.set(*st, pos_of(val));
+      } else {
+        std::string msg = fmt::format(fmt::runtime(tr("afslutning.status {} must be gennemført, afbrudt or overdraget",
+                                                      "afslutning.status {} skal være gennemført, afbrudt eller overdraget")),
+                                      quote_value(*s));
+        if (auto sug = suggest(*s, {"gennemført", "afbrudt", "overdraget"}))
+          msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *sug);
+        r.error(pos_of(val), "invalid-status", msg);
+      }
+    } else if (auto s = r.scalar(val, "afslutning.årsag")) {
+      end.reason = *s;
+    }
+  });
+  fl.ending = end;
+}
+
+void read_date_field(YamlReader& r, const YAML::Node& val, const std::string& key, Field<Date>& field) {
+  if (val.IsNull()) return;
+  if (auto d = r.date(val, key)) field.set(*d, pos_of(val));
+}
+
+void read_text_field(YamlReader& r, const YAML::Node& val, const std::string& key, Field<std::string>& field) {
+  if (val.IsNull()) return;
+  if (auto s = r.scalar(val, key)) field.set(*s, pos_of(val));
+}
+
+}  // namespace
+
+Forloeb load_forloeb(const SourceFile& f, Diagnostics& out) {
+  Forloeb fl;
+  fl.file = f.path;
+  fl.stem = file_stem(f.path);
+  const std::size_t before = out.size();
+  YamlReader r(f.path, out);
+  auto finish = [&]() -> Forloeb {
+    for (std::size_t i = before; i < out.size(); ++i)
+      if (out[i].severity == Severity::error) fl.valid = false;
+    return std::move(fl);
+  };
+  if (!check_text(f, out)) return finish();
+  auto doc = r.parse(f.bytes);
+  if (!doc) return finish();
+  if (doc->IsNull()) {
+    r.error({1, 1}, "empty-file",
+            std::string(tr("the file is empty; a forløb needs at least id, medarbejder and delmålgruppe",
+                           "filen er tom; et forløb skal mindst have id, medarbejder og delmålgruppe")));
+    return finish();
+  }
+  if (!doc->IsMap()) {
+    r.error(pos_of(*doc), "wrong-type",
+            std::string(tr("a forløb file must be a mapping of keys (id: ..., medarbejder: ...)",
+                           "en forløbsfil skal være en mapping af nøgler (id: ..., medarbejder: ...)")));
+    return finish();
+  }
+  r.require(*doc, kRequired, {1, 1});
+  r.each_key(*doc, kTopKeys, "", [&](const std::string& key, Pos, const YAML::Node& val) {
+    if (key == "id") read_text_field(r, val, key, fl.id);
+    else if (key == "medarbejder") read_text_field(r, val, key, fl.worker);
+    else if (key == "delmålgruppe") read_text_field(r, val, key, fl.subgroup);
+    else if (key == "kontakt") read_date_field(r, val, key, fl.contact);
+    else if (key == "opstart") read_date_field(r, val, key, fl.start);
+    else if (key == "indflytning") read_date_field(r, val, key, fl.move_in);
+    else if (key == "tjekliste") read_checklist(r, val, fl);
+    else if (key == "dokumentation") read_documentation(r, val, fl);
+    else if (key == "peer_støtte") read_peer(r, val, fl);
+    else if (key == "afslutning") read_ending(r, val, fl);
+    else if (key == "noter" && !val.IsNull()) {
+      if (auto s = r.scalar(val, key)) fl.notes = *s;
+    }
+  });
+  return finish();
+}
+
+}  // namespace cti

@@ -1,0 +1,139 @@
+#include "load/project_loader.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+#include "i18n/lang.hpp"
+#include "load/text_checks.hpp"
+#include "load/yaml_reader.hpp"
+
+namespace cti {
+
+using i18n::tr;
+
+namespace {
+
+const std::vector<std::string> kKeys = {"projekt",     "id_præfiks",
+                                        "caseload_pr_årsværk", "delmålgrupper",
+                                        "medarbejdere", "indflytning_tidligst_måneder",
+                                        "tjeklister",  "sprog"};
+const std::vector<std::string> kWorkerKeys = {"id", "navn", "årsværk"};
+const std::vector<std::string> kItemKeys = {"id", "tekst"};
+const std::vector<std::string> kStages = {"kontakt", "fase2", "fase3", "afslutning"};
+
+void read_workers(YamlReader& r, const YAML::Node& v, Project& p) {
+  if (!r.is_sequence(v, "medarbejdere")) return;
+  for (const auto& w : v) {
+    if (!r.is_mapping(w, "medarbejdere")) continue;
+    Worker worker;
+    worker.pos = pos_of(w);
+    r.require(w, {"id"}, pos_of(w));
+    r.each_key(w, kWorkerKeys, "medarbejdere", [&](const std::string& key, Pos, const YAML::Node& val) {
+      if (val.IsNull()) return;
+      if (key == "id") {
+        if (auto s = r.scalar(val, "medarbejdere.id")) worker.id = *s;
+      } else if (key == "navn") {
+        if (auto s = r.scalar(val, "medarbejdere.navn")) worker.name = *s;
+      } else if (auto n = r.number(val, "medarbejdere.årsværk")) {
+        if (*n > 0 && *n <= 1)
+          worker.fte = *n;
+        else
+          r.error(pos_of(val), "invalid-value",
+                  std::string(tr("'årsværk' must be more than 0 and at most 1 (full time)",
+                                 "'årsværk' skal være over 0 og højst 1 (fuld tid)")));
+      }
+    });
+    if (!worker.id.empty()) p.workers.push_back(worker);
+  }
+}
+
+void read_checklists(YamlReader& r, const YAML::Node& v, Project& p) {
+  if (v.IsNull() || !r.is_mapping(v, "tjeklister")) return;
+  r.each_key(v, {"tilføj", "fjern"}, "tjeklister", [&](const std::string& key, Pos, const YAML::Node& val) {
+    if (val.IsNull()) return;
+    if (key == "fjern") {
+      if (!r.is_sequence(val, "tjeklister.fjern")) return;
+      for (const auto& item : val)
+        if (auto s = r.scalar(item, "tjeklister.fjern")) p.checklist_remove.push_back({*s, pos_of(item), true});
+      return;
+    }
+    if (!r.is_mapping(val, "tjeklister.tilføj")) return;
+    r.each_key(val, kStages, "tjeklister.tilføj", [&](const std::string& stage, Pos, const YAML::Node& items) {
+      if (items.IsNull() || !r.is_sequence(items, "tjeklister.tilføj." + stage)) return;
+      for (const auto& item : items) {
+        if (!r.is_mapping(item, "tjeklister.tilføj." + stage)) continue;
+        r.require(item, kItemKeys, pos_of(item));
+        ChecklistAddition add{{"", "", *parse_stage(stage)}, pos_of(item)};
+        r.each_key(item, kItemKeys, "tjeklister.tilføj." + stage,
+                   [&](const std::string& k, Pos, const YAML::Node& x) {
+                     if (x.IsNull()) return;
+                     if (auto s = r.scalar(x, k)) (k == "id" ? add.item.id : add.item.text) = *s;
+                   });
+        if (!add.item.id.empty()) p.checklist_add.push_back(add);
+      }
+    });
+  });
+}
+
+}  // namespace
+
+Project load_project(const SourceFile& f, Diagnostics& out) {
+  Project p;
+  p.file = f.path;
+  YamlReader r(f.path, out);
+  if (!check_text(f, out)) return p;
+  auto doc = r.parse(f.bytes);
+  if (!doc) return p;
+  if (!doc->IsMap()) {
+    r.error(pos_of(*doc).line ? pos_of(*doc) : Pos{1, 1}, doc->IsNull() ? "empty-file" : "wrong-type",
+            std::string(tr("cti.yaml must be a mapping with projekt, delmålgrupper and medarbejdere",
+                           "cti.yaml skal være en mapping med projekt, delmålgrupper og medarbejdere")));
+    return p;
+  }
+  r.require(*doc, {"projekt", "delmålgrupper", "medarbejdere"}, {1, 1});
+  r.each_key(*doc, kKeys, "", [&](const std::string& key, Pos, const YAML::Node& val) {
+    if (val.IsNull()) return;
+    if (key == "projekt") {
+      if (auto s = r.scalar(val, key)) p.name = *s;
+    } else if (key == "id_præfiks") {
+      if (auto s = r.scalar(val, key)) p.id_prefix = *s;
+    } else if (key == "caseload_pr_årsværk") {
+      if (auto n = r.number(val, key)) {
+        if (*n > 0)
+          p.caseload_per_fte = *n;
+        else
+          r.error(pos_of(val), "invalid-value",
+                  std::string(tr("'caseload_pr_årsværk' must be more than 0", "'caseload_pr_årsværk' skal være over 0")));
+      }
+    } else if (key == "delmålgrupper") {
+      if (!r.is_sequence(val, key)) return;
+      for (const auto& g : val)
+        if (auto s = r.scalar(g, key)) p.subgroups.push_back({*s, pos_of(g), true});
+    } else if (key == "medarbejdere") {
+      read_workers(r, val, p);
+    } else if (key == "indflytning_tidligst_måneder") {
+      if (auto n = r.number(val, key)) {
+        if (*n >= 0 && *n <= 12 && std::floor(*n) == *n)
+          p.move_in_months.set(static_cast<int>(*n), pos_of(val));
+        else
+          r.error(pos_of(val), "invalid-value",
+                  std::string(tr("'indflytning_tidligst_måneder' must be a whole number of months from 0 to 12",
+                                 "'indflytning_tidligst_måneder' skal være et helt antal måneder fra 0 til 12")));
+      }
+    } else if (key == "tjeklister") {
+      read_checklists(r, val, p);
+    } else if (key == "sprog") {
+      if (auto s = r.scalar(val, key)) {
+        if (auto l = i18n::parse_lang(*s))
+          p.lang.set(*l, pos_of(val));
+        else
+          r.error(pos_of(val), "invalid-value",
+                  fmt::format(fmt::runtime(tr("'sprog' must be da or en, not {}", "'sprog' skal være da eller en, ikke {}")),
+                              quote_value(*s)));
+      }
+    }
+  });
+  return p;
+}
+
+}  // namespace cti

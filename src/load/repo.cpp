@@ -1,0 +1,159 @@
+#include "load/repo.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "i18n/lang.hpp"
+#include "load/forloeb_loader.hpp"
+#include "load/git.hpp"
+#include "load/project_loader.hpp"
+#include "load/text_checks.hpp"
+#include "privacy/cpr_scan.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cti {
+
+using i18n::tr;
+
+std::optional<fs::path> find_repo_root(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  if (ec) return std::nullopt;
+  for (;;) {
+    if (fs::is_regular_file(dir / kConfigFile, ec)) return dir;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+namespace {
+
+std::optional<std::string> read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return std::move(ss).str();
+}
+
+bool is_case_path(const std::string& rel) {
+  const std::string prefix = std::string(kCaseDir) + "/";
+  return rel.rfind(prefix, 0) == 0 && rel.find('/', prefix.size()) == std::string::npos && rel.size() > prefix.size() + 5 &&
+         rel.compare(rel.size() - 5, 5, ".yaml") == 0;
+}
+
+// One job per case file: where its bytes come from, and where its results go.
+struct CaseJob {
+  SourceFile file;
+  bool preloaded = false;
+  Forloeb result;
+  Diagnostics diags;
+};
+
+void run_job(const fs::path& root, CaseJob& job) {
+  if (!job.preloaded) {
+    auto bytes = read_file(root / job.file.path);
+    if (!bytes) {
+      job.result.file = job.file.path;
+      job.result.stem = file_stem(job.file.path);
+      job.result.valid = false;
+      job.diags.push_back(make_diag(job.file.path, {1, 1}, Severity::error, "unreadable",
+                                    std::string(tr("cannot read the file", "filen kan ikke læses"))));
+      return;
+    }
+    job.file.bytes = std::move(*bytes);
+  }
+  scan_for_cpr(job.file, job.diags);
+  job.result = load_forloeb(job.file, job.diags);
+  if (std::any_of(job.diags.begin(), job.diags.end(), [](const auto& d) { return d.severity == Severity::error; }))
+    job.result.valid = false;
+  std::string().swap(job.file.bytes);
+}
+
+void run_jobs(const fs::path& root, std::vector<CaseJob>& jobs) {
+  unsigned n = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 8));
+  if (jobs.size() < 64) n = 1;
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++) run_job(root, jobs[i]);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace
+
+void scan_for_cpr(const SourceFile& f, Diagnostics& out) {
+  for (const auto& hit : privacy::find_cpr_candidates(f.bytes))
+    out.push_back(make_diag(f.path, pos_at(f.bytes, hit.offset), Severity::error, "cpr-leak",
+                            std::string(tr("possible CPR number; keep CPR numbers only in the key file (cpr.yaml)",
+                                           "muligt CPR-nummer; CPR-numre hører kun til i nøglefilen (cpr.yaml)"))));
+}
+
+std::optional<Lang> peek_repo_lang(const fs::path& root) {
+  try {
+    YAML::Node doc = YAML::LoadFile((root / kConfigFile).string());
+    if (doc.IsMap() && doc["sprog"] && doc["sprog"].IsScalar()) return i18n::parse_lang(doc["sprog"].Scalar());
+  } catch (const std::exception&) {
+  }
+  return std::nullopt;
+}
+
+std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot snap) {
+  LoadedRepo repo;
+  repo.root = root;
+  repo.snapshot = snap;
+  std::vector<CaseJob> jobs;
+  std::optional<SourceFile> config;
+
+  if (snap == Snapshot::index) {
+    auto index = git::read_index(root, {kConfigFile, kCaseDir});
+    if (!index)
+      return std::string(tr("cannot read the git index; --staged needs a git repository",
+                            "kan ikke læse git-indekset; --staged kræver et git-repository"));
+    for (auto& f : index->files) {
+      if (f.path == kConfigFile)
+        config = std::move(f);
+      else if (is_case_path(f.path))
+        jobs.push_back({std::move(f), true, {}, {}});
+    }
+    for (const auto& path : index->unmerged)
+      repo.diagnostics.push_back(make_diag(path, {1, 1}, Severity::error, "merge-conflict",
+                                           std::string(tr("unresolved merge conflict in the git index",
+                                                          "uløst flettekonflikt i git-indekset"))));
+  } else {
+    std::error_code ec;
+    for (fs::directory_iterator it(root / kCaseDir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::string rel = std::string(kCaseDir) + "/" + it->path().filename().string();
+      if (is_case_path(rel) && it->is_regular_file()) jobs.push_back({{rel, {}}, false, {}, {}});
+    }
+  }
+  if (!config) {
+    auto bytes = read_file(root / kConfigFile);
+    if (!bytes)
+      return fmt::format(fmt::runtime(tr("cannot read {}", "kan ikke læse {}")), (root / kConfigFile).string());
+    config = SourceFile{kConfigFile, std::move(*bytes)};
+  }
+  std::sort(jobs.begin(), jobs.end(), [](const CaseJob& a, const CaseJob& b) { return a.file.path < b.file.path; });
+
+  scan_for_cpr(*config, repo.diagnostics);
+  repo.project = load_project(*config, repo.diagnostics);
+  run_jobs(root, jobs);
+  repo.forloeb.reserve(jobs.size());
+  for (auto& job : jobs) {
+    repo.diagnostics.insert(repo.diagnostics.end(), job.diags.begin(), job.diags.end());
+    repo.forloeb.push_back(std::move(job.result));
+  }
+  return repo;
+}
+
+}  // namespace cti

@@ -1,0 +1,43 @@
+// The load stage: a repository's files (work tree or git index) -> typed records
+// plus the diagnostics found while reading them.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "load/source_file.hpp"
+#include "model/forloeb.hpp"
+#include "model/project.hpp"
+
+namespace cti {
+
+inline constexpr const char* kConfigFile = "cti.yaml";
+inline constexpr const char* kCaseDir = "forloeb";
+
+// The nearest directory at or above `start` holding cti.yaml.
+std::optional<std::filesystem::path> find_repo_root(const std::filesystem::path& start);
+
+enum class Snapshot { worktree, index };
+
+struct LoadedRepo {
+  std::filesystem::path root;
+  Snapshot snapshot = Snapshot::worktree;
+  Project project;
+  std::vector<Forloeb> forloeb;  // sorted by file path
+  Diagnostics diagnostics;       // from reading and parsing, incl. [cpr-leak]
+};
+
+// Reads and parses cti.yaml and every forloeb/*.yaml, files in parallel, results in
+// path order. Returns an error text for a setup problem (unreadable, not a git repo).
+std::variant<LoadedRepo, std::string> load_repo(const std::filesystem::path& root, Snapshot snap);
+
+// The `sprog` of cti.yaml, read leniently before messages are produced.
+std::optional<Lang> peek_repo_lang(const std::filesystem::path& root);
+
+// Reports every possible CPR number in a file's bytes as [cpr-leak], never echoing it.
+void scan_for_cpr(const SourceFile& f, Diagnostics& out);
+
+}  // namespace cti

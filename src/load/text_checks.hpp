@@ -1,0 +1,18 @@
+// Checks on a file's raw bytes before it is parsed as YAML.
+#pragma once
+
+#include "load/source_file.hpp"
+#include "model/source.hpp"
+
+namespace cti {
+
+inline constexpr std::size_t kMaxFileBytes = 1024 * 1024;  // a forløb file is a few KB
+
+// Reports file-too-large, encoding (binary or not UTF-8), merge-conflict and tab-indent.
+// Returns false when the file must not be handed to the YAML parser.
+bool check_text(const SourceFile& f, Diagnostics& out);
+
+// Line and column (1-based, byte column) of a byte offset.
+Pos pos_at(const std::string& bytes, std::size_t offset);
+
+}  // namespace cti

@@ -1,0 +1,159 @@
+#include "load/yaml_reader.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <set>
+
+#include "i18n/lang.hpp"
+#include "util/suggest.hpp"
+
+namespace cti {
+
+using i18n::tr;
+
+Pos pos_of(const YAML::Node& n) {
+  const YAML::Mark m = n.Mark();
+  if (m.is_null() || m.line < 0) return {};
+  return {m.line + 1, m.column + 1};
+}
+
+std::string quote_value(std::string_view v) {
+  std::string s(v.substr(0, 40));
+  for (char& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (v.size() > 40) s += "...";
+  return "'" + s + "'";
+}
+
+void YamlReader::error(Pos p, std::string rule, std::string message) {
+  out_.push_back(make_diag(file_, p, Severity::error, std::move(rule), std::move(message)));
+}
+
+void YamlReader::warning(Pos p, std::string rule, std::string message) {
+  out_.push_back(make_diag(file_, p, Severity::warning, std::move(rule), std::move(message)));
+}
+
+std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
+  try {
+    return YAML::Load(bytes);
+  } catch (const YAML::Exception& e) {
+    Pos p = e.mark.is_null() ? Pos{1, 1} : Pos{e.mark.line + 1, e.mark.column + 1};
+    error(p, "yaml-syntax",
+          fmt::format(fmt::runtime(tr("YAML syntax error: {}", "YAML-syntaksfejl: {}")), e.msg));
+  } catch (const std::exception&) {
+    error({1, 1}, "yaml-syntax", std::string(tr("YAML syntax error", "YAML-syntaksfejl")));
+  }
+  return std::nullopt;
+}
+
+namespace {
+std::string describe_kind(const YAML::Node& n) {
+  switch (n.Type()) {
+    case YAML::NodeType::Sequence: return std::string(tr("a list", "en liste"));
+    case YAML::NodeType::Map: return std::string(tr("a mapping", "en mapping"));
+    case YAML::NodeType::Null: return std::string(tr("empty", "tom"));
+    default: return std::string(tr("a single value", "en enkelt værdi"));
+  }
+}
+}  // namespace
+
+void YamlReader::each_key(const YAML::Node& map, const std::vector<std::string>& known, std::string_view where,
+                          const std::function<void(const std::string&, Pos, const YAML::Node&)>& visit) {
+  std::set<std::string> seen;
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    const YAML::Node& k = it->first;
+    Pos kp = pos_of(k);
+    if (!k.IsScalar()) {
+      error(kp, "wrong-type", std::string(tr("a key must be a single word", "en nøgle skal være et enkelt ord")));
+      continue;
+    }
+    const std::string& key = k.Scalar();
+    if (!seen.insert(key).second) {
+      error(kp, "duplicate-key",
+            fmt::format(fmt::runtime(tr("key '{}' appears more than once", "nøglen '{}' står der mere end én gang")), key));
+      continue;
+    }
+    bool is_known = false;
+    for (const auto& kn : known) is_known = is_known || kn == key;
+    if (!is_known) {
+      std::string msg = where.empty()
+                            ? fmt::format(fmt::runtime(tr("unknown key {}", "ukendt nøgle {}")), quote_value(key))
+                            : fmt::format(fmt::runtime(tr("unknown key {} in '{}'", "ukendt nøgle {} i '{}'")),
+                                          quote_value(key), where);
+      if (auto s = suggest(key, known))
+        msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+      error(kp, "unknown-key", msg);
+      continue;
+    }
+    visit(key, kp, it->second);
+  }
+}
+
+void YamlReader::require(const YAML::Node& map, const std::vector<std::string>& required, Pos at) {
+  for (const auto& key : required) {
+    const YAML::Node v = map[key];
+    if (!v.IsDefined())
+      error(at, "missing-key",
+            fmt::format(fmt::runtime(tr("required key '{}' is missing", "den påkrævede nøgle '{}' mangler")), key));
+    else if (v.IsNull())
+      error(pos_of(v).line ? pos_of(v) : at, "missing-key",
+            fmt::format(fmt::runtime(tr("required key '{}' has no value", "den påkrævede nøgle '{}' har ingen værdi")),
+                        key));
+  }
+}
+
+bool YamlReader::is_mapping(const YAML::Node& n, std::string_view key) {
+  if (n.IsMap()) return true;
+  error(pos_of(n), "wrong-type",
+        fmt::format(fmt::runtime(tr("'{}' must be a mapping (key: value lines), not {}",
+                                    "'{}' skal være en mapping (nøgle: værdi-linjer), ikke {}")),
+                    key, describe_kind(n)));
+  return false;
+}
+
+bool YamlReader::is_sequence(const YAML::Node& n, std::string_view key) {
+  if (n.IsSequence()) return true;
+  error(pos_of(n), "wrong-type",
+        fmt::format(fmt::runtime(tr("'{}' must be a list, not {}", "'{}' skal være en liste, ikke {}")), key,
+                    describe_kind(n)));
+  return false;
+}
+
+std::optional<std::string> YamlReader::scalar(const YAML::Node& n, std::string_view key) {
+  if (n.IsScalar()) return n.Scalar();
+  error(pos_of(n), "wrong-type",
+        fmt::format(fmt::runtime(tr("'{}' must be a single value, not {}", "'{}' skal være en enkelt værdi, ikke {}")),
+                    key, describe_kind(n)));
+  return std::nullopt;
+}
+
+std::optional<Date> YamlReader::date(const YAML::Node& n, std::string_view key) {
+  auto s = scalar(n, key);
+  if (!s) return std::nullopt;
+  if (auto d = parse_date(*s)) return d;
+  if (looks_like_date(*s))
+    error(pos_of(n), "invalid-date",
+          fmt::format(fmt::runtime(tr("'{}': {} is not a date in the calendar", "'{}': {} er ikke en dato i kalenderen")),
+                      key, quote_value(*s)));
+  else
+    error(pos_of(n), "invalid-date",
+          fmt::format(fmt::runtime(tr("'{}' must be a date written YYYY-MM-DD, not {}",
+                                      "'{}' skal være en dato skrevet ÅÅÅÅ-MM-DD, ikke {}")),
+                      key, quote_value(*s)));
+  return std::nullopt;
+}
+
+std::optional<double> YamlReader::number(const YAML::Node& n, std::string_view key) {
+  auto s = scalar(n, key);
+  if (!s) return std::nullopt;
+  double v = 0;
+  auto [ptr, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
+  if (ec == std::errc() && ptr == s->data() + s->size() && !s->empty()) return v;
+  error(pos_of(n), "wrong-type",
+        fmt::format(fmt::runtime(tr("'{}' must be a number, not {}", "'{}' skal være et tal, ikke {}")), key,
+                    quote_value(*s)));
+  return std::nullopt;
+}
+
+}  // namespace cti

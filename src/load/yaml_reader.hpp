@@ -1,0 +1,53 @@
+// Reading typed values out of yaml-cpp nodes, reporting problems as diagnostics.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "model/date.hpp"
+#include "model/source.hpp"
+
+namespace cti {
+
+Pos pos_of(const YAML::Node& n);
+
+class YamlReader {
+ public:
+  YamlReader(std::string file, Diagnostics& out) : file_(std::move(file)), out_(out) {}
+
+  void error(Pos p, std::string rule, std::string message);
+  void warning(Pos p, std::string rule, std::string message);
+  const std::string& file() const { return file_; }
+
+  // Parses bytes; on a syntax error reports [yaml-syntax] and returns nothing.
+  std::optional<YAML::Node> parse(const std::string& bytes);
+
+  // Visits every key of a mapping. Keys not in `known` are reported as [unknown-key]
+  // with a suggestion, repeated keys as [duplicate-key]; known ones go to `visit`
+  // (key, key position, value). `where` names the mapping in messages ("" = top level).
+  void each_key(const YAML::Node& map, const std::vector<std::string>& known, std::string_view where,
+                const std::function<void(const std::string&, Pos, const YAML::Node&)>& visit);
+
+  // Reports [missing-key] at `at` for every required key not in `map`.
+  void require(const YAML::Node& map, const std::vector<std::string>& required, Pos at);
+
+  bool is_mapping(const YAML::Node& n, std::string_view key);   // else [wrong-type]
+  bool is_sequence(const YAML::Node& n, std::string_view key);  // else [wrong-type]
+  std::optional<std::string> scalar(const YAML::Node& n, std::string_view key);  // else [wrong-type]
+  std::optional<Date> date(const YAML::Node& n, std::string_view key);  // else [invalid-date]
+  std::optional<double> number(const YAML::Node& n, std::string_view key);  // else [wrong-type]
+
+ private:
+  std::string file_;
+  Diagnostics& out_;
+};
+
+// A value for a message: quoted, shortened, CPR-safe (make_diag redacts as well).
+std::string quote_value(std::string_view v);
+
+}  // namespace cti

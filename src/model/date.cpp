@@ -1,0 +1,54 @@
+#include "model/date.hpp"
+
+#include <fmt/format.h>
+
+namespace cti {
+
+namespace {
+bool all_digits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+int to_int(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+}  // namespace
+
+bool looks_like_date(std::string_view t) {
+  return t.size() == 10 && t[4] == '-' && t[7] == '-' && all_digits(t.substr(0, 4)) &&
+         all_digits(t.substr(5, 2)) && all_digits(t.substr(8, 2));
+}
+
+std::optional<Date> parse_date(std::string_view t) {
+  if (!looks_like_date(t)) return std::nullopt;
+  Date d{std::chrono::year{to_int(t.substr(0, 4))},
+         std::chrono::month{static_cast<unsigned>(to_int(t.substr(5, 2)))},
+         std::chrono::day{static_cast<unsigned>(to_int(t.substr(8, 2)))}};
+  if (!d.ok()) return std::nullopt;
+  return d;
+}
+
+std::string format_date(Date d) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()),
+                     static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+}
+
+Date add_months(Date d, int months) {
+  using namespace std::chrono;
+  year_month ym = year_month{d.year(), d.month()} + std::chrono::months{months};
+  auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
+  return Date{ym.year(), ym.month(), d.day() > last ? last : d.day()};
+}
+
+Date add_days(Date d, int days) {
+  return Date{std::chrono::sys_days{d} + std::chrono::days{days}};
+}
+
+int days_between(Date a, Date b) {
+  return static_cast<int>((std::chrono::sys_days{b} - std::chrono::sys_days{a}).count());
+}
+
+}  // namespace cti

@@ -1,0 +1,30 @@
+// Calendar dates: parsing, formatting and the month arithmetic of the CTI schedule.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cti {
+
+using Date = std::chrono::year_month_day;
+
+// Strict ISO 8601 calendar date "YYYY-MM-DD" that exists in the calendar.
+std::optional<Date> parse_date(std::string_view text);
+
+// True when text has the shape YYYY-MM-DD (whether or not the date exists).
+bool looks_like_date(std::string_view text);
+
+std::string format_date(Date d);
+
+// m(d, n): add n calendar months, keeping the day of month and clamping to the
+// last day of the target month (2025-01-31 + 1 = 2025-02-28).
+Date add_months(Date d, int months);
+
+Date add_days(Date d, int days);
+
+// Days from a to b (positive when b is later).
+int days_between(Date a, Date b);
+
+}  // namespace cti

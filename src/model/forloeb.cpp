@@ -1,0 +1,42 @@
+#include "model/forloeb.hpp"
+
+namespace cti {
+
+std::string_view end_status_name(EndStatus s) {
+  switch (s) {
+    case EndStatus::completed: return "gennemført";
+    case EndStatus::interrupted: return "afbrudt";
+    case EndStatus::handed_over: return "overdraget";
+  }
+  return "";
+}
+
+std::optional<EndStatus> parse_end_status(std::string_view s) {
+  for (EndStatus e : {EndStatus::completed, EndStatus::interrupted, EndStatus::handed_over})
+    if (end_status_name(e) == s) return e;
+  return std::nullopt;
+}
+
+const ChecklistMark* Forloeb::mark(std::string_view item) const {
+  for (const auto& m : checklist)
+    if (m.item == item) return &m;
+  return nullptr;
+}
+
+std::optional<Date> Forloeb::documented(DocPoint p) const {
+  for (const auto& d : documentation)
+    if (d.point == p) return d.date;
+  return std::nullopt;
+}
+
+std::optional<Date> Forloeb::end_date() const {
+  if (ending && ending->date) return *ending->date;
+  return std::nullopt;
+}
+
+std::optional<EndStatus> Forloeb::end_status() const {
+  if (ending && ending->status) return *ending->status;
+  return std::nullopt;
+}
+
+}  // namespace cti

@@ -1,0 +1,65 @@
+// One forløb: one borger's course through the method, as written in forloeb/ID.yaml.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/checklist.hpp"
+#include "model/date.hpp"
+#include "model/source.hpp"
+
+namespace cti {
+
+enum class EndStatus { completed, interrupted, handed_over };  // gennemført, afbrudt, overdraget
+
+std::string_view end_status_name(EndStatus s);  // the Danish word used in files
+std::optional<EndStatus> parse_end_status(std::string_view s);
+
+struct ChecklistMark {
+  std::string item;
+  std::optional<Date> done;  // empty when "ikke relevant"
+  bool not_relevant = false;
+  Pos pos;
+};
+
+struct DocMark {
+  DocPoint point;
+  Date date;
+  Pos pos;
+};
+
+struct PeerSupport {
+  Field<Date> offered;  // tilbudt
+  Field<bool> wanted;   // ønsket: ja|nej
+};
+
+struct Ending {
+  Field<Date> date;           // dato
+  Field<EndStatus> status;    // status
+  std::string reason;         // årsag
+};
+
+struct Forloeb {
+  std::string file;  // path relative to the repository root
+  std::string stem;  // file name without .yaml
+  Field<std::string> id;
+  Field<std::string> worker;    // medarbejder
+  Field<std::string> subgroup;  // delmålgruppe
+  Field<Date> contact;          // kontakt
+  Field<Date> start;            // opstart
+  Field<Date> move_in;          // indflytning
+  std::vector<ChecklistMark> checklist;  // tjekliste
+  std::vector<DocMark> documentation;    // dokumentation
+  std::optional<PeerSupport> peer;       // peer_støtte
+  std::optional<Ending> ending;          // afslutning (complete only when date and status are valid)
+  std::string notes;                     // noter
+  bool valid = true;  // false when its file has an error; reports skip invalid forløb
+
+  const ChecklistMark* mark(std::string_view item) const;
+  std::optional<Date> documented(DocPoint p) const;
+  std::optional<Date> end_date() const;
+  std::optional<EndStatus> end_status() const;
+};
+
+}  // namespace cti

@@ -1,0 +1,157 @@
+// Rules about one forløb at a time, against the project settings.
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "i18n/lang.hpp"
+#include "rules/rules.hpp"
+#include "schedule/schedule.hpp"
+#include "util/suggest.hpp"
+
+namespace cti::rules {
+
+using i18n::tr;
+
+namespace {
+
+void error(Diagnostics& out, const Forloeb& f, Pos p, const char* rule, std::string msg) {
+  out.push_back(make_diag(f.file, p, Severity::error, rule, std::move(msg)));
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  if (auto s = suggest(word, candidates))
+    return fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+  return {};
+}
+
+// Every dated entry of a forløb other than the course dates, for order and future checks.
+struct DatedEntry {
+  std::string what;
+  Date date;
+  Pos pos;
+};
+
+std::vector<DatedEntry> recorded_entries(const Forloeb& f) {
+  std::vector<DatedEntry> out;
+  for (const auto& m : f.checklist)
+    if (m.done) out.push_back({"tjekliste." + m.item, *m.done, m.pos});
+  for (const auto& d : f.documentation)
+    out.push_back({"dokumentation." + std::string(doc_point_name(d.point)), d.date, d.pos});
+  if (f.peer && f.peer->offered) out.push_back({"peer_støtte.tilbudt", *f.peer->offered, f.peer->offered.pos});
+  return out;
+}
+
+}  // namespace
+
+void id_matches_file(const Input& in, Diagnostics& out) {
+  for (const auto& f : in.repo.forloeb)
+    if (f.id && *f.id != f.stem)
+      error(out, f, f.id.pos, "id-mismatch",
+            fmt::format(fmt::runtime(tr("id '{}' differs from the file name '{}.yaml'; they must be equal",
+                                        "id '{}' er forskelligt fra filnavnet '{}.yaml'; de skal være ens")),
+                        *f.id, f.stem));
+}
+
+void known_worker(const Input& in, Diagnostics& out) {
+  std::vector<std::string> ids;
+  for (const auto& w : in.repo.project.workers) ids.push_back(w.id);
+  for (const auto& f : in.repo.forloeb)
+    if (f.worker && !in.repo.project.worker(*f.worker))
+      error(out, f, f.worker.pos, "unknown-worker",
+            fmt::format(fmt::runtime(tr("medarbejder '{}' is not in cti.yaml", "medarbejder '{}' findes ikke i cti.yaml")),
+                        *f.worker) +
+                did_you_mean(*f.worker, ids));
+}
+
+void known_subgroup(const Input& in, Diagnostics& out) {
+  std::vector<std::string> groups;
+  for (const auto& g : in.repo.project.subgroups) groups.push_back(g.value);
+  for (const auto& f : in.repo.forloeb)
+    if (f.subgroup && !in.repo.project.has_subgroup(*f.subgroup))
+      error(out, f, f.subgroup.pos, "unknown-subgroup",
+            fmt::format(fmt::runtime(tr("delmålgruppe '{}' is not in cti.yaml delmålgrupper",
+                                        "delmålgruppe '{}' findes ikke blandt delmålgrupper i cti.yaml")),
+                        *f.subgroup) +
+                did_you_mean(*f.subgroup, groups));
+}
+
+void known_checklist_item(const Input& in, Diagnostics& out) {
+  std::vector<std::string> ids;
+  for (const auto& item : in.repo.project.checklist()) ids.push_back(item.id);
+  for (const auto& f : in.repo.forloeb)
+    for (const auto& m : f.checklist)
+      if (std::find(ids.begin(), ids.end(), m.item) == ids.end())
+        error(out, f, m.pos, "unknown-item",
+              fmt::format(fmt::runtime(tr("'{}' is not an item of any checklist", "'{}' er ikke et punkt på nogen tjekliste")),
+                          m.item) +
+                  did_you_mean(m.item, ids));
+}
+
+void date_order(const Input& in, Diagnostics& out) {
+  for (const auto& f : in.repo.forloeb) {
+    auto end = f.ending && f.ending->date ? std::optional<Field<Date>>(f.ending->date) : std::nullopt;
+    if (f.contact && f.start && *f.start < *f.contact)
+      error(out, f, f.start.pos, "date-order",
+            fmt::format(fmt::runtime(tr("opstart {} is before kontakt {}", "opstart {} ligger før kontakt {}")),
+                        format_date(*f.start), format_date(*f.contact)));
+    if (end && f.start && **end < *f.start)
+      error(out, f, end->pos, "date-order",
+            fmt::format(fmt::runtime(tr("afslutning.dato {} is before opstart {}", "afslutning.dato {} ligger før opstart {}")),
+                        format_date(**end), format_date(*f.start)));
+    else if (end && f.contact && **end < *f.contact)
+      error(out, f, end->pos, "date-order",
+            fmt::format(fmt::runtime(tr("afslutning.dato {} is before kontakt {}", "afslutning.dato {} ligger før kontakt {}")),
+                        format_date(**end), format_date(*f.contact)));
+    if (!f.contact) continue;
+    for (const auto& e : recorded_entries(f))
+      if (e.date < *f.contact)
+        error(out, f, e.pos, "date-order",
+              fmt::format(fmt::runtime(tr("{} {} is before kontakt {}", "{} {} ligger før kontakt {}")), e.what,
+                          format_date(e.date), format_date(*f.contact)));
+  }
+}
+
+void move_in_window(const Input& in, Diagnostics& out) {
+  const auto& months = in.repo.project.move_in_months;
+  if (!months) return;
+  for (const auto& f : in.repo.forloeb) {
+    if (!f.start || !f.move_in) continue;
+    Date earliest = add_months(*f.move_in, -*months);
+    if (*f.start < earliest)
+      error(out, f, f.start.pos, "early-start",
+            fmt::format(fmt::runtime(tr("opstart {} is more than {} month(s) before indflytning {}; earliest allowed is {}",
+                                        "opstart {} ligger mere end {} måned(er) før indflytning {}; tidligst tilladt er {}")),
+                        format_date(*f.start), *months, format_date(*f.move_in), format_date(earliest)));
+  }
+}
+
+void future_date(const Input& in, Diagnostics& out) {
+  const Date today = in.facts.today;
+  auto warn = [&](const Forloeb& f, const std::string& what, Date d, Pos p) {
+    if (d > today)
+      out.push_back(make_diag(f.file, p, Severity::warning, "future-date",
+                              fmt::format(fmt::runtime(tr("{} {} is in the future (today is {})",
+                                                          "{} {} ligger i fremtiden (i dag er {})")),
+                                          what, format_date(d), format_date(today))));
+  };
+  for (const auto& f : in.repo.forloeb) {
+    if (f.contact) warn(f, "kontakt", *f.contact, f.contact.pos);
+    if (f.start) warn(f, "opstart", *f.start, f.start.pos);
+    if (f.ending && f.ending->date) warn(f, "afslutning.dato", *f.ending->date, f.ending->date.pos);
+    for (const auto& e : recorded_entries(f)) warn(f, e.what, e.date, e.pos);
+  }
+}
+
+void past_planned_end(const Input& in, Diagnostics& out) {
+  for (const auto& f : in.repo.forloeb) {
+    if (f.ending) continue;
+    auto plan = schedule::plan_of(f);
+    if (!plan || in.facts.today < plan->planned_end) continue;
+    out.push_back(make_diag(
+        f.file, f.start.pos, Severity::warning, "past-planned-end",
+        fmt::format(fmt::runtime(tr("the planned end {} has passed ({} days ago) and no afslutning is recorded",
+                                    "den planlagte afslutning {} er passeret (for {} dage siden), og der er ingen afslutning")),
+                    format_date(plan->planned_end), days_between(plan->planned_end, in.facts.today))));
+  }
+}
+
+}  // namespace cti::rules

@@ -1,0 +1,61 @@
+// The validate stage: rules are pure functions from the loaded repository (and a few
+// facts about the outside world) to diagnostics. All of them run; none stops the others.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "load/repo.hpp"
+#include "model/date.hpp"
+
+namespace cti::rules {
+
+// What the rules need to know beyond the files themselves.
+struct Facts {
+  Date today;
+  bool cpr_file_tracked = false;  // the CPR key file is tracked by git
+  std::string cpr_file;           // its path relative to the repository root
+};
+
+struct Input {
+  const LoadedRepo& repo;
+  const Facts& facts;
+};
+
+using RuleFn = void (*)(const Input&, Diagnostics&);
+
+struct Rule {
+  std::string_view name;
+  RuleFn fn;
+};
+
+// The rules run after loading, in order.
+const std::vector<Rule>& all_rules();
+
+// Runs every rule and returns the diagnostics of loading and checking, sorted.
+Diagnostics validate(const LoadedRepo& repo, const Facts& facts);
+
+// Every rule name the tool can emit (loader and rules), for the manual and --list-rules.
+struct RuleDoc {
+  std::string_view name;
+  Severity severity;
+  std::string_view en;
+  std::string_view da;
+};
+const std::vector<RuleDoc>& catalog();
+
+// Rule implementations (forloeb_rules.cpp, repo_rules.cpp).
+void id_matches_file(const Input&, Diagnostics&);
+void duplicate_id(const Input&, Diagnostics&);
+void known_worker(const Input&, Diagnostics&);
+void known_subgroup(const Input&, Diagnostics&);
+void known_checklist_item(const Input&, Diagnostics&);
+void date_order(const Input&, Diagnostics&);
+void move_in_window(const Input&, Diagnostics&);
+void future_date(const Input&, Diagnostics&);
+void past_planned_end(const Input&, Diagnostics&);
+void project_consistency(const Input&, Diagnostics&);
+void cpr_file_untracked(const Input&, Diagnostics&);
+
+}  // namespace cti::rules

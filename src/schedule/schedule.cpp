@@ -1,0 +1,137 @@
+#include "schedule/schedule.hpp"
+
+#include <algorithm>
+
+namespace cti::schedule {
+
+std::string_view phase_name(Phase p) {
+  switch (p) {
+    case Phase::kontakt: return "kontakt";
+    case Phase::fase1: return "fase1";
+    case Phase::fase2: return "fase2";
+    case Phase::fase3: return "fase3";
+    case Phase::overskredet: return "overskredet";
+    case Phase::afsluttet: return "afsluttet";
+  }
+  return "";
+}
+
+std::string_view point_name(PointKind k) {
+  switch (k) {
+    case PointKind::opstart: return "opstart";
+    case PointKind::fase2: return "fase2";
+    case PointKind::fase3: return "fase3";
+    case PointKind::overdragelsesmoeder: return "overdragelsesmøder";
+    case PointKind::afslutning: return "afslutning";
+  }
+  return "";
+}
+
+std::vector<Point> Plan::points() const {
+  return {{PointKind::opstart, start},
+          {PointKind::fase2, phase2},
+          {PointKind::fase3, phase3},
+          {PointKind::overdragelsesmoeder, handover},
+          {PointKind::afslutning, planned_end}};
+}
+
+std::optional<Plan> plan_of(const Forloeb& f) {
+  if (!f.start) return std::nullopt;
+  Date s = *f.start;
+  return Plan{s, add_months(s, 3), add_months(s, 6), add_months(s, 8), add_months(s, 9)};
+}
+
+Phase phase_on(const Forloeb& f, Date today) {
+  if (auto end = f.end_date(); end && today >= *end) return Phase::afsluttet;
+  auto plan = plan_of(f);
+  if (!plan || today < plan->start) return Phase::kontakt;
+  if (today < plan->phase2) return Phase::fase1;
+  if (today < plan->phase3) return Phase::fase2;
+  if (today < plan->planned_end) return Phase::fase3;
+  return Phase::overskredet;
+}
+
+std::optional<Date> phase_began(const Forloeb& f, Date today) {
+  auto plan = plan_of(f);
+  switch (phase_on(f, today)) {
+    case Phase::kontakt: return f.contact ? std::optional<Date>(*f.contact) : std::nullopt;
+    case Phase::fase1: return plan->start;
+    case Phase::fase2: return plan->phase2;
+    case Phase::fase3: return plan->phase3;
+    case Phase::overskredet: return plan->planned_end;
+    case Phase::afsluttet: return f.end_date();
+  }
+  return std::nullopt;
+}
+
+std::optional<int> day_in_phase(const Forloeb& f, Date today) {
+  auto began = phase_began(f, today);
+  if (!began || *began > today) return std::nullopt;
+  return days_between(*began, today) + 1;
+}
+
+std::optional<Point> next_point(const Forloeb& f, Date today) {
+  Phase ph = phase_on(f, today);
+  if (ph == Phase::afsluttet) return std::nullopt;
+  auto plan = plan_of(f);
+  if (!plan) return std::nullopt;
+  if (ph == Phase::overskredet) return Point{PointKind::afslutning, plan->planned_end};
+  for (const auto& p : plan->points())
+    if (p.date > today) return p;
+  return std::nullopt;
+}
+
+namespace {
+
+Date nominal_due(const Plan& plan, std::string_view point) {
+  if (point == "kontakt" || point == "opstart") return plan.start;
+  if (point == "fase2") return plan.phase2;
+  if (point == "fase3") return plan.phase3;
+  return plan.planned_end;
+}
+
+}  // namespace
+
+std::vector<Obligation> obligations(const Forloeb& f, const std::vector<ChecklistItem>& checklist) {
+  std::vector<Obligation> out;
+  auto plan = plan_of(f);
+  if (!plan) return out;
+  auto end = f.end_date();
+  bool completed = f.end_status() == EndStatus::completed;
+
+  for (const auto& item : checklist) {
+    std::string point(stage_name(item.stage));
+    Date due = item.id == kHandoverMeetingsItem ? plan->handover : nominal_due(*plan, point);
+    if (end && due > *end) {
+      if (!(completed && item.stage == Stage::afslutning)) continue;
+      due = *end;
+    }
+    Obligation o{Obligation::Kind::checklist, item.id, item.text, point, due, std::nullopt, false};
+    if (const ChecklistMark* m = f.mark(item.id)) {
+      o.done = m->done;
+      o.not_relevant = m->not_relevant;
+    }
+    out.push_back(std::move(o));
+  }
+  for (DocPoint dp : kAllDocPoints) {
+    std::string point(doc_point_name(dp));
+    Date due = nominal_due(*plan, point);
+    if (end && due > *end) {
+      if (dp != DocPoint::afslutning) continue;
+      due = *end;
+    }
+    out.push_back({Obligation::Kind::documentation, point, "", point, due, f.documented(dp), false});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) { return a.due < b.due; });
+  return out;
+}
+
+State state_on(const Obligation& o, Date today, int horizon_days) {
+  if (o.not_relevant) return State::not_relevant;
+  if (o.done) return State::done;
+  if (o.due < today) return State::overdue;
+  if (days_between(today, o.due) <= horizon_days) return State::due_soon;
+  return State::open;
+}
+
+}  // namespace cti::schedule

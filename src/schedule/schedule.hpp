@@ -1,0 +1,71 @@
+// The schedule of a forløb (SPEC section 3): pure functions of a forløb and a day.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/checklist.hpp"
+#include "model/date.hpp"
+#include "model/forloeb.hpp"
+
+namespace cti::schedule {
+
+enum class Phase { kontakt, fase1, fase2, fase3, overskredet, afsluttet };
+std::string_view phase_name(Phase p);
+
+// The points of a forløb's schedule, in order.
+enum class PointKind { opstart, fase2, fase3, overdragelsesmoeder, afslutning };
+std::string_view point_name(PointKind k);  // opstart, fase2, fase3, overdragelsesmøder, afslutning
+
+struct Point {
+  PointKind kind;
+  Date date;
+};
+
+// The planned dates, all from opstart: m(opstart, 3), m(opstart, 6), m(opstart, 8), m(opstart, 9).
+struct Plan {
+  Date start, phase2, phase3, handover, planned_end;
+  std::vector<Point> points() const;
+};
+
+std::optional<Plan> plan_of(const Forloeb& f);  // nothing without opstart
+
+Phase phase_on(const Forloeb& f, Date today);
+
+// The day the current phase began (kontakt: the contact date, if any).
+std::optional<Date> phase_began(const Forloeb& f, Date today);
+
+// 1 on the first day of the phase; nothing when the phase has no known start.
+std::optional<int> day_in_phase(const Forloeb& f, Date today);
+
+// The next point after today for a running forløb; for `overskredet` the (past) planned end.
+std::optional<Point> next_point(const Forloeb& f, Date today);
+
+// Something the forløb owes: a checklist item or a documentation form, with its due date.
+struct Obligation {
+  enum class Kind { checklist, documentation } kind;
+  std::string id;     // item id, or documentation point name
+  std::string text;   // the item's Danish text (empty for documentation)
+  std::string point;  // the schedule point it belongs to: kontakt, fase2, fase3, afslutning, opstart
+  Date due;
+  std::optional<Date> done;
+  bool not_relevant = false;
+  bool recorded() const { return done.has_value() || not_relevant; }
+};
+
+// Everything the forløb owes, in due-date order, per SPEC section 3: kontakt items at
+// opstart, fase2 at m(opstart,3), fase3 at m(opstart,6), overdragelsesmøder at
+// m(opstart,8), the other afslutning items at m(opstart,9). When the forløb ended
+// early, documentation `afslutning` falls due at the end date; for gennemført the
+// afslutning items do too; items of points after an afbrudt/overdraget end are dropped.
+std::vector<Obligation> obligations(const Forloeb& f, const std::vector<ChecklistItem>& checklist);
+
+enum class State { done, not_relevant, overdue, due_soon, open };
+// Overdue: due before today and not recorded. Due soon: due today or within `horizon` days.
+State state_on(const Obligation& o, Date today, int horizon_days);
+
+inline constexpr int kDefaultHorizonDays = 14;
+
+}  // namespace cti::schedule
