@@ -48,7 +48,7 @@ mkdir -p "$CACHE"
 # ---------------------------------------------------------------- header
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n1)
 echo "cti benchmark — $(date '+%Y-%m-%d %H:%M:%S %Z')"
-echo "host:    nproc=$(nproc), cpu: ${cpu:-unknown}, $(uname -sr)"
+echo "host:    nproc=$(nproc), cpu: ${cpu:-unknown}, $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "source:  $ROOT ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no commit')$(git -C "$ROOT" diff --quiet HEAD -- 2>/dev/null || echo ', modified'))"
 echo "options: --today $TODAY, seed $SEED, best of $RUNS runs, warm page cache"
 echo
@@ -74,7 +74,9 @@ if [[ -z "${CTI:-}" || -z "${PARSE_FLOOR:-}" ]]; then
     if ! cmake --build "$BUILD_DIR" --target cti cti-parse-floor >>"$BUILD_LOG" 2>&1; then
         # Build what can be built, one target at a time.
         cmake --build "$BUILD_DIR" --target cti-parse-floor >>"$BUILD_LOG" 2>&1
-        cmake --build "$BUILD_DIR" --target cti >>"$BUILD_LOG" 2>&1
+        cmake --build "$BUILD_DIR" --target cti >>"$BUILD_LOG" 2>&1 \
+            || echo "WARNING: building cti failed; any cti binary left in $BUILD_DIR is stale" \
+                    "(log: $CACHE/last-build.log)"
     fi
 fi
 
@@ -143,7 +145,7 @@ measure() {
         if grep -q 'terminated by signal' "$TMP/time"; then
             note="CRASH: $(grep -o 'terminated by signal [0-9]*' "$TMP/time")"
         elif ((rc > maxrc)); then
-            if ((rc == 2)) && grep -qiE 'unknown (sub)?command|not expected|unrecogni[sz]ed|unknown option|invalid choice|not (yet )?implemented' "$TMP/err"; then
+            if ((rc == 2)) && grep -qiE 'unknown (sub)?command|subcommand is required|not expected|unrecogni[sz]ed|unknown option|invalid choice|not (yet )?implemented' "$TMP/err"; then
                 note="n/a (unsupported: $(head -n1 "$TMP/err" | cut -c1-60))"
                 NOTE["$key|$size"]=$note; print_row "$key" "$size"; return
             fi
