@@ -6,23 +6,34 @@ namespace cti::schedule {
 
 std::string_view phase_name(Phase p) {
   switch (p) {
-    case Phase::kontakt: return "kontakt";
-    case Phase::fase1: return "fase1";
-    case Phase::fase2: return "fase2";
-    case Phase::fase3: return "fase3";
-    case Phase::overskredet: return "overskredet";
-    case Phase::afsluttet: return "afsluttet";
+    case Phase::kontakt:
+      return "kontakt";
+    case Phase::fase1:
+      return "fase1";
+    case Phase::fase2:
+      return "fase2";
+    case Phase::fase3:
+      return "fase3";
+    case Phase::overskredet:
+      return "overskredet";
+    case Phase::afsluttet:
+      return "afsluttet";
   }
   return "";
 }
 
 std::string_view point_name(PointKind k) {
   switch (k) {
-    case PointKind::opstart: return "opstart";
-    case PointKind::fase2: return "fase2";
-    case PointKind::fase3: return "fase3";
-    case PointKind::overdragelsesmoeder: return "overdragelsesmøder";
-    case PointKind::afslutning: return "afslutning";
+    case PointKind::opstart:
+      return "opstart";
+    case PointKind::fase2:
+      return "fase2";
+    case PointKind::fase3:
+      return "fase3";
+    case PointKind::overdragelsesmoeder:
+      return "overdragelsesmøder";
+    case PointKind::afslutning:
+      return "afslutning";
   }
   return "";
 }
@@ -54,12 +65,18 @@ Phase phase_on(const Forloeb& f, Date today) {
 std::optional<Date> phase_began(const Forloeb& f, Date today) {
   auto plan = plan_of(f);
   switch (phase_on(f, today)) {
-    case Phase::kontakt: return f.contact ? std::optional<Date>(*f.contact) : std::nullopt;
-    case Phase::fase1: return plan->start;
-    case Phase::fase2: return plan->phase2;
-    case Phase::fase3: return plan->phase3;
-    case Phase::overskredet: return plan->planned_end;
-    case Phase::afsluttet: return f.end_date();
+    case Phase::kontakt:
+      return f.contact ? std::optional<Date>(*f.contact) : std::nullopt;
+    case Phase::fase1:
+      return plan->start;
+    case Phase::fase2:
+      return plan->phase2;
+    case Phase::fase3:
+      return plan->phase3;
+    case Phase::overskredet:
+      return plan->planned_end;
+    case Phase::afsluttet:
+      return f.end_date();
   }
   return std::nullopt;
 }
@@ -73,12 +90,15 @@ std::optional<int> day_in_phase(const Forloeb& f, Date today) {
 std::optional<Point> next_point(const Forloeb& f, Date today) {
   Phase ph = phase_on(f, today);
   if (ph == Phase::afsluttet) return std::nullopt;
+  auto end = f.end_date();  // here only ever after today: an end recorded ahead of time
   auto plan = plan_of(f);
-  if (!plan) return std::nullopt;
-  if (ph == Phase::overskredet) return Point{PointKind::afslutning, plan->planned_end};
-  for (const auto& p : plan->points())
+  if (!plan) return end ? std::optional<Point>(Point{PointKind::afslutning, *end}) : std::nullopt;
+  for (const auto& p : plan->points()) {
+    if (end && p.date >= *end) break;
     if (p.date > today) return p;
-  return std::nullopt;
+  }
+  if (end) return Point{PointKind::afslutning, *end};
+  return Point{PointKind::afslutning, plan->planned_end};  // overskredet: the past planned end
 }
 
 namespace {
@@ -128,7 +148,7 @@ std::vector<Obligation> obligations(const Forloeb& f, const std::vector<Checklis
 
 State state_on(const Obligation& o, Date today, int horizon_days) {
   if (o.not_relevant) return State::not_relevant;
-  if (o.done) return State::done;
+  if (o.done && *o.done <= today) return State::done;
   if (o.due < today) return State::overdue;
   if (days_between(today, o.due) <= horizon_days) return State::due_soon;
   return State::open;

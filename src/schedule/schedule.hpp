@@ -40,7 +40,10 @@ std::optional<Date> phase_began(const Forloeb& f, Date today);
 // 1 on the first day of the phase; nothing when the phase has no known start.
 std::optional<int> day_in_phase(const Forloeb& f, Date today);
 
-// The next point after today for a running forløb; for `overskredet` the (past) planned end.
+// The first point strictly after today for a running forløb. Points on or after an end
+// recorded ahead of time give way to `afslutning` on that end date. For `overskredet`
+// with no end recorded: the (past) planned end. Nothing for `afsluttet`, or in the
+// contact period without opstart.
 std::optional<Point> next_point(const Forloeb& f, Date today);
 
 // Something the forløb owes: a checklist item or a documentation form, with its due date.
@@ -64,6 +67,7 @@ std::vector<Obligation> obligations(const Forloeb& f, const std::vector<Checklis
 
 enum class State { done, not_relevant, overdue, due_soon, open };
 // Overdue: due before today and not recorded. Due soon: due today or within `horizon` days.
+// A done date after today does not count yet (so `--today` shows the board as it was then).
 State state_on(const Obligation& o, Date today, int horizon_days);
 
 inline constexpr int kDefaultHorizonDays = 14;

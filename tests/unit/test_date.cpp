@@ -1,0 +1,109 @@
+// Calendar dates and the month arithmetic m(d, n) of SPEC section 3.
+#include <doctest/doctest.h>
+
+#include "model/date.hpp"
+
+using cti::add_days;
+using cti::add_months;
+using cti::Date;
+using cti::days_between;
+using cti::format_date;
+using cti::parse_date;
+
+namespace {
+Date D(const char* s) {
+  auto d = parse_date(s);
+  REQUIRE_MESSAGE(d.has_value(), s);
+  return *d;
+}
+std::string m(const char* d, int n) {
+  return format_date(add_months(D(d), n));
+}
+}  // namespace
+
+TEST_SUITE("date") {
+  TEST_CASE("parse and format round-trip") {
+    CHECK(format_date(D("2025-02-03")) == "2025-02-03");
+    CHECK(format_date(D("0999-12-31")) == "0999-12-31");
+    CHECK(format_date(D("2024-02-29")) == "2024-02-29");
+  }
+
+  TEST_CASE("parse rejects impossible and malformed dates") {
+    CHECK_FALSE(parse_date("2025-02-29"));  // not a leap year
+    CHECK_FALSE(parse_date("1900-02-29"));  // century, not leap
+    CHECK(parse_date("2000-02-29"));        // 400-year rule: leap
+    CHECK_FALSE(parse_date("2025-04-31"));
+    CHECK_FALSE(parse_date("2025-13-01"));
+    CHECK_FALSE(parse_date("2025-00-10"));
+    CHECK_FALSE(parse_date("2025-01-00"));
+    CHECK_FALSE(parse_date("2025-1-01"));
+    CHECK_FALSE(parse_date("2025/01/01"));
+    CHECK_FALSE(parse_date("2025-01-01 "));
+    CHECK_FALSE(parse_date(""));
+    CHECK_FALSE(parse_date("２０２５-01-01"));
+  }
+
+  TEST_CASE("m(d, n) keeps the day of month") {
+    CHECK(m("2025-02-03", 3) == "2025-05-03");
+    CHECK(m("2025-02-03", 6) == "2025-08-03");
+    CHECK(m("2025-02-03", 8) == "2025-10-03");
+    CHECK(m("2025-02-03", 9) == "2025-11-03");
+    CHECK(m("2025-02-03", 0) == "2025-02-03");
+  }
+
+  TEST_CASE("m(d, n): the 31st into a 30-day month clamps to the 30th") {
+    CHECK(m("2025-03-31", 1) == "2025-04-30");
+    CHECK(m("2025-05-31", 1) == "2025-06-30");
+    CHECK(m("2025-08-31", 1) == "2025-09-30");
+    CHECK(m("2025-10-31", 1) == "2025-11-30");
+    CHECK(m("2025-01-31", 3) == "2025-04-30");
+    CHECK(m("2025-03-31", 6) == "2025-09-30");
+  }
+
+  TEST_CASE("m(d, n): into February, leap and non-leap years (SPEC examples)") {
+    CHECK(m("2025-01-31", 1) == "2025-02-28");
+    CHECK(m("2023-11-30", 3) == "2024-02-29");
+    CHECK(m("2024-01-31", 1) == "2024-02-29");
+    CHECK(m("2024-01-29", 1) == "2024-02-29");
+    CHECK(m("2025-01-29", 1) == "2025-02-28");
+    CHECK(m("2099-11-30", 3) == "2100-02-28");  // 2100 is not a leap year
+    CHECK(m("1999-11-30", 3) == "2000-02-29");  // 2000 is
+    CHECK(m("2024-02-29", 12) == "2025-02-28");
+    CHECK(m("2024-02-29", 48) == "2028-02-29");
+  }
+
+  TEST_CASE("m(d, n) is computed from d, not chained: clamping does not accumulate") {
+    // m(2025-01-31, 1) = 2025-02-28, but m(2025-01-31, 2) is the 31st again.
+    CHECK(m("2025-01-31", 2) == "2025-03-31");
+    CHECK(format_date(add_months(add_months(D("2025-01-31"), 1), 1)) == "2025-03-28");
+  }
+
+  TEST_CASE("m(d, n): year wrap") {
+    CHECK(m("2025-11-15", 3) == "2026-02-15");
+    CHECK(m("2025-12-31", 1) == "2026-01-31");
+    CHECK(m("2025-10-31", 4) == "2026-02-28");
+    CHECK(m("2025-06-30", 24) == "2027-06-30");
+    CHECK(m("2025-04-30", 9) == "2026-01-30");
+  }
+
+  TEST_CASE("m(d, n): negative months") {
+    CHECK(m("2025-03-31", -1) == "2025-02-28");
+    CHECK(m("2024-03-31", -1) == "2024-02-29");
+    CHECK(m("2025-01-15", -1) == "2024-12-15");
+    CHECK(m("2025-02-28", -3) == "2024-11-28");
+    CHECK(m("2025-05-31", -3) == "2025-02-28");
+    CHECK(m("2025-01-31", -13) == "2023-12-31");
+    CHECK(m("2025-07-31", -12) == "2024-07-31");
+  }
+
+  TEST_CASE("add_days and days_between") {
+    CHECK(format_date(add_days(D("2024-02-28"), 1)) == "2024-02-29");
+    CHECK(format_date(add_days(D("2025-02-28"), 1)) == "2025-03-01");
+    CHECK(format_date(add_days(D("2025-12-31"), 1)) == "2026-01-01");
+    CHECK(format_date(add_days(D("2026-01-01"), -1)) == "2025-12-31");
+    CHECK(days_between(D("2025-01-01"), D("2025-12-31")) == 364);
+    CHECK(days_between(D("2024-01-01"), D("2024-12-31")) == 365);
+    CHECK(days_between(D("2025-06-01"), D("2025-05-31")) == -1);
+    CHECK(days_between(D("2025-06-01"), D("2025-06-01")) == 0);
+  }
+}
