@@ -7,6 +7,7 @@ const std::vector<Command>& commands() {
       {"init", "Create a case repository: cti.yaml, forloeb/, .gitignore", setup_init},
       {"new", "Create the next forløb file from a commented template", setup_new},
       {"validate", "Check case files and settings; all findings in one pass", setup_validate},
+      {"report", "The quarterly indberetning: --quarter [YYYY-Qn] -o FILE", setup_report},
       {"hook", "Install the git pre-commit hook (cti validate --staged)", setup_hook},
   };
   return table;

@@ -1,0 +1,205 @@
+// cti report --quarter [YYYY-Qn] [--format csv|json] [--pseudonym] [-o FILE [--force]]
+// The quarterly indberetning (SPEC section 7), the only output that holds CPR numbers.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "cli/commands.hpp"
+#include "i18n/lang.hpp"
+#include "load/git.hpp"
+#include "privacy/cpr_scan.hpp"
+#include "privacy/keyfile.hpp"
+#include "report/quarter.hpp"
+#include "rules/rules.hpp"
+#include "util/files.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cti::cli {
+
+using i18n::tr;
+
+namespace {
+
+struct ReportOptions {
+  bool quarter_given = false;
+  std::string quarter;  // empty: the last completed quarter
+  std::string format = "csv";
+  bool pseudonym = false;
+  std::string output;
+  bool force = false;
+};
+
+// "file:line:col: error: message [rule]", or "file: error: ..." when there is no position
+// (a case id missing from the key file). Redacted once more on the way out.
+void print_diagnostics(const Diagnostics& ds) {
+  std::string out;
+  for (const auto& d : ds) {
+    std::string line = d.pos.line > 0 ? format_diagnostic(d)
+                                      : fmt::format("{}: {}: {} [{}]", d.file,
+                                                    d.severity == Severity::error ? "error" : "warning", d.message,
+                                                    d.rule);
+    out += privacy::redact(line) + "\n";
+  }
+  std::fwrite(out.data(), 1, out.size(), stderr);
+}
+
+bool inside(const fs::path& p, const fs::path& dir) {
+  fs::path rel = p.lexically_relative(dir);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+// Where the report may go. Returns an error text, or nothing when `out` is acceptable.
+std::optional<std::string> check_destination(const ReportOptions& o, const fs::path& out, const fs::path& root,
+                                             const fs::path& key_file) {
+  std::error_code ec;
+  fs::path canon = fs::weakly_canonical(out, ec);
+  if (ec) canon = out;
+  if (fs::is_directory(canon, ec))
+    return fmt::format(fmt::runtime(tr("{} is a directory; -o needs a file name", "{} er en mappe; -o skal have et filnavn")),
+                       o.output);
+  if (canon == fs::weakly_canonical(key_file, ec))
+    return fmt::format(fmt::runtime(tr("{} is the CPR key file; choose another file for the report",
+                                       "{} er CPR-nøglefilen; vælg en anden fil til indberetningen")),
+                       o.output);
+  if (fs::exists(fs::symlink_status(out, ec)) && !o.force)
+    return fmt::format(fmt::runtime(tr("{} already exists; use --force to replace it",
+                                       "{} findes allerede; brug --force for at erstatte den")),
+                       o.output);
+  fs::path canon_root = fs::weakly_canonical(root, ec);
+  if (inside(canon, canon_root) && !git::ignores(canon_root, canon))
+    return fmt::format(fmt::runtime(tr("{} is inside the case repository and git does not ignore it; write the report "
+                                       "outside the repository (or add the path to .gitignore)",
+                                       "{} ligger i sagsrepositoriet og ignoreres ikke af git; skriv indberetningen "
+                                       "uden for repositoriet (eller tilføj stien til .gitignore)")),
+                       o.output);
+  return std::nullopt;
+}
+
+// The validation facts, as cti validate computes them (is the key file tracked?).
+rules::Facts validation_facts(const LoadedRepo& repo, Date today, const fs::path& key_file) {
+  rules::Facts facts{today, false, ""};
+  fs::path rel = key_file.lexically_relative(repo.root);
+  if (!rel.empty() && *rel.begin() != ".." && git::inside_work_tree(repo.root)) {
+    facts.cpr_file = rel.generic_string();
+    facts.cpr_file_tracked = !git::tracked(repo.root, {facts.cpr_file}).empty();
+  }
+  return facts;
+}
+
+std::string forloeb_id(const Forloeb& f) { return f.id ? *f.id : f.stem; }
+
+void print_summary(const report::QuarterSummary& s, const report::Quarter& q, Date today) {
+  print_note(fmt::format(fmt::runtime(tr("{} ({} to {}): {} row(s); in the quarter {} started, {} ended, {} completed",
+                                         "{} ({} til {}): {} række(r); i kvartalet {} startet, {} afsluttet, {} gennemført")),
+                         q.name(), format_date(q.first_day()), format_date(q.last_day()), s.rows, s.started, s.ended,
+                         s.completed));
+  std::string groups;
+  for (const auto& [g, n] : s.by_subgroup) groups += fmt::format("{}{} {}", groups.empty() ? "" : ", ", g, n);
+  if (!groups.empty())
+    print_note(privacy::redact(fmt::format(fmt::runtime(tr("by delmålgruppe: {}", "pr. delmålgruppe: {}")), groups)));
+  if (q.last_day() >= today)
+    print_note(fmt::format(fmt::runtime(tr("note: {} has not ended yet (today is {}); the rows show the situation so far",
+                                           "bemærk: {} er ikke slut endnu (i dag er {}); rækkerne viser situationen indtil nu")),
+                           q.name(), format_date(today)));
+}
+
+int run_report(const ReportOptions& o, const GlobalOptions& g) {
+  auto today = resolve_today(g);
+  if (!today) return kUsage;
+  auto repo = open_repo(g);
+  if (!repo) return kUsage;
+
+  report::Quarter q = report::last_completed_quarter(*today);
+  if (!o.quarter.empty()) {
+    auto parsed = report::parse_quarter(o.quarter);
+    if (!parsed)
+      return setup_error(fmt::format(fmt::runtime(tr("--quarter must be YYYY-Qn (n 1-4), e.g. 2025-Q2, not '{}'",
+                                                     "--quarter skal være ÅÅÅÅ-Qn (n 1-4), f.eks. 2025-Q2, ikke '{}'")),
+                                     o.quarter));
+    q = *parsed;
+  }
+
+  // Where the report goes is settled before any CPR number is read.
+  const fs::path key_file = cpr_file_path(g, repo->root);
+  const bool to_stdout = o.output.empty() || o.output == "-";
+  if (to_stdout && !o.pseudonym)
+    return setup_error(std::string(
+        isatty(STDOUT_FILENO)
+            ? tr("the report holds CPR numbers and is never shown on a terminal: write it to a file with -o FILE "
+                 "(--pseudonym shows case ids instead)",
+                 "indberetningen indeholder CPR-numre og vises aldrig i en terminal: skriv den til en fil med -o FIL "
+                 "(--pseudonym viser forløbs-id'er i stedet)")
+            : tr("the report holds CPR numbers and is only written to a file: use -o FILE "
+                 "(--pseudonym writes case ids to standard output)",
+                 "indberetningen indeholder CPR-numre og skrives kun til en fil: brug -o FIL "
+                 "(--pseudonym skriver forløbs-id'er til standard output)")));
+  fs::path out;
+  if (!to_stdout) {
+    out = fs::absolute(start_dir(g) / o.output);
+    if (auto err = check_destination(o, out, repo->root, key_file)) return setup_error(*err);
+  }
+
+  // A broken case file stops the report: errors only, as cti validate prints them.
+  Diagnostics errors = rules::validate(*repo, validation_facts(*repo, *today, key_file));
+  std::erase_if(errors, [](const Diagnostic& d) { return d.severity != Severity::error; });
+
+  auto rows = report::quarter_rows(repo->forloeb, q);
+  std::optional<privacy::KeyFile> keys;
+  if (!o.pseudonym) {
+    fs::path rel = key_file.lexically_relative(repo->root);
+    std::string shown = inside(key_file, repo->root) ? rel.generic_string() : key_file.string();
+    auto read = privacy::read_key_file(key_file, shown);
+    if (auto* err = std::get_if<std::string>(&read)) return setup_error(*err);
+    keys = std::move(std::get<privacy::KeyFile>(read));
+    std::vector<std::string> needed;
+    for (const auto& r : rows) needed.push_back(r.id);
+    std::set<std::string> known;
+    for (const auto& f : repo->forloeb) known.insert(forloeb_id(f));
+    errors.insert(errors.end(), keys->diagnostics.begin(), keys->diagnostics.end());
+    privacy::check_keys(*keys, needed, known, errors);
+  }
+  if (!errors.empty()) {
+    sort_diagnostics(errors);
+    print_diagnostics(errors);
+    print_note(fmt::format(fmt::runtime(tr("{} error(s); the report was not written",
+                                           "{} fejl; indberetningen blev ikke skrevet")),
+                           errors.size()));
+    return kFindings;
+  }
+
+  report::KeyFn key = [&](const report::QuarterRow& r) {
+    return o.pseudonym ? privacy::redact(r.id) : keys->by_id.at(r.id).cpr.reveal_for_report();
+  };
+  std::string content = o.format == "json" ? report::render_json(rows, key, o.pseudonym, q, repo->project)
+                                           : report::render_csv(rows, key, o.pseudonym);
+  if (to_stdout) {
+    if (!write_stdout(content)) return setup_error(std::string(tr("cannot write to standard output",
+                                                                  "kan ikke skrive til standard output")));
+  } else {
+    auto err = o.force ? replace_file(out, content, 0600) : write_new_file(out, content, 0600);
+    if (err) return setup_error(*err);
+  }
+  print_summary(report::summarize(rows, q, repo->project), q, *today);
+  if (!to_stdout)
+    print_note(fmt::format(fmt::runtime(tr("wrote {} (readable by you only)", "skrev {} (kun læsbar for dig)")),
+                           o.output));
+  return kOk;
+}
+
+}  // namespace
+
+Runner setup_report(CLI::App& app, const GlobalOptions& g) {
+  auto o = std::make_shared<ReportOptions>();
+  app.add_option("--quarter", o->quarter, "The quarterly indberetning for YYYY-Qn (default: the last completed quarter)")
+      ->expected(0, 1)
+      ->option_text("[YYYY-Qn]")
+      ->required();
+  app.add_option("--format", o->format, "Output: csv (Excel, Danish) or json")->check(CLI::IsMember({"csv", "json"}));
+  app.add_flag("--pseudonym", o->pseudonym, "Case ids instead of CPR numbers (may go to standard output)");
+  app.add_option("-o,--output", o->output, "Write the report to FILE (mode 0600; required for CPR numbers)")
+      ->option_text("FILE");
+  app.add_flag("--force", o->force, "Replace FILE if it exists");
+  return [o, &g] { return run_report(*o, g); };
+}
+
+}  // namespace cti::cli
