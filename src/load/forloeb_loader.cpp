@@ -27,16 +27,17 @@ void read_checklist(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
   if (v.IsNull() || !r.is_mapping(v, "tjekliste")) return;
   std::set<std::string> seen;
   for (auto it = v.begin(); it != v.end(); ++it) {
-    auto key = r.scalar(it->first, "tjekliste");
+    const YAML::Node k = it->first;  // copies: the iterator's pair is a temporary
+    const YAML::Node val = it->second;
+    auto key = r.scalar(k, "tjekliste");
     if (!key) continue;
-    Pos kp = pos_of(it->first);
+    Pos kp = pos_of(k);
     if (!seen.insert(*key).second) {
       r.error(kp, "duplicate-key",
               fmt::format(fmt::runtime(tr("key '{}' appears more than once", "nøglen '{}' står der mere end én gang")),
                           *key));
       continue;
     }
-    const YAML::Node& val = it->second;
     ChecklistMark m{*key, std::nullopt, false, kp};
     if (val.IsScalar() && val.Scalar() == kNotRelevant) {
       m.not_relevant = true;
@@ -86,7 +87,7 @@ void read_peer(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
 void read_ending(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
   if (v.IsNull() || !r.is_mapping(v, "afslutning")) return;
   Ending end;
-  r.require(v, {"dato", "status"}, pos_of(v));
+  r.require(v, {"dato", "status"}, pos_of(v), kEndKeys);
   r.each_key(v, kEndKeys, "afslutning", [&](const std::string& key, Pos, const YAML::Node& val) {
     if (val.IsNull()) return;
     if (key == "dato") {
@@ -149,7 +150,7 @@ Forloeb load_forloeb(const SourceFile& f, Diagnostics& out) {
                            "en forløbsfil skal være en mapping af nøgler (id: ..., medarbejder: ...)")));
     return finish();
   }
-  r.require(*doc, kRequired, {1, 1});
+  r.require(*doc, kRequired, {1, 1}, kTopKeys);
   r.each_key(*doc, kTopKeys, "", [&](const std::string& key, Pos, const YAML::Node& val) {
     if (key == "id") read_text_field(r, val, key, fl.id);
     else if (key == "medarbejder") read_text_field(r, val, key, fl.worker);

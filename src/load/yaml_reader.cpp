@@ -1,11 +1,14 @@
 #include "load/yaml_reader.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <set>
+#include <yaml-cpp/depthguard.h>
 
 #include "i18n/lang.hpp"
+#include "load/text_checks.hpp"
 #include "util/suggest.hpp"
 
 namespace cti {
@@ -36,11 +39,27 @@ void YamlReader::warning(Pos p, std::string rule, std::string message) {
 
 std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
   try {
-    return YAML::Load(bytes);
+    std::vector<YAML::Node> docs = YAML::LoadAll(bytes);
+    if (docs.size() > 1) {
+      // A second document would be silently ignored; say so instead.
+      error(pos_of(docs[1]).line ? Pos{pos_of(docs[1]).line, 1} : Pos{1, 1}, "yaml-syntax",
+            std::string(tr("more than one YAML document (a '---' line); a file holds one forløb or one cti.yaml",
+                           "mere end ét YAML-dokument (en '---'-linje); en fil rummer ét forløb eller én cti.yaml")));
+      return std::nullopt;
+    }
+    return docs.empty() ? YAML::Node(YAML::NodeType::Null) : docs.front();
+  } catch (const YAML::DeepRecursion& e) {
+    error(e.mark.is_null() ? Pos{1, 1} : Pos{e.mark.line + 1, e.mark.column + 1}, "yaml-syntax",
+          std::string(tr("YAML syntax error: lists or mappings nested too deeply",
+                         "YAML-syntaksfejl: lister eller mappings er indlejret for dybt")));
   } catch (const YAML::Exception& e) {
     Pos p = e.mark.is_null() ? Pos{1, 1} : Pos{e.mark.line + 1, e.mark.column + 1};
-    error(p, "yaml-syntax",
-          fmt::format(fmt::runtime(tr("YAML syntax error: {}", "YAML-syntaksfejl: {}")), e.msg));
+    if (auto tab = indent_tab(bytes, p.line))
+      error(*tab, "tab-indent",
+            std::string(tr("tab character in indentation; YAML indents with spaces",
+                           "tabulator i indrykning; YAML indrykkes med mellemrum")));
+    else
+      error(p, "yaml-syntax", fmt::format(fmt::runtime(tr("YAML syntax error: {}", "YAML-syntaksfejl: {}")), e.msg));
   } catch (const std::exception&) {
     error({1, 1}, "yaml-syntax", std::string(tr("YAML syntax error", "YAML-syntaksfejl")));
   }
@@ -62,7 +81,9 @@ void YamlReader::each_key(const YAML::Node& map, const std::vector<std::string>&
                           const std::function<void(const std::string&, Pos, const YAML::Node&)>& visit) {
   std::set<std::string> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node& k = it->first;
+    // Copies, not references: yaml-cpp's iterator hands out a temporary pair.
+    const YAML::Node k = it->first;
+    const YAML::Node v = it->second;
     Pos kp = pos_of(k);
     if (!k.IsScalar()) {
       error(kp, "wrong-type", std::string(tr("a key must be a single word", "en nøgle skal være et enkelt ord")));
@@ -86,20 +107,33 @@ void YamlReader::each_key(const YAML::Node& map, const std::vector<std::string>&
       error(kp, "unknown-key", msg);
       continue;
     }
-    visit(key, kp, it->second);
+    visit(key, kp, v);
   }
 }
 
-void YamlReader::require(const YAML::Node& map, const std::vector<std::string>& required, Pos at) {
+void YamlReader::require(const YAML::Node& map, const std::vector<std::string>& required, Pos at,
+                         const std::vector<std::string>& known) {
+  // A misspelt key that each_key will report as "unknown key ... (did you mean 'X'?)".
+  auto misspelt = [&](const std::string& wanted) {
+    if (known.empty()) return false;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (!it->first.IsScalar()) continue;
+      const std::string& k = it->first.Scalar();
+      if (std::find(known.begin(), known.end(), k) == known.end() && suggest(k, known) == wanted) return true;
+    }
+    return false;
+  };
   for (const auto& key : required) {
     const YAML::Node v = map[key];
-    if (!v.IsDefined())
-      error(at, "missing-key",
-            fmt::format(fmt::runtime(tr("required key '{}' is missing", "den påkrævede nøgle '{}' mangler")), key));
-    else if (v.IsNull())
+    if (!v.IsDefined()) {
+      if (!misspelt(key))
+        error(at, "missing-key",
+              fmt::format(fmt::runtime(tr("required key '{}' is missing", "den påkrævede nøgle '{}' mangler")), key));
+    } else if (v.IsNull()) {
       error(pos_of(v).line ? pos_of(v) : at, "missing-key",
             fmt::format(fmt::runtime(tr("required key '{}' has no value", "den påkrævede nøgle '{}' har ingen værdi")),
                         key));
+    }
   }
 }
 
