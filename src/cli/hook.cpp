@@ -68,6 +68,18 @@ int run_install(const HookOptions& o, const GlobalOptions& g) {
     return setup_error(fmt::format(fmt::runtime(tr("{} exists and was not written by cti; keep it, or replace it with --force",
                                                    "{} findes og er ikke skrevet af cti; behold den, eller erstat den med --force")),
                                    hook.string()));
+  if (existing && !ours) {
+    // --force: keep the foreign hook beside ours, so nothing is lost.
+    fs::path backup = hook;
+    backup += ".before-cti";
+    if (auto err = write_new_file(backup, *existing, 0755))
+      return setup_error(fmt::format(fmt::runtime(tr("cannot keep a copy of the old hook as {} ({}); nothing was changed",
+                                                     "kan ikke gemme en kopi af den gamle hook som {} ({}); intet er "
+                                                     "ændret")),
+                                     backup.string(), *err));
+    print_note(fmt::format(fmt::runtime(tr("the old hook is kept as {}", "den gamle hook er gemt som {}")),
+                           backup.string()));
+  }
   if (auto err = replace_file(hook, hook_script(rel, exe), 0755)) return setup_error(*err);
   print_note(fmt::format(fmt::runtime(tr("installed {}: each commit now runs 'cti validate --staged'",
                                          "installerede {}: hvert commit kører nu 'cti validate --staged'")),

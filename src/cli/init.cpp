@@ -22,14 +22,15 @@ int run_init(const InitOptions& o, const GlobalOptions& g) {
   settle_language(g, std::nullopt);
   fs::path dir = o.dir.empty() ? start_dir(g) : start_dir(g) / o.dir;
   std::error_code ec;
+  fs::path config = dir / "cti.yaml";
+  // Checked before anything is created: a second run changes nothing.
+  if (fs::exists(config, ec) || fs::is_symlink(config, ec))
+    return setup_error(fmt::format(fmt::runtime(tr("{} already exists; nothing was changed", "{} findes allerede; intet er ændret")),
+                                   config.string()));
   fs::create_directories(dir / "forloeb", ec);
   if (ec)
     return setup_error(fmt::format(fmt::runtime(tr("cannot create {}: {}", "kan ikke oprette {}: {}")),
                                    (dir / "forloeb").string(), ec.message()));
-  fs::path config = dir / "cti.yaml";
-  if (fs::exists(config, ec))
-    return setup_error(fmt::format(fmt::runtime(tr("{} already exists; nothing was changed", "{} findes allerede; intet er ændret")),
-                                   config.string()));
   if (auto err = write_new_file(config, config_template()))
     return setup_error(*err);
   if (auto err = ensure_line(dir / ".gitignore", "cpr.yaml"))

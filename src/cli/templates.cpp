@@ -43,7 +43,7 @@ std::string forloeb_template(const std::string& id, const std::string& worker, c
 id: {1}
 medarbejder: {2}
 delmålgruppe: {3}
-kontakt: {4}                # første kontakt; kontaktperioden begynder
+kontakt: {4}         # første kontakt; kontaktperioden begynder
 
 # opstart: ÅÅÅÅ-MM-DD       # fase 1 begynder (fase 2 efter 3 måneder, fase 3 efter 6, afslutning efter 9)
 # indflytning: ÅÅÅÅ-MM-DD   # indflytning i egen bolig

@@ -1,9 +1,11 @@
 // cti validate [--staged] [--strict] [--format text|json] [FILE...]
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "i18n/lang.hpp"
 #include "load/git.hpp"
+#include "privacy/cpr_scan.hpp"
 #include "rules/rules.hpp"
 #include "util/json.hpp"
 
@@ -51,21 +53,40 @@ int list_rules() {
   return write_stdout(out) ? kOk : kUsage;
 }
 
-// FILE arguments as paths relative to the repository root.
-std::optional<std::vector<std::string>> relative_files(const std::vector<std::string>& files, const fs::path& root,
+// FILE arguments as paths relative to the repository root. A directory stands for the
+// files under it. A path that does not exist is a usage error (a typo would otherwise
+// pass silently), unless it is one of the files read from the git index.
+std::optional<std::vector<std::string>> relative_files(const std::vector<std::string>& files, const LoadedRepo& repo,
                                                        const fs::path& cwd) {
   std::vector<std::string> out;
+  const fs::path root = fs::weakly_canonical(repo.root);
   for (const auto& f : files) {
-    fs::path abs = fs::weakly_canonical(fs::absolute(cwd / f));
-    fs::path rel = abs.lexically_relative(fs::weakly_canonical(root));
-    if (rel.empty() || *rel.begin() == "..") {
+    std::error_code ec;
+    fs::path abs = fs::weakly_canonical(fs::absolute(cwd / f), ec);
+    fs::path rel = abs.lexically_relative(root);
+    if (ec || rel.empty() || *rel.begin() == "..") {
       setup_error(fmt::format(fmt::runtime(tr("{} is not inside the repository {}", "{} ligger ikke i repositoriet {}")),
-                              f, root.string()));
+                              privacy::redact(f), repo.root.string()));
       return std::nullopt;
     }
-    out.push_back(rel.generic_string());
+    std::string r = rel.generic_string();
+    bool loaded = r == kConfigFile || std::any_of(repo.forloeb.begin(), repo.forloeb.end(),
+                                                  [&](const Forloeb& fl) { return fl.file == r; });
+    if (!loaded && !fs::exists(abs, ec)) {
+      setup_error(fmt::format(fmt::runtime(tr("{}: no such file", "{}: filen findes ikke")), privacy::redact(f)));
+      return std::nullopt;
+    }
+    if (r == ".") r.clear();
+    else if (fs::is_directory(abs, ec)) r += "/";
+    out.push_back(r);
   }
   return out;
+}
+
+bool selected(const std::string& file, const std::vector<std::string>& wanted) {
+  for (const auto& w : wanted)
+    if (w.empty() || file == w || (w.back() == '/' && file.rfind(w, 0) == 0)) return true;
+  return false;
 }
 
 int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
@@ -88,12 +109,12 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
   Diagnostics ds = rules::validate(*repo, facts);
 
   if (!o.files.empty()) {
-    auto wanted = relative_files(o.files, repo->root, start_dir(g));
+    auto wanted = relative_files(o.files, *repo, start_dir(g));
     if (!wanted) return kUsage;
-    std::erase_if(ds, [&](const Diagnostic& d) {
-      return std::find(wanted->begin(), wanted->end(), d.file) == wanted->end();
-    });
+    std::erase_if(ds, [&](const Diagnostic& d) { return !selected(d.file, *wanted); });
   }
+  // A file name can itself hold a CPR number ([cpr-leak] says so); never print it.
+  for (auto& d : ds) d.file = privacy::redact(d.file);
 
   int errors = count_severity(ds, Severity::error);
   int warnings = count_severity(ds, Severity::warning);

@@ -27,7 +27,7 @@ void read_workers(YamlReader& r, const YAML::Node& v, Project& p) {
     if (!r.is_mapping(w, "medarbejdere")) continue;
     Worker worker;
     worker.pos = pos_of(w);
-    r.require(w, {"id"}, pos_of(w));
+    r.require(w, {"id"}, pos_of(w), kWorkerKeys);
     r.each_key(w, kWorkerKeys, "medarbejdere", [&](const std::string& key, Pos, const YAML::Node& val) {
       if (val.IsNull()) return;
       if (key == "id") {
@@ -62,7 +62,7 @@ void read_checklists(YamlReader& r, const YAML::Node& v, Project& p) {
       if (items.IsNull() || !r.is_sequence(items, "tjeklister.tilføj." + stage)) return;
       for (const auto& item : items) {
         if (!r.is_mapping(item, "tjeklister.tilføj." + stage)) continue;
-        r.require(item, kItemKeys, pos_of(item));
+        r.require(item, kItemKeys, pos_of(item), kItemKeys);
         ChecklistAddition add{{"", "", *parse_stage(stage)}, pos_of(item)};
         r.each_key(item, kItemKeys, "tjeklister.tilføj." + stage,
                    [&](const std::string& k, Pos, const YAML::Node& x) {
@@ -90,7 +90,7 @@ Project load_project(const SourceFile& f, Diagnostics& out) {
                            "cti.yaml skal være en mapping med projekt, delmålgrupper og medarbejdere")));
     return p;
   }
-  r.require(*doc, {"projekt", "delmålgrupper", "medarbejdere"}, {1, 1});
+  r.require(*doc, {"projekt", "delmålgrupper", "medarbejdere"}, {1, 1}, kKeys);
   r.each_key(*doc, kKeys, "", [&](const std::string& key, Pos, const YAML::Node& val) {
     if (val.IsNull()) return;
     if (key == "projekt") {

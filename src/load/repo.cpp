@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -41,6 +42,30 @@ std::optional<std::string> read_file(const fs::path& p) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return std::move(ss).str();
+}
+
+// A file in forloeb/ that looks meant as a case file but will not be read (K-0005.yml).
+bool is_misnamed_case(const std::string& rel) {
+  const std::string prefix = std::string(kCaseDir) + "/";
+  if (rel.rfind(prefix, 0) != 0 || rel.find('/', prefix.size()) != std::string::npos) return false;
+  std::string name = rel.substr(prefix.size());
+  if (name.empty() || name[0] == '.') return false;
+  auto dot = name.rfind('.');
+  if (dot == std::string::npos) return false;
+  std::string ext = name.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return (ext == "yml" || ext == "yaml") && name.compare(dot + 1, std::string::npos, "yaml") != 0;
+}
+
+void report_misnamed(const std::string& rel, Diagnostics& out) {
+  std::string stem = rel.substr(rel.rfind('/') + 1);
+  stem.resize(stem.rfind('.'));
+  out.push_back(make_diag(rel, {1, 1}, Severity::error, "file-name",
+                          fmt::format(fmt::runtime(tr("this file is not read: case files are named ID.yaml (rename it to "
+                                                      "{}.yaml)",
+                                                      "filen læses ikke: forløbsfiler hedder ID.yaml (omdøb den til "
+                                                      "{}.yaml)")),
+                                      stem)));
 }
 
 bool is_case_path(const std::string& rel) {
@@ -93,6 +118,11 @@ void run_jobs(const fs::path& root, std::vector<CaseJob>& jobs) {
 }  // namespace
 
 void scan_for_cpr(const SourceFile& f, Diagnostics& out) {
+  if (!privacy::find_cpr_candidates(f.path).empty())
+    out.push_back(make_diag(f.path, {1, 1}, Severity::error, "cpr-leak",
+                            std::string(tr("the file name holds a possible CPR number; name case files by their id",
+                                           "filnavnet indeholder et muligt CPR-nummer; navngiv forløbsfiler efter "
+                                           "deres id"))));
   for (const auto& hit : privacy::find_cpr_candidates(f.bytes))
     out.push_back(make_diag(f.path, pos_at(f.bytes, hit.offset), Severity::error, "cpr-leak",
                             std::string(tr("possible CPR number; keep CPR numbers only in the key file (cpr.yaml)",
@@ -125,6 +155,8 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
         config = std::move(f);
       else if (is_case_path(f.path))
         jobs.push_back({std::move(f), true, {}, {}});
+      else if (is_misnamed_case(f.path))
+        report_misnamed(f.path, repo.diagnostics);
     }
     for (const auto& path : index->unmerged)
       repo.diagnostics.push_back(make_diag(path, {1, 1}, Severity::error, "merge-conflict",
@@ -134,7 +166,12 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
     std::error_code ec;
     for (fs::directory_iterator it(root / kCaseDir, ec), end; !ec && it != end; it.increment(ec)) {
       std::string rel = std::string(kCaseDir) + "/" + it->path().filename().string();
-      if (is_case_path(rel) && it->is_regular_file()) jobs.push_back({{rel, {}}, false, {}, {}});
+      std::error_code fec;
+      if (!it->is_regular_file(fec)) continue;
+      if (is_case_path(rel))
+        jobs.push_back({{rel, {}}, false, {}, {}});
+      else if (is_misnamed_case(rel))
+        report_misnamed(rel, repo.diagnostics);
     }
   }
   if (!config) {

@@ -73,12 +73,12 @@ bool check_text(const SourceFile& f, Diagnostics& out) {
     return false;
   }
   bool parseable = true;
-  bool tab_reported = false;
   int line_no = 1;
   for (std::size_t start = 0; start <= b.size();) {
     std::size_t end = b.find('\n', start);
     if (end == std::string::npos) end = b.size();
     std::string_view line(b.data() + start, end - start);
+    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // UTF-8 BOM
     if (starts_with(line, "<<<<<<<") || starts_with(line, "=======") || starts_with(line, ">>>>>>>") ||
         starts_with(line, "|||||||")) {
       out.push_back(make_diag(f.path, {line_no, 1}, Severity::error, "merge-conflict",
@@ -86,21 +86,22 @@ bool check_text(const SourceFile& f, Diagnostics& out) {
                                              "git-flettekonfliktmarkør; løs konflikten og fjern markøren"))));
       parseable = false;
     }
-    std::size_t indent = 0;
-    while (indent < line.size() && (line[indent] == ' ' || line[indent] == '\t')) {
-      if (line[indent] == '\t' && !tab_reported) {
-        out.push_back(make_diag(f.path, {line_no, static_cast<int>(indent) + 1}, Severity::error, "tab-indent",
-                                std::string(tr("tab character in indentation; YAML indents with spaces",
-                                               "tabulator i indrykning; YAML indrykkes med mellemrum"))));
-        tab_reported = true;
-        parseable = false;
-      }
-      ++indent;
-    }
     start = end + 1;
     ++line_no;
   }
   return parseable;
+}
+
+std::optional<Pos> indent_tab(const std::string& bytes, int line) {
+  std::size_t start = 0;
+  for (int l = 1; l < line; ++l) {
+    start = bytes.find('\n', start);
+    if (start == std::string::npos) return std::nullopt;
+    ++start;
+  }
+  for (std::size_t i = start; i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t'); ++i)
+    if (bytes[i] == '\t') return Pos{line, static_cast<int>(i - start) + 1};
+  return std::nullopt;
 }
 
 }  // namespace cti

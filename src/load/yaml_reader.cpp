@@ -117,8 +117,9 @@ void YamlReader::require(const YAML::Node& map, const std::vector<std::string>& 
   auto misspelt = [&](const std::string& wanted) {
     if (known.empty()) return false;
     for (auto it = map.begin(); it != map.end(); ++it) {
-      if (!it->first.IsScalar()) continue;
-      const std::string& k = it->first.Scalar();
+      const YAML::Node kn = it->first;  // a copy: the iterator's pair is a temporary
+      if (!kn.IsScalar()) continue;
+      const std::string k = kn.Scalar();
       if (std::find(known.begin(), known.end(), k) == known.end() && suggest(k, known) == wanted) return true;
     }
     return false;

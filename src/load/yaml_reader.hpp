@@ -33,8 +33,11 @@ class YamlReader {
   void each_key(const YAML::Node& map, const std::vector<std::string>& known, std::string_view where,
                 const std::function<void(const std::string&, Pos, const YAML::Node&)>& visit);
 
-  // Reports [missing-key] at `at` for every required key not in `map`.
-  void require(const YAML::Node& map, const std::vector<std::string>& required, Pos at);
+  // Reports [missing-key] at `at` for every required key not in `map`, except one that is
+  // only misspelt: a key not in `known` whose suggestion is the required key gets its own
+  // [unknown-key] "did you mean" from each_key, and one mistake gives one message.
+  void require(const YAML::Node& map, const std::vector<std::string>& required, Pos at,
+               const std::vector<std::string>& known = {});
 
   bool is_mapping(const YAML::Node& n, std::string_view key);   // else [wrong-type]
   bool is_sequence(const YAML::Node& n, std::string_view key);  // else [wrong-type]

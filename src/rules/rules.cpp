@@ -38,6 +38,8 @@ const std::vector<RuleDoc>& catalog() {
       {"file-too-large", Severity::error, "a file larger than 1 MiB", "en fil større end 1 MiB"},
       {"empty-file", Severity::error, "an empty file", "en tom fil"},
       {"unreadable", Severity::error, "a file that cannot be read", "en fil der ikke kan læses"},
+      {"file-name", Severity::error, "a file in forloeb/ named .yml (or .YAML) that cti would not read",
+       "en fil i forloeb/ med endelsen .yml (eller .YAML), som cti ikke ville læse"},
       {"missing-key", Severity::error, "a required key is missing or has no value", "en påkrævet nøgle mangler eller er tom"},
       {"unknown-key", Severity::error, "a key the format does not have (with a suggestion)",
        "en nøgle formatet ikke kender (med et forslag)"},
