@@ -34,10 +34,10 @@ struct ReportOptions {
 void print_diagnostics(const Diagnostics& ds) {
   std::string out;
   for (const auto& d : ds) {
-    std::string line = d.pos.line > 0 ? format_diagnostic(d)
-                                      : fmt::format("{}: {}: {} [{}]", d.file,
-                                                    d.severity == Severity::error ? "error" : "warning", d.message,
-                                                    d.rule);
+    std::string line = d.pos.line > 0
+                           ? format_diagnostic(d)
+                           : fmt::format("{}: {}: {} [{}]", d.file, d.severity == Severity::error ? "error" : "warning",
+                                         d.message, d.rule);
     out += privacy::redact(line) + "\n";
   }
   std::fwrite(out.data(), 1, out.size(), stderr);
@@ -55,8 +55,9 @@ std::optional<std::string> check_destination(const ReportOptions& o, const fs::p
   fs::path canon = fs::weakly_canonical(out, ec);
   if (ec) canon = out;
   if (fs::is_directory(canon, ec))
-    return fmt::format(fmt::runtime(tr("{} is a directory; -o needs a file name", "{} er en mappe; -o skal have et filnavn")),
-                       o.output);
+    return fmt::format(
+        fmt::runtime(tr("{} is a directory; -o needs a file name", "{} er en mappe; -o skal have et filnavn")),
+        o.output);
   if (canon == fs::weakly_canonical(key_file, ec))
     return fmt::format(fmt::runtime(tr("{} is the CPR key file; choose another file for the report",
                                        "{} er CPR-nøglefilen; vælg en anden fil til indberetningen")),
@@ -86,21 +87,24 @@ rules::Facts validation_facts(const LoadedRepo& repo, Date today, const fs::path
   return facts;
 }
 
-std::string forloeb_id(const Forloeb& f) { return f.id ? *f.id : f.stem; }
+std::string forloeb_id(const Forloeb& f) {
+  return f.id ? *f.id : f.stem;
+}
 
 void print_summary(const report::QuarterSummary& s, const report::Quarter& q, Date today) {
-  print_note(fmt::format(fmt::runtime(tr("{} ({} to {}): {} row(s); in the quarter {} started, {} ended, {} completed",
-                                         "{} ({} til {}): {} række(r); i kvartalet {} startet, {} afsluttet, {} gennemført")),
-                         q.name(), format_date(q.first_day()), format_date(q.last_day()), s.rows, s.started, s.ended,
-                         s.completed));
+  print_note(fmt::format(
+      fmt::runtime(tr("{} ({} to {}): {} row(s); in the quarter {} started, {} ended, {} completed",
+                      "{} ({} til {}): {} række(r); i kvartalet {} startet, {} afsluttet, {} gennemført")),
+      q.name(), format_date(q.first_day()), format_date(q.last_day()), s.rows, s.started, s.ended, s.completed));
   std::string groups;
   for (const auto& [g, n] : s.by_subgroup) groups += fmt::format("{}{} {}", groups.empty() ? "" : ", ", g, n);
   if (!groups.empty())
     print_note(privacy::redact(fmt::format(fmt::runtime(tr("by delmålgruppe: {}", "pr. delmålgruppe: {}")), groups)));
   if (q.last_day() >= today)
-    print_note(fmt::format(fmt::runtime(tr("note: {} has not ended yet (today is {}); the rows show the situation so far",
-                                           "bemærk: {} er ikke slut endnu (i dag er {}); rækkerne viser situationen indtil nu")),
-                           q.name(), format_date(today)));
+    print_note(fmt::format(
+        fmt::runtime(tr("note: {} has not ended yet (today is {}); the rows show the situation so far",
+                        "bemærk: {} er ikke slut endnu (i dag er {}); rækkerne viser situationen indtil nu")),
+        q.name(), format_date(today)));
 }
 
 int run_report(const ReportOptions& o, const GlobalOptions& g) {
@@ -161,9 +165,9 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
   if (!errors.empty()) {
     sort_diagnostics(errors);
     print_diagnostics(errors);
-    print_note(fmt::format(fmt::runtime(tr("{} error(s); the report was not written",
-                                           "{} fejl; indberetningen blev ikke skrevet")),
-                           errors.size()));
+    print_note(fmt::format(
+        fmt::runtime(tr("{} error(s); the report was not written", "{} fejl; indberetningen blev ikke skrevet")),
+        errors.size()));
     return kFindings;
   }
 
@@ -173,16 +177,16 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
   std::string content = o.format == "json" ? report::render_json(rows, key, o.pseudonym, q, repo->project)
                                            : report::render_csv(rows, key, o.pseudonym);
   if (to_stdout) {
-    if (!write_stdout(content)) return setup_error(std::string(tr("cannot write to standard output",
-                                                                  "kan ikke skrive til standard output")));
+    if (!write_stdout(content))
+      return setup_error(std::string(tr("cannot write to standard output", "kan ikke skrive til standard output")));
   } else {
     auto err = o.force ? replace_file(out, content, 0600) : write_new_file(out, content, 0600);
     if (err) return setup_error(*err);
   }
   print_summary(report::summarize(rows, q, repo->project), q, *today);
   if (!to_stdout)
-    print_note(fmt::format(fmt::runtime(tr("wrote {} (readable by you only)", "skrev {} (kun læsbar for dig)")),
-                           o.output));
+    print_note(
+        fmt::format(fmt::runtime(tr("wrote {} (readable by you only)", "skrev {} (kun læsbar for dig)")), o.output));
   return kOk;
 }
 
@@ -190,7 +194,8 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
 
 Runner setup_report(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<ReportOptions>();
-  app.add_option("--quarter", o->quarter, "The quarterly indberetning for YYYY-Qn (default: the last completed quarter)")
+  app.add_option("--quarter", o->quarter,
+                 "The quarterly indberetning for YYYY-Qn (default: the last completed quarter)")
       ->expected(0, 1)
       ->option_text("[YYYY-Qn]")
       ->required();

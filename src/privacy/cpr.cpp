@@ -26,6 +26,8 @@ std::optional<Cpr> Cpr::parse(std::string_view t) {
   return Cpr(std::move(digits), birth);
 }
 
-std::string Cpr::reveal_for_report() const { return digits_.substr(0, 6) + "-" + digits_.substr(6); }
+std::string Cpr::reveal_for_report() const {
+  return digits_.substr(0, 6) + "-" + digits_.substr(6);
+}
 
 }  // namespace cti::privacy

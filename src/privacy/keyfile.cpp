@@ -1,9 +1,9 @@
 #include "privacy/keyfile.hpp"
 
 #include <fmt/format.h>
-#include <system_error>
-
 #include <yaml-cpp/yaml.h>
+
+#include <system_error>
 
 #include "i18n/lang.hpp"
 #include "load/yaml_reader.hpp"
@@ -23,7 +23,9 @@ std::string_view trim(std::string_view s) {
 
 // The fixed part of a yaml-cpp message: some messages append the offending text
 // after ": " (e.g. "invalid unicode: ..."), which could be part of a CPR number.
-std::string fixed_part(const std::string& msg) { return msg.substr(0, msg.find(':')); }
+std::string fixed_part(const std::string& msg) {
+  return msg.substr(0, msg.find(':'));
+}
 
 bool cpr_shaped(std::string_view t) {
   std::size_t digits = 0;
@@ -40,18 +42,20 @@ void add(KeyFile& k, Pos p, const char* rule, std::string message) {
   k.diagnostics.push_back(make_diag(k.file, p, Severity::error, rule, std::move(message)));
 }
 
-void read_entry(KeyFile& k, const YAML::Node& key, const YAML::Node& value, std::map<std::string, std::string>& seen) {
+void read_entry(KeyFile& k, const YAML::Node& key, const YAML::Node& value, std::map<Cpr, std::string>& seen) {
   Pos kp = pos_of(key);
   if (!key.IsScalar() || trim(key.Scalar()).empty()) {
-    add(k, kp, "cpr-format", std::string(tr("each line must be 'case id: \"DDMMYY-SSSS\"'",
-                                            "hver linje skal være 'forløbs-id: \"DDMMÅÅ-SSSS\"'")));
+    add(k, kp, "cpr-format",
+        std::string(
+            tr("each line must be 'case id: \"DDMMYY-SSSS\"'", "hver linje skal være 'forløbs-id: \"DDMMÅÅ-SSSS\"'")));
     return;
   }
   std::string id(trim(key.Scalar()));
   if (k.by_id.count(id) || k.rejected.count(id)) {
     add(k, kp, "cpr-duplicate-id",
-        fmt::format(fmt::runtime(tr("{} appears more than once in the key file", "{} står mere end én gang i nøglefilen")),
-                    id));
+        fmt::format(
+            fmt::runtime(tr("{} appears more than once in the key file", "{} står mere end én gang i nøglefilen")),
+            id));
     return;
   }
   if (!value.IsScalar()) {
@@ -68,27 +72,28 @@ void read_entry(KeyFile& k, const YAML::Node& key, const YAML::Node& value, std:
     k.rejected.insert(id);
     add(k, kp, "cpr-invalid",
         cpr_shaped(text)
-            ? fmt::format(fmt::runtime(tr("the CPR number for {} is not valid: its first six digits are not a real date "
-                                          "(century from the 7th digit)",
-                                          "CPR-nummeret for {} er ugyldigt: de første seks cifre er ikke en rigtig dato "
-                                          "(århundrede efter 7. ciffer)")),
-                          id)
-            : fmt::format(fmt::runtime(tr("the CPR number for {} is not valid: it must be DDMMYY-SSSS or DDMMYYSSSS",
-                                          "CPR-nummeret for {} er ugyldigt: det skal være DDMMÅÅ-SSSS eller DDMMÅÅSSSS")),
-                          id));
+            ? fmt::format(
+                  fmt::runtime(tr("the CPR number for {} is not valid: its first six digits are not a real date "
+                                  "(century from the 7th digit)",
+                                  "CPR-nummeret for {} er ugyldigt: de første seks cifre er ikke en rigtig dato "
+                                  "(århundrede efter 7. ciffer)")),
+                  id)
+            : fmt::format(
+                  fmt::runtime(tr("the CPR number for {} is not valid: it must be DDMMYY-SSSS or DDMMYYSSSS",
+                                  "CPR-nummeret for {} er ugyldigt: det skal være DDMMÅÅ-SSSS eller DDMMÅÅSSSS")),
+                  id));
     return;
   }
-  std::string digits = cpr->reveal_for_report();
-  if (auto it = seen.find(digits); it != seen.end()) {
+  if (auto it = seen.find(*cpr); it != seen.end()) {
     k.rejected.insert(id);
     const KeyEntry& first = k.by_id.at(it->second);
     add(k, kp, "cpr-duplicate",
-        fmt::format(fmt::runtime(tr("{} has the same CPR number as {} (line {})",
-                                    "{} har samme CPR-nummer som {} (linje {})")),
-                    id, it->second, first.pos.line));
+        fmt::format(
+            fmt::runtime(tr("{} has the same CPR number as {} (line {})", "{} har samme CPR-nummer som {} (linje {})")),
+            id, it->second, first.pos.line));
     return;
   }
-  seen.emplace(std::move(digits), id);
+  seen.emplace(*cpr, id);
   k.by_id.emplace(id, KeyEntry{*cpr, kp});
 }
 
@@ -118,7 +123,7 @@ KeyFile parse_key_file(const std::string& bytes, const std::string& file) {
                        "nøglefilen skal være en mapping fra forløbs-id til CPR-nummer (K-0001: \"DDMMÅÅ-SSSS\")")));
     return k;
   }
-  std::map<std::string, std::string> seen;  // digits -> first id; never leaves this function
+  std::map<Cpr, std::string> seen;  // CPR -> the first id that has it
   for (auto it = root.begin(); it != root.end(); ++it) read_entry(k, it->first, it->second, seen);
   return k;
 }
@@ -143,16 +148,17 @@ void check_keys(const KeyFile& keys, const std::vector<std::string>& needed, con
                 Diagnostics& out) {
   for (const auto& id : needed)
     if (!keys.by_id.count(id) && !keys.rejected.count(id))
-      out.push_back(make_diag(keys.file, {}, Severity::error, "cpr-missing",
-                              fmt::format(fmt::runtime(tr("{} is in the report but has no CPR number in the key file",
-                                                          "{} er med i indberetningen men har intet CPR-nummer i nøglefilen")),
-                                          id)));
+      out.push_back(
+          make_diag(keys.file, {}, Severity::error, "cpr-missing",
+                    fmt::format(fmt::runtime(tr("{} is in the report but has no CPR number in the key file",
+                                                "{} er med i indberetningen men har intet CPR-nummer i nøglefilen")),
+                                id)));
   for (const auto& [id, entry] : keys.by_id)
     if (!known.count(id))
-      out.push_back(make_diag(keys.file, entry.pos, Severity::error, "cpr-unknown-id",
-                              fmt::format(fmt::runtime(tr("{} matches no forløb in forloeb/",
-                                                          "{} svarer ikke til noget forløb i forloeb/")),
-                                          id)));
+      out.push_back(make_diag(
+          keys.file, entry.pos, Severity::error, "cpr-unknown-id",
+          fmt::format(
+              fmt::runtime(tr("{} matches no forløb in forloeb/", "{} svarer ikke til noget forløb i forloeb/")), id)));
 }
 
 }  // namespace cti::privacy

@@ -1,7 +1,8 @@
 #include "report/quarter.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -10,9 +11,13 @@
 namespace cti::report {
 
 namespace {
-bool within(Date d, const Quarter& q) { return q.first_day() <= d && d <= q.last_day(); }
+bool within(Date d, const Quarter& q) {
+  return q.first_day() <= d && d <= q.last_day();
+}
 
-std::string_view yes_no(bool b) { return b ? "ja" : "nej"; }
+std::string_view yes_no(bool b) {
+  return b ? "ja" : "nej";
+}
 }  // namespace
 
 Date Quarter::first_day() const {
@@ -20,9 +25,13 @@ Date Quarter::first_day() const {
               std::chrono::day{1}};
 }
 
-Date Quarter::last_day() const { return add_days(add_months(first_day(), 3), -1); }
+Date Quarter::last_day() const {
+  return add_days(add_months(first_day(), 3), -1);
+}
 
-std::string Quarter::name() const { return fmt::format("{:04}-Q{}", year, number); }
+std::string Quarter::name() const {
+  return fmt::format("{:04}-Q{}", year, number);
+}
 
 std::optional<Quarter> parse_quarter(std::string_view t) {
   if (t.size() != 7 || t[4] != '-' || (t[5] != 'Q' && t[5] != 'q')) return std::nullopt;
@@ -39,9 +48,13 @@ Quarter quarter_of(Date d) {
   return Quarter{static_cast<int>(d.year()), static_cast<int>((static_cast<unsigned>(d.month()) - 1) / 3 + 1)};
 }
 
-Quarter previous_quarter(Quarter q) { return q.number == 1 ? Quarter{q.year - 1, 4} : Quarter{q.year, q.number - 1}; }
+Quarter previous_quarter(Quarter q) {
+  return q.number == 1 ? Quarter{q.year - 1, 4} : Quarter{q.year, q.number - 1};
+}
 
-Quarter last_completed_quarter(Date today) { return previous_quarter(quarter_of(today)); }
+Quarter last_completed_quarter(Date today) {
+  return previous_quarter(quarter_of(today));
+}
 
 bool included(const Forloeb& f, const Quarter& q) {
   if (!f.start || *f.start > q.last_day()) return false;

@@ -54,9 +54,9 @@ std::vector<QuarterRow> quarter_rows(const std::vector<Forloeb>& forloeb, const 
 
 struct QuarterSummary {
   int rows = 0;
-  int started = 0;    // opstart within the quarter
-  int ended = 0;      // afslutning within the quarter
-  int completed = 0;  // of those, gennemført
+  int started = 0;                                       // opstart within the quarter
+  int ended = 0;                                         // afslutning within the quarter
+  int completed = 0;                                     // of those, gennemført
   std::vector<std::pair<std::string, int>> by_subgroup;  // cti.yaml order, then any others by name
 };
 

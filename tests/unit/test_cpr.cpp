@@ -24,7 +24,9 @@ using cti::privacy::redact;
 // A CPR number cannot be formatted, streamed or converted to text by accident:
 // reveal_for_report() is the only way to get its digits.
 template <class T>
-concept Streamable = requires(std::ostream& os, const T& v) { os << v; };
+concept Streamable = requires(std::ostream& os, const T& v) {
+  os << v;
+};
 static_assert(!fmt::is_formattable<Cpr>::value, "Cpr must not be formattable with fmt");
 static_assert(!fmt::is_formattable<Cpr, wchar_t>::value, "Cpr must not be formattable with fmt");
 static_assert(!Streamable<Cpr>, "Cpr must not have an operator<<");
@@ -127,9 +129,9 @@ TEST_SUITE("cpr") {
     CHECK(*Cpr::parse("150632-4123") == *Cpr::parse("1506324123"));
     CHECK(Cpr::parse("1506324123")->reveal_for_report() == "150632-4123");
     CHECK(Cpr::parse("150632-4123")->reveal_for_report() == "150632-4123");
-    for (const char* bad : {"", "150632", "150632-412", "150632-41234", "15063241234", "150632 4123", "150632--4123",
-                            "1506-324123", "15063-24123", "150632/4123", "15O632-4123", " 150632-4123",
-                            "150632-4123 ", "150632-412a", "+150632412"})
+    for (const char* bad :
+         {"", "150632", "150632-412", "150632-41234", "15063241234", "150632 4123", "150632--4123", "1506-324123",
+          "15063-24123", "150632/4123", "15O632-4123", " 150632-4123", "150632-4123 ", "150632-412a", "+150632412"})
       CHECK_MESSAGE(!Cpr::parse(bad), bad);
   }
 
@@ -162,11 +164,11 @@ TEST_SUITE("cpr scan") {
   }
 
   TEST_CASE("find_cpr_candidates: digits must not run on, the date must be real") {
-    CHECK(find_cpr_candidates("15063241231").empty());       // 11 digits
-    CHECK(find_cpr_candidates("9150632-4123").empty());      // 7 digits before the dash
-    CHECK(find_cpr_candidates("150632-41234").empty());      // 5 digits after
-    CHECK(find_cpr_candidates("320130-4000").empty());       // no such date
-    CHECK(find_cpr_candidates("290200-0000").empty());       // 29 Feb 1900
+    CHECK(find_cpr_candidates("15063241231").empty());          // 11 digits
+    CHECK(find_cpr_candidates("9150632-4123").empty());         // 7 digits before the dash
+    CHECK(find_cpr_candidates("150632-41234").empty());         // 5 digits after
+    CHECK(find_cpr_candidates("320130-4000").empty());          // no such date
+    CHECK(find_cpr_candidates("290200-0000").empty());          // 29 Feb 1900
     CHECK(find_cpr_candidates("opstart: 2025-02-03").empty());  // ISO dates are not CPR numbers
     CHECK(find_cpr_candidates("tlf. 12345678").empty());
     CHECK(find_cpr_candidates("").empty());

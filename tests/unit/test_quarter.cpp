@@ -6,8 +6,8 @@
 
 using cti::Date;
 using cti::EndStatus;
-using cti::format_date;
 using cti::Forloeb;
+using cti::format_date;
 using cti::parse_date;
 using namespace cti::report;
 
@@ -18,8 +18,8 @@ Date D(const char* s) {
   return *d;
 }
 
-Forloeb make(const char* id, const char* start, const char* end = nullptr,
-             EndStatus status = EndStatus::completed, const char* subgroup = "egen-kommune") {
+Forloeb make(const char* id, const char* start, const char* end = nullptr, EndStatus status = EndStatus::completed,
+             const char* subgroup = "egen-kommune") {
   Forloeb f;
   f.stem = id;
   f.id.set(id, {});
@@ -71,16 +71,16 @@ TEST_SUITE("quarter") {
   }
 
   TEST_CASE("inclusion: opstart on or before the last day, no afslutning before the first day") {
-    CHECK(included(make("K", "2025-04-01"), Q2_2025));                // starts on the first day
-    CHECK(included(make("K", "2025-06-30"), Q2_2025));                // starts on the last day
-    CHECK_FALSE(included(make("K", "2025-07-01"), Q2_2025));          // the day after
-    CHECK(included(make("K", "2024-06-01"), Q2_2025));                // running through
-    CHECK(included(make("K", "2024-09-01", "2025-04-01"), Q2_2025));  // ends on the first day
+    CHECK(included(make("K", "2025-04-01"), Q2_2025));                      // starts on the first day
+    CHECK(included(make("K", "2025-06-30"), Q2_2025));                      // starts on the last day
+    CHECK_FALSE(included(make("K", "2025-07-01"), Q2_2025));                // the day after
+    CHECK(included(make("K", "2024-06-01"), Q2_2025));                      // running through
+    CHECK(included(make("K", "2024-09-01", "2025-04-01"), Q2_2025));        // ends on the first day
     CHECK_FALSE(included(make("K", "2024-09-01", "2025-03-31"), Q2_2025));  // the day before
-    CHECK(included(make("K", "2025-01-10", "2025-06-30"), Q2_2025));  // ends on the last day
-    CHECK(included(make("K", "2025-01-10", "2025-10-10"), Q2_2025));  // ends after the quarter
+    CHECK(included(make("K", "2025-01-10", "2025-06-30"), Q2_2025));        // ends on the last day
+    CHECK(included(make("K", "2025-01-10", "2025-10-10"), Q2_2025));        // ends after the quarter
     CHECK(included(make("K", "2025-05-01", "2025-05-20", EndStatus::interrupted), Q2_2025));
-    CHECK_FALSE(included(make("K", nullptr), Q2_2025));               // contact period only
+    CHECK_FALSE(included(make("K", nullptr), Q2_2025));  // contact period only
   }
 
   TEST_CASE("rows: end and Gennemført only when the afslutning is within the quarter's end") {
@@ -122,7 +122,8 @@ TEST_SUITE("quarter") {
     CHECK(s.by_subgroup[0] == std::pair<std::string, int>{"egen-kommune", 3});
     CHECK(s.by_subgroup[1] == std::pair<std::string, int>{"anden-kommune", 1});
 
-    std::string csv = render_csv(rows, [](const QuarterRow& r) { return r.id; }, true);
+    std::string csv = render_csv(
+        rows, [](const QuarterRow& r) { return r.id; }, true);
     CHECK(csv ==
           "\xEF\xBB\xBF"
           "Forløbs-id;Opstartsdato;Afslutningsdato;Delmålgruppe;Gennemført\r\n"
@@ -130,7 +131,8 @@ TEST_SUITE("quarter") {
           "K-0003;2024-09-01;2025-05-02;egen-kommune;nej\r\n"
           "K-0004;2025-01-10;;egen-kommune;\r\n"
           "K-0005;2025-05-01;2025-06-30;anden-kommune;ja\r\n");
-    CHECK(render_csv({}, [](const QuarterRow&) { return std::string(); }, false) ==
+    CHECK(render_csv(
+              {}, [](const QuarterRow&) { return std::string(); }, false) ==
           "\xEF\xBB\xBF"
           "CPR-nummer;Opstartsdato;Afslutningsdato;Delmålgruppe;Gennemført\r\n");
   }
