@@ -386,6 +386,17 @@ def warnings_do_not_stop_the_report(env):
 
 
 @test
+def a_quarter_not_yet_ended_is_noted(env):
+    rc, so, se = env.run("report", "--quarter", "2025-Q3", "--pseudonym")
+    check(rc == 0, f"exit {rc}: {se}")
+    check("note: 2025-Q3 has not ended yet (today is 2025-08-15)" in se, f"no note: {se!r}")
+    check(b"K-0005;2025-07-01;;anden-kommune;\r\n" in so, "K-0005 starts in 2025-Q3")
+    check(b"K-0009;2024-10-01;2025-07-01;egen-kommune;ja\r\n" in so, "K-0009 ends in 2025-Q3")
+    rc, so, se = env.run("report", "--quarter", "2025-Q2", "--pseudonym")
+    check("not ended" not in se, "note for an ended quarter")
+
+
+@test
 def bad_quarter_is_a_usage_error(env):
     for q in ("2025-Q5", "2025Q2", "Q2-2025"):
         rc, so, se = env.run("report", "--quarter", q, "--pseudonym")
