@@ -1,0 +1,99 @@
+// cti status [--worker ID] [--all] [--horizon DAYS] [--format table|json|csv] [--check]
+// The morning board (SPEC section 6): one row per active forløb, nearest deadline first.
+#include "report/status.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "i18n/lang.hpp"
+#include "util/suggest.hpp"
+
+namespace cti::cli {
+
+using i18n::tr;
+
+namespace {
+
+struct StatusOptions {
+  std::string worker;
+  bool all = false;
+  int horizon = schedule::kDefaultHorizonDays;
+  std::string format = "table";
+  bool check = false;
+};
+
+// The error for a --worker that cti.yaml does not know, with a suggestion.
+int unknown_worker(const Project& project, const std::string& worker) {
+  std::vector<std::string> ids;
+  std::string list;
+  for (const auto& w : project.workers) {
+    ids.push_back(w.id);
+    list += (list.empty() ? "" : ", ") + w.id;
+  }
+  std::string msg = fmt::format(fmt::runtime(tr("unknown worker '{}'", "ukendt medarbejder '{}'")), worker);
+  if (auto s = suggest(worker, ids))
+    msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+  else if (!list.empty())
+    msg +=
+        fmt::format(fmt::runtime(tr("; the workers in cti.yaml are: {}", "; medarbejderne i cti.yaml er: {}")), list);
+  return setup_error(msg);
+}
+
+// Forløb files that could not be read are left out of the board; say which.
+int note_left_out(const LoadedRepo& repo) {
+  int n = 0;
+  for (const auto& f : repo.forloeb) {
+    if (f.valid) continue;
+    ++n;
+    print_note(fmt::format(fmt::runtime(tr("{} has errors and is left out (see cti validate)",
+                                           "{} har fejl og er udeladt (se cti validate)")),
+                           f.file));
+  }
+  return n;
+}
+
+int run_status(const StatusOptions& o, const GlobalOptions& g) {
+  auto today = resolve_today(g);
+  if (!today) return kUsage;
+  auto repo = open_repo(g);
+  if (!repo) return kUsage;
+  if (!o.worker.empty() && !repo->project.worker(o.worker)) return unknown_worker(repo->project, o.worker);
+
+  report::StatusQuery q{*today, o.horizon, o.worker, o.all};
+  auto rows = report::status_rows(repo->project, repo->forloeb, q);
+  std::string out;
+  if (o.format == "json")
+    out = report::render_status_json(rows, *today);
+  else if (o.format == "csv")
+    out = report::render_status_csv(rows);
+  else
+    out = report::render_status_table(rows, report::worker_summaries(repo->project, rows, o.worker), *today, o.horizon,
+                                      use_color(g, stdout));
+  if (!write_stdout(out))
+    return setup_error(std::string(tr("cannot write to standard output", "kan ikke skrive til standard output")));
+  int left_out = note_left_out(*repo);
+  if (!o.check) return kOk;
+  int overdue = 0;
+  for (const auto& r : rows) overdue += r.overdue_count();
+  if (overdue > 0)
+    print_note(
+        fmt::format(fmt::runtime(tr("--check: {} overdue item(s)", "--check: {} forsinkede punkt(er)")), overdue));
+  return overdue > 0 || left_out > 0 ? kFindings : kOk;
+}
+
+}  // namespace
+
+Runner setup_status(CLI::App& app, const GlobalOptions& g) {
+  auto o = std::make_shared<StatusOptions>();
+  add_worker_option(app, o->worker);
+  app.add_flag("--all", o->all, "Include ended (afsluttet) forløb");
+  app.add_option("--horizon", o->horizon, "Items due within DAYS days count as due soon (default 14)")
+      ->option_text("DAYS")
+      ->check(CLI::Range(0, 3660));
+  app.add_option("--format", o->format, "Output: table, json (stable, see cti-status(1)) or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_flag("--check", o->check, "Exit 1 when any listed forløb has an overdue item (or a file has errors)");
+  return [o, &g] { return run_status(*o, g); };
+}
+
+}  // namespace cti::cli

@@ -1,0 +1,258 @@
+#include "report/status.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "i18n/lang.hpp"
+#include "report/quarter.hpp"
+#include "report/table.hpp"
+#include "util/json.hpp"
+
+namespace cti::report {
+
+using i18n::tr;
+using schedule::Phase;
+using schedule::State;
+
+const StatusItem* StatusRow::most_urgent() const {
+  if (!overdue.empty()) return &overdue.front();
+  if (!due_soon.empty()) return &due_soon.front();
+  return nullptr;
+}
+
+namespace {
+
+StatusRow make_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist, const StatusQuery& q) {
+  StatusRow r;
+  r.id = f.id ? *f.id : f.stem;
+  r.worker = f.worker ? *f.worker : "";
+  r.subgroup = f.subgroup ? *f.subgroup : "";
+  r.phase = schedule::phase_on(f, q.today);
+  r.day_in_phase = schedule::day_in_phase(f, q.today);
+  r.plan = schedule::plan_of(f);
+  r.end = f.end_date();
+  r.end_status = f.end_status();
+  r.next = schedule::next_point(f, q.today);
+  if (r.next) r.next_days = days_between(q.today, r.next->date);
+
+  for (const auto& o : schedule::obligations(f, checklist)) {
+    State s = schedule::state_on(o, q.today, q.horizon_days);
+    if (s != State::overdue && s != State::due_soon) continue;
+    StatusItem it{o.point, o.id, o.due, o.kind == schedule::Obligation::Kind::documentation};
+    (s == State::overdue ? r.overdue : r.due_soon).push_back(std::move(it));
+  }
+  // obligations() come in due-date order, so front() is the oldest / soonest.
+  auto earliest = [&](std::optional<Date> d) {
+    if (d && (!r.deadline || *d < *r.deadline)) r.deadline = d;
+  };
+  if (!r.overdue.empty()) earliest(r.overdue.front().due);
+  if (r.next) earliest(r.next->date);
+  if (!r.due_soon.empty()) earliest(r.due_soon.front().due);
+  return r;
+}
+
+std::string opt_date(const std::optional<Date>& d) {
+  return d ? format_date(*d) : "";
+}
+
+void json_date(JsonWriter& w, const std::optional<Date>& d) {
+  if (d)
+    w.value(format_date(*d));
+  else
+    w.null();
+}
+
+}  // namespace
+
+std::vector<StatusRow> status_rows(const Project& project, const std::vector<Forloeb>& forloeb, const StatusQuery& q) {
+  const auto checklist = project.checklist();
+  std::vector<StatusRow> rows;
+  for (const auto& f : forloeb) {
+    if (!f.valid) continue;
+    if (!q.worker.empty() && (!f.worker || *f.worker != q.worker)) continue;
+    StatusRow r = make_row(f, checklist, q);
+    if (!q.all && r.phase == Phase::afsluttet) continue;
+    rows.push_back(std::move(r));
+  }
+  std::sort(rows.begin(), rows.end(), [](const StatusRow& a, const StatusRow& b) {
+    if (a.deadline.has_value() != b.deadline.has_value()) return a.deadline.has_value();
+    if (a.deadline && *a.deadline != *b.deadline) return *a.deadline < *b.deadline;
+    return a.id < b.id;
+  });
+  return rows;
+}
+
+std::vector<WorkerSummary> worker_summaries(const Project& project, const std::vector<StatusRow>& rows,
+                                            const std::string& only_worker) {
+  std::vector<WorkerSummary> out;
+  auto entry = [&](const std::string& id) -> WorkerSummary& {
+    for (auto& w : out)
+      if (w.worker == id) return w;
+    out.push_back({id});
+    return out.back();
+  };
+  for (const auto& w : project.workers)
+    if (only_worker.empty() || w.id == only_worker) entry(w.id);
+  for (const auto& r : rows) {
+    WorkerSummary& w = entry(r.worker);
+    if (r.phase != Phase::afsluttet) ++w.active;
+    if (!r.overdue.empty()) ++w.with_overdue;
+    w.overdue_items += r.overdue_count();
+  }
+  return out;
+}
+
+std::string render_status_table(const std::vector<StatusRow>& rows, const std::vector<WorkerSummary>& workers,
+                                Date today, int horizon_days, bool color) {
+  std::string out =
+      fmt::format(fmt::runtime(tr("Today {}, due-soon horizon {} days\n", "I dag {}, snart-horisont {} dage\n")),
+                  format_date(today), horizon_days);
+  if (rows.empty()) {
+    out += tr("No forløb to show.\n", "Ingen forløb at vise.\n");
+  } else {
+    Table t({{"Id"},
+             {std::string(tr("Worker", "Medarbejder"))},
+             {std::string(tr("Phase", "Fase"))},
+             {std::string(tr("Day", "Dag")), Align::right},
+             {std::string(tr("Next", "Næste"))},
+             {std::string(tr("Date", "Dato"))},
+             {std::string(tr("Days", "Dage")), Align::right},
+             {std::string(tr("Overdue", "Forsinket")), Align::right},
+             {std::string(tr("Soon", "Snart")), Align::right},
+             {std::string(tr("Most urgent", "Mest presserende"))}});
+    for (const auto& r : rows) {
+      std::vector<Cell> cells;
+      cells.emplace_back(r.id);
+      cells.emplace_back(r.worker);
+      cells.emplace_back(std::string(schedule::phase_name(r.phase)),
+                         r.phase == Phase::overskredet ? Color::red : Color::none);
+      cells.emplace_back(r.day_in_phase ? std::to_string(*r.day_in_phase) : "-");
+      if (r.next) {
+        Color c = r.next_days < 0 ? Color::red : r.next_days <= horizon_days ? Color::yellow : Color::none;
+        cells.emplace_back(std::string(schedule::point_name(r.next->kind)));
+        cells.emplace_back(format_date(r.next->date));
+        cells.emplace_back(std::to_string(r.next_days), c);
+      } else {
+        cells.emplace_back("-");
+        cells.emplace_back("");
+        cells.emplace_back("");
+      }
+      cells.emplace_back(std::to_string(r.overdue_count()), r.overdue.empty() ? Color::none : Color::red);
+      cells.emplace_back(std::to_string(r.due_soon_count()), r.due_soon.empty() ? Color::none : Color::yellow);
+      if (const StatusItem* u = r.most_urgent())
+        cells.emplace_back(u->label(), r.overdue.empty() ? Color::yellow : Color::red);
+      else
+        cells.emplace_back("");
+      t.add_row(std::move(cells));
+    }
+    out += t.render(color);
+  }
+  if (!workers.empty()) {
+    out += "\n";
+    Table s({{""}, {""}, {""}}, TableStyle{"  ", false, false});
+    for (const auto& w : workers) {
+      std::string overdue =
+          fmt::format(fmt::runtime(tr("{} with overdue items ({} items)", "{} med forsinkede punkter ({} punkter)")),
+                      w.with_overdue, w.overdue_items);
+      s.add_row({Cell(w.worker + ":"), Cell(fmt::format(fmt::runtime(tr("{} active", "{} aktive")), w.active)),
+                 Cell(overdue, w.with_overdue > 0 ? Color::red : Color::none)});
+    }
+    out += s.render(color);
+  }
+  return out;
+}
+
+std::string render_status_json(const std::vector<StatusRow>& rows, Date today) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("today").value(format_date(today));
+  w.key("forloeb").begin_array();
+  for (const auto& r : rows) {
+    w.begin_object();
+    w.key("id").value(r.id);
+    w.key("worker").value(r.worker);
+    w.key("subgroup").value(r.subgroup);
+    w.key("phase").value(schedule::phase_name(r.phase));
+    auto plan_date = [&](Date schedule::Plan::*m) -> std::optional<Date> {
+      return r.plan ? std::optional<Date>((*r.plan).*m) : std::nullopt;
+    };
+    w.key("start"), json_date(w, plan_date(&schedule::Plan::start));
+    w.key("phase2"), json_date(w, plan_date(&schedule::Plan::phase2));
+    w.key("phase3"), json_date(w, plan_date(&schedule::Plan::phase3));
+    w.key("handover_meetings"), json_date(w, plan_date(&schedule::Plan::handover));
+    w.key("planned_end"), json_date(w, plan_date(&schedule::Plan::planned_end));
+    w.key("end"), json_date(w, r.end);
+    w.key("end_status");
+    if (r.end_status)
+      w.value(end_status_name(*r.end_status));
+    else
+      w.null();
+    w.key("next");
+    if (r.next) {
+      w.begin_object();
+      w.key("point").value(schedule::point_name(r.next->kind));
+      w.key("date").value(format_date(r.next->date));
+      w.key("days").value(r.next_days);
+      w.end_object();
+    } else {
+      w.null();
+    }
+    auto items = [&](const char* key, const std::vector<StatusItem>& list) {
+      w.key(key).begin_array();
+      for (const auto& it : list) {
+        if (it.documentation) continue;
+        w.begin_object().key("point").value(it.point).key("item").value(it.item);
+        w.key("due").value(format_date(it.due)).end_object();
+      }
+      w.end_array();
+    };
+    auto docs = [&](const char* key, const std::vector<StatusItem>& list) {
+      w.key(key).begin_array();
+      for (const auto& it : list)
+        if (it.documentation) w.value(it.item);
+      w.end_array();
+    };
+    items("overdue", r.overdue);
+    items("due_soon", r.due_soon);
+    docs("documentation_overdue", r.overdue);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return w.str();
+}
+
+std::string render_status_csv(const std::vector<StatusRow>& rows) {
+  static const char* kHeader[] = {
+      "id",         "worker",    "subgroup",          "phase",       "day_in_phase", "start",
+      "phase2",     "phase3",    "handover_meetings", "planned_end", "end",          "end_status",
+      "next_point", "next_date", "next_days",         "overdue",     "due_soon",     "most_urgent"};
+  auto line = [](const std::vector<std::string>& fields) {
+    std::string l;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i) l += ';';
+      l += csv_field(fields[i]);
+    }
+    return l + "\r\n";
+  };
+  // Like the quarterly report: UTF-8 with BOM, ';'-separated, so Danish Excel opens it.
+  std::string out = "\xEF\xBB\xBF" + line(std::vector<std::string>(std::begin(kHeader), std::end(kHeader)));
+  for (const auto& r : rows) {
+    const StatusItem* u = r.most_urgent();
+    out += line({r.id, r.worker, r.subgroup, std::string(schedule::phase_name(r.phase)),
+                 r.day_in_phase ? std::to_string(*r.day_in_phase) : "",
+                 opt_date(r.plan ? r.plan->start : std::optional<Date>()),
+                 opt_date(r.plan ? r.plan->phase2 : std::optional<Date>()),
+                 opt_date(r.plan ? r.plan->phase3 : std::optional<Date>()),
+                 opt_date(r.plan ? r.plan->handover : std::optional<Date>()),
+                 opt_date(r.plan ? r.plan->planned_end : std::optional<Date>()), opt_date(r.end),
+                 r.end_status ? std::string(end_status_name(*r.end_status)) : "",
+                 r.next ? std::string(schedule::point_name(r.next->kind)) : "", r.next ? format_date(r.next->date) : "",
+                 r.next ? std::to_string(r.next_days) : "", std::to_string(r.overdue_count()),
+                 std::to_string(r.due_soon_count()), u ? u->label() : ""});
+  }
+  return out;
+}
+
+}  // namespace cti::report

@@ -1,0 +1,71 @@
+// `cti status`: the morning board. status_rows() computes one row per forløb from the
+// schedule (all domain rules live in schedule/); the render_* functions only format.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/forloeb.hpp"
+#include "model/project.hpp"
+#include "schedule/schedule.hpp"
+
+namespace cti::report {
+
+struct StatusItem {
+  std::string point;  // the checklist's point (kontakt, fase2, ...) or documentation point
+  std::string item;   // item id; for documentation the point name
+  Date due;
+  bool documentation = false;
+  // "økonomi", or "dokumentation:fase2" for a documentation form
+  std::string label() const { return documentation ? "dokumentation:" + item : item; }
+};
+
+struct StatusRow {
+  std::string id, worker, subgroup;
+  schedule::Phase phase = schedule::Phase::kontakt;
+  std::optional<int> day_in_phase;
+  std::optional<schedule::Plan> plan;
+  std::optional<Date> end;
+  std::optional<EndStatus> end_status;
+  std::optional<schedule::Point> next;
+  int next_days = 0;                 // days from today to next->date (negative when past)
+  std::vector<StatusItem> overdue;   // checklist items and documentation, oldest first
+  std::vector<StatusItem> due_soon;  // soonest first
+  std::optional<Date> deadline;      // the sort key: earliest overdue, next point or due-soon date
+
+  int overdue_count() const { return static_cast<int>(overdue.size()); }
+  int due_soon_count() const { return static_cast<int>(due_soon.size()); }
+  // The oldest overdue item, else the soonest due-soon item.
+  const StatusItem* most_urgent() const;
+};
+
+struct StatusQuery {
+  Date today;
+  int horizon_days = schedule::kDefaultHorizonDays;
+  std::string worker;  // empty: all workers
+  bool all = false;    // include afsluttet forløb
+};
+
+// Rows for the valid forløb that match the query, sorted by deadline (none last), then id.
+std::vector<StatusRow> status_rows(const Project& project, const std::vector<Forloeb>& forloeb, const StatusQuery& q);
+
+struct WorkerSummary {
+  std::string worker;
+  int active = 0;        // listed forløb not afsluttet
+  int with_overdue = 0;  // listed forløb with at least one overdue item
+  int overdue_items = 0;
+};
+
+// One entry per worker of cti.yaml (or only the queried worker), in cti.yaml order,
+// then any other worker that appears in the rows.
+std::vector<WorkerSummary> worker_summaries(const Project& project, const std::vector<StatusRow>& rows,
+                                            const std::string& only_worker);
+
+std::string render_status_table(const std::vector<StatusRow>& rows, const std::vector<WorkerSummary>& workers,
+                                Date today, int horizon_days, bool color);
+std::string render_status_json(const std::vector<StatusRow>& rows, Date today);
+// UTF-8 with BOM, one header line, ;-separated, CRLF: like the quarterly report, for Danish Excel.
+std::string render_status_csv(const std::vector<StatusRow>& rows);
+
+}  // namespace cti::report
