@@ -1,8 +1,72 @@
 // cti: the board of a CTI team's forløb, from a repository of YAML files.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+
 #include "cli/commands.hpp"
+#include "i18n/lang.hpp"
+#include "util/suggest.hpp"
+
+namespace {
+
+using cti::i18n::tr;
+
+// Global options that take a value, so the value is not mistaken for a command.
+bool takes_value(std::string_view a) {
+  return a == "-C" || a == "--today" || a == "--lang" || a == "--color" || a == "--cpr-file";
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  if (auto s = cti::suggest(word, candidates))
+    return fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+  return {};
+}
+
+// A command-line mistake as one line "cti: error: ..." in the user's words.
+std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::App* sub, int argc, char** argv) {
+  if (!sub) {
+    std::vector<std::string> names;
+    for (const auto& c : cti::cli::commands()) names.push_back(c.name);
+    for (int i = 1; i < argc; ++i) {
+      std::string_view a = argv[i];
+      if (takes_value(a)) {
+        ++i;
+      } else if (a.size() > 1 && a[0] == '-' && a.find('=') == std::string_view::npos) {
+        bool known = false;
+        for (const auto* o : app.get_options()) known = known || o->check_name(std::string(a));
+        if (!known)
+          return fmt::format(
+              fmt::runtime(tr("unknown option '{}'; see 'cti --help'", "ukendt tilvalg '{}'; se 'cti --help'")), a);
+      } else if (a.empty() || a[0] != '-') {
+        return fmt::format(
+            fmt::runtime(tr("unknown command '{}'{}; see 'cti --help'", "ukendt kommando '{}'{}; se 'cti --help'")), a,
+            did_you_mean(a, names));
+      }
+    }
+    return std::string(tr("a command is required, e.g. 'cti status'; see 'cti --help'",
+                          "der mangler en kommando, fx 'cti status'; se 'cti --help'"));
+  }
+  const std::string help =
+      fmt::format(fmt::runtime(tr("; see 'cti {} --help'", "; se 'cti {} --help'")), sub->get_name());
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    std::vector<std::string> extras = app.remaining();
+    for (const auto& x : sub->remaining()) extras.push_back(x);
+    if (!extras.empty()) {
+      std::vector<std::string> names;
+      for (const auto* o : sub->get_options())
+        for (const auto& l : o->get_lnames()) names.push_back("--" + l);
+      std::string word = extras.front().substr(0, extras.front().find('='));
+      return fmt::format(
+          fmt::runtime(tr("unknown option '{}' for 'cti {}'{}{}", "ukendt tilvalg '{}' til 'cti {}'{}{}")), word,
+          sub->get_name(), did_you_mean(word, names), help);
+    }
+  }
+  std::string msg = e.what();
+  if (!msg.empty() && msg[0] >= 'A' && msg[0] <= 'Z') msg[0] = static_cast<char>(msg[0] - 'A' + 'a');
+  return fmt::format("{} ('cti {}'){}", msg, sub->get_name(), help);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace cti::cli;
@@ -32,8 +96,13 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? kOk : kUsage;
+    if (e.get_exit_code() == 0) return app.exit(e) == 0 ? kOk : kUsage;  // --help, --version
+    auto l = cti::i18n::parse_lang(g.lang);
+    cti::i18n::set_lang(l ? *l : cti::i18n::lang_from_locale());
+    const CLI::App* parsed = nullptr;
+    for (auto& [sub, run] : runners)
+      if (sub->parsed()) parsed = sub;
+    return setup_error(explain(e, app, parsed, argc, argv));
   }
   for (auto& [sub, run] : runners)
     if (sub->parsed()) {

@@ -1,7 +1,8 @@
 #include "load/project_loader.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "i18n/lang.hpp"
 #include "load/text_checks.hpp"
@@ -13,16 +14,19 @@ using i18n::tr;
 
 namespace {
 
-const std::vector<std::string> kKeys = {"projekt",     "id_præfiks",
-                                        "caseload_pr_årsværk", "delmålgrupper",
-                                        "medarbejdere", "indflytning_tidligst_måneder",
-                                        "tjeklister",  "sprog"};
+const std::vector<std::string> kKeys = {"projekt",       "id_præfiks",   "caseload_pr_årsværk",
+                                        "delmålgrupper", "medarbejdere", "indflytning_tidligst_måneder",
+                                        "tjeklister",    "sprog"};
 const std::vector<std::string> kWorkerKeys = {"id", "navn", "årsværk"};
 const std::vector<std::string> kItemKeys = {"id", "tekst"};
 const std::vector<std::string> kStages = {"kontakt", "fase2", "fase3", "afslutning"};
 
 void read_workers(YamlReader& r, const YAML::Node& v, Project& p) {
   if (!r.is_sequence(v, "medarbejdere")) return;
+  if (v.size() == 0)
+    r.error(pos_of(v), "invalid-value",
+            std::string(
+                tr("'medarbejdere' must list at least one worker", "'medarbejdere' skal nævne mindst én medarbejder")));
   for (const auto& w : v) {
     if (!r.is_mapping(w, "medarbejdere")) continue;
     Worker worker;
@@ -64,11 +68,10 @@ void read_checklists(YamlReader& r, const YAML::Node& v, Project& p) {
         if (!r.is_mapping(item, "tjeklister.tilføj." + stage)) continue;
         r.require(item, kItemKeys, pos_of(item), kItemKeys);
         ChecklistAddition add{{"", "", *parse_stage(stage)}, pos_of(item)};
-        r.each_key(item, kItemKeys, "tjeklister.tilføj." + stage,
-                   [&](const std::string& k, Pos, const YAML::Node& x) {
-                     if (x.IsNull()) return;
-                     if (auto s = r.scalar(x, k)) (k == "id" ? add.item.id : add.item.text) = *s;
-                   });
+        r.each_key(item, kItemKeys, "tjeklister.tilføj." + stage, [&](const std::string& k, Pos, const YAML::Node& x) {
+          if (x.IsNull()) return;
+          if (auto s = r.scalar(x, k)) (k == "id" ? add.item.id : add.item.text) = *s;
+        });
         if (!add.item.id.empty()) p.checklist_add.push_back(add);
       }
     });
@@ -102,11 +105,16 @@ Project load_project(const SourceFile& f, Diagnostics& out) {
         if (*n > 0)
           p.caseload_per_fte = *n;
         else
-          r.error(pos_of(val), "invalid-value",
-                  std::string(tr("'caseload_pr_årsværk' must be more than 0", "'caseload_pr_årsværk' skal være over 0")));
+          r.error(
+              pos_of(val), "invalid-value",
+              std::string(tr("'caseload_pr_årsværk' must be more than 0", "'caseload_pr_årsværk' skal være over 0")));
       }
     } else if (key == "delmålgrupper") {
       if (!r.is_sequence(val, key)) return;
+      if (val.size() == 0)
+        r.error(pos_of(val), "invalid-value",
+                std::string(tr("'delmålgrupper' must list at least one delmålgruppe",
+                               "'delmålgrupper' skal nævne mindst én delmålgruppe")));
       for (const auto& g : val)
         if (auto s = r.scalar(g, key)) p.subgroups.push_back({*s, pos_of(g), true});
     } else if (key == "medarbejdere") {
@@ -128,8 +136,9 @@ Project load_project(const SourceFile& f, Diagnostics& out) {
           p.lang.set(*l, pos_of(val));
         else
           r.error(pos_of(val), "invalid-value",
-                  fmt::format(fmt::runtime(tr("'sprog' must be da or en, not {}", "'sprog' skal være da eller en, ikke {}")),
-                              quote_value(*s)));
+                  fmt::format(
+                      fmt::runtime(tr("'sprog' must be da or en, not {}", "'sprog' skal være da eller en, ikke {}")),
+                      quote_value(*s)));
       }
     }
   });

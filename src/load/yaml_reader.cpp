@@ -1,11 +1,16 @@
 #include "load/yaml_reader.hpp"
 
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
-#include <fmt/format.h>
 #include <set>
-#include <yaml-cpp/depthguard.h>
+#include <sstream>
 
 #include "i18n/lang.hpp"
 #include "load/text_checks.hpp"
@@ -37,7 +42,97 @@ void YamlReader::warning(Pos p, std::string rule, std::string message) {
   out_.push_back(make_diag(file_, p, Severity::warning, std::move(rule), std::move(message)));
 }
 
+namespace {
+// The position of a quoted scalar whose closing quote is not in the file, if any.
+bool closed(const std::string& bytes, std::size_t open) {
+  const char q = bytes[open];
+  for (std::size_t i = open + 1; i < bytes.size(); ++i) {
+    if (q == '"' && bytes[i] == '\\')
+      ++i;
+    else if (q == '\'' && bytes[i] == '\'' && i + 1 < bytes.size() && bytes[i + 1] == '\'')
+      ++i;
+    else if (bytes[i] == q)
+      return true;
+  }
+  return false;
+}
+
+// yaml-cpp 0.7 never returns from LoadAll when a ',' follows a complete top-level node
+// (",a: b", "[a]\n,"): each call yields an empty document without consuming the comma,
+// and memory grows until the process dies. A comma can only start a token where the
+// character before it (on its line, spaces skipped) is not part of a word; only then is
+// the stream parsed once more, without building nodes, to find the stalling comma.
+bool may_stall(const std::string& bytes) {
+  for (std::size_t i = bytes.find(','); i != std::string::npos; i = bytes.find(',', i + 1)) {
+    std::size_t j = i;
+    while (j > 0 && (bytes[j - 1] == ' ' || bytes[j - 1] == '\t')) --j;
+    if (j == 0) return true;
+    const unsigned char c = static_cast<unsigned char>(bytes[j - 1]);
+    if (!(std::isalnum(c) || c >= 0x80)) return true;
+  }
+  return false;
+}
+
+struct DocumentStarts : YAML::EventHandler {
+  std::optional<YAML::Mark> previous, stalled;
+  void OnDocumentStart(const YAML::Mark& m) override {
+    if (previous && previous->pos == m.pos) stalled = m;
+    previous = m;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// Where yaml-cpp would stall, if anywhere. Other syntax errors are left to LoadAll.
+std::optional<YAML::Mark> stalling_comma(const std::string& bytes) {
+  try {
+    std::istringstream in(bytes);
+    YAML::Parser parser(in);
+    DocumentStarts starts;
+    while (!starts.stalled && parser.HandleNextDocument(starts)) {
+    }
+    return starts.stalled;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+}  // namespace
+
+std::optional<Pos> unterminated_quote(const YAML::Node& n, const std::string& bytes) {
+  if (n.IsScalar()) {
+    const YAML::Mark m = n.Mark();
+    if (n.Tag() != "!" || m.is_null() || m.pos < 0 || static_cast<std::size_t>(m.pos) >= bytes.size()) return {};
+    const char c = bytes[m.pos];
+    if ((c == '"' || c == '\'') && !closed(bytes, m.pos)) return pos_of(n);
+    return {};
+  }
+  if (n.IsSequence())
+    for (const auto& item : n)
+      if (auto p = unterminated_quote(item, bytes)) return p;
+  if (n.IsMap())
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const YAML::Node k = it->first;
+      const YAML::Node v = it->second;
+      if (auto p = unterminated_quote(k, bytes)) return p;
+      if (auto p = unterminated_quote(v, bytes)) return p;
+    }
+  return {};
+}
+
 std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
+  if (may_stall(bytes))
+    if (auto m = stalling_comma(bytes)) {
+      error({m->line + 1, m->column + 1}, "yaml-syntax",
+            std::string(tr("YAML syntax error: unexpected ',' (a comma separates items only inside [...] or {...})",
+                           "YAML-syntaksfejl: uventet ',' (komma adskiller kun elementer inde i [...] eller {...})")));
+      return std::nullopt;
+    }
   try {
     std::vector<YAML::Node> docs = YAML::LoadAll(bytes);
     if (docs.size() > 1) {
@@ -47,7 +142,15 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
                            "mere end ét YAML-dokument (en '---'-linje); en fil rummer ét forløb eller én cti.yaml")));
       return std::nullopt;
     }
-    return docs.empty() ? YAML::Node(YAML::NodeType::Null) : docs.front();
+    if (docs.empty()) return YAML::Node(YAML::NodeType::Null);
+    // yaml-cpp accepts a quoted value that is never closed and reads to the end of the file.
+    if (auto p = unterminated_quote(docs.front(), bytes)) {
+      error(*p, "yaml-syntax",
+            std::string(tr("YAML syntax error: a quoted value is never closed (the closing quote is missing)",
+                           "YAML-syntaksfejl: en værdi i anførselstegn lukkes aldrig (det afsluttende tegn mangler)")));
+      return std::nullopt;
+    }
+    return docs.front();
   } catch (const YAML::DeepRecursion& e) {
     error(e.mark.is_null() ? Pos{1, 1} : Pos{e.mark.line + 1, e.mark.column + 1}, "yaml-syntax",
           std::string(tr("YAML syntax error: lists or mappings nested too deeply",
@@ -69,10 +172,14 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
 namespace {
 std::string describe_kind(const YAML::Node& n) {
   switch (n.Type()) {
-    case YAML::NodeType::Sequence: return std::string(tr("a list", "en liste"));
-    case YAML::NodeType::Map: return std::string(tr("a mapping", "en mapping"));
-    case YAML::NodeType::Null: return std::string(tr("empty", "tom"));
-    default: return std::string(tr("a single value", "en enkelt værdi"));
+    case YAML::NodeType::Sequence:
+      return std::string(tr("a list", "en liste"));
+    case YAML::NodeType::Map:
+      return std::string(tr("a mapping", "en mapping"));
+    case YAML::NodeType::Null:
+      return std::string(tr("empty", "tom"));
+    default:
+      return std::string(tr("a single value", "en enkelt værdi"));
   }
 }
 }  // namespace
@@ -92,7 +199,8 @@ void YamlReader::each_key(const YAML::Node& map, const std::vector<std::string>&
     const std::string& key = k.Scalar();
     if (!seen.insert(key).second) {
       error(kp, "duplicate-key",
-            fmt::format(fmt::runtime(tr("key '{}' appears more than once", "nøglen '{}' står der mere end én gang")), key));
+            fmt::format(fmt::runtime(tr("key '{}' appears more than once", "nøglen '{}' står der mere end én gang")),
+                        key));
       continue;
     }
     bool is_known = false;
@@ -131,7 +239,13 @@ void YamlReader::require(const YAML::Node& map, const std::vector<std::string>& 
         error(at, "missing-key",
               fmt::format(fmt::runtime(tr("required key '{}' is missing", "den påkrævede nøgle '{}' mangler")), key));
     } else if (v.IsNull()) {
-      error(pos_of(v).line ? pos_of(v) : at, "missing-key",
+      // At the key: yaml-cpp places an empty value where the next token starts.
+      Pos kp = at;
+      for (auto it = map.begin(); it != map.end(); ++it) {
+        const YAML::Node kn = it->first;
+        if (kn.IsScalar() && kn.Scalar() == key) kp = pos_of(kn);
+      }
+      error(kp, "missing-key",
             fmt::format(fmt::runtime(tr("required key '{}' has no value", "den påkrævede nøgle '{}' har ingen værdi")),
                         key));
     }
@@ -168,9 +282,10 @@ std::optional<Date> YamlReader::date(const YAML::Node& n, std::string_view key) 
   if (!s) return std::nullopt;
   if (auto d = parse_date(*s)) return d;
   if (looks_like_date(*s))
-    error(pos_of(n), "invalid-date",
-          fmt::format(fmt::runtime(tr("'{}': {} is not a date in the calendar", "'{}': {} er ikke en dato i kalenderen")),
-                      key, quote_value(*s)));
+    error(
+        pos_of(n), "invalid-date",
+        fmt::format(fmt::runtime(tr("'{}': {} is not a date in the calendar", "'{}': {} er ikke en dato i kalenderen")),
+                    key, quote_value(*s)));
   else
     error(pos_of(n), "invalid-date",
           fmt::format(fmt::runtime(tr("'{}' must be a date written YYYY-MM-DD, not {}",

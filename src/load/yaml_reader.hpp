@@ -1,13 +1,13 @@
 // Reading typed values out of yaml-cpp nodes, reporting problems as diagnostics.
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "model/date.hpp"
 #include "model/source.hpp"
@@ -39,16 +39,20 @@ class YamlReader {
   void require(const YAML::Node& map, const std::vector<std::string>& required, Pos at,
                const std::vector<std::string>& known = {});
 
-  bool is_mapping(const YAML::Node& n, std::string_view key);   // else [wrong-type]
-  bool is_sequence(const YAML::Node& n, std::string_view key);  // else [wrong-type]
+  bool is_mapping(const YAML::Node& n, std::string_view key);                    // else [wrong-type]
+  bool is_sequence(const YAML::Node& n, std::string_view key);                   // else [wrong-type]
   std::optional<std::string> scalar(const YAML::Node& n, std::string_view key);  // else [wrong-type]
-  std::optional<Date> date(const YAML::Node& n, std::string_view key);  // else [invalid-date]
-  std::optional<double> number(const YAML::Node& n, std::string_view key);  // else [wrong-type]
+  std::optional<Date> date(const YAML::Node& n, std::string_view key);           // else [invalid-date]
+  std::optional<double> number(const YAML::Node& n, std::string_view key);       // else [wrong-type]
 
  private:
   std::string file_;
   Diagnostics& out_;
 };
+
+// The position of a quoted scalar that is never closed (yaml-cpp reads it to the end of the
+// file without complaint), if `n` or anything under it has one.
+std::optional<Pos> unterminated_quote(const YAML::Node& n, const std::string& bytes);
 
 // A value for a message: quoted, shortened, CPR-safe (make_diag redacts as well).
 std::string quote_value(std::string_view v);

@@ -1,6 +1,7 @@
 // Rules about one forløb at a time, against the project settings.
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "i18n/lang.hpp"
 #include "rules/rules.hpp"
@@ -54,17 +55,20 @@ void id_matches_file(const Input& in, Diagnostics& out) {
 void known_worker(const Input& in, Diagnostics& out) {
   std::vector<std::string> ids;
   for (const auto& w : in.repo.project.workers) ids.push_back(w.id);
+  if (ids.empty()) return;  // cti.yaml has no usable medarbejdere; its own error says why
   for (const auto& f : in.repo.forloeb)
     if (f.worker && !in.repo.project.worker(*f.worker))
       error(out, f, f.worker.pos, "unknown-worker",
-            fmt::format(fmt::runtime(tr("medarbejder '{}' is not in cti.yaml", "medarbejder '{}' findes ikke i cti.yaml")),
-                        *f.worker) +
+            fmt::format(
+                fmt::runtime(tr("medarbejder '{}' is not in cti.yaml", "medarbejder '{}' findes ikke i cti.yaml")),
+                *f.worker) +
                 did_you_mean(*f.worker, ids));
 }
 
 void known_subgroup(const Input& in, Diagnostics& out) {
   std::vector<std::string> groups;
   for (const auto& g : in.repo.project.subgroups) groups.push_back(g.value);
+  if (groups.empty()) return;  // cti.yaml has no usable delmålgrupper; its own error says why
   for (const auto& f : in.repo.forloeb)
     if (f.subgroup && !in.repo.project.has_subgroup(*f.subgroup))
       error(out, f, f.subgroup.pos, "unknown-subgroup",
@@ -81,8 +85,9 @@ void known_checklist_item(const Input& in, Diagnostics& out) {
     for (const auto& m : f.checklist)
       if (std::find(ids.begin(), ids.end(), m.item) == ids.end())
         error(out, f, m.pos, "unknown-item",
-              fmt::format(fmt::runtime(tr("'{}' is not an item of any checklist", "'{}' er ikke et punkt på nogen tjekliste")),
-                          m.item) +
+              fmt::format(
+                  fmt::runtime(tr("'{}' is not an item of any checklist", "'{}' er ikke et punkt på nogen tjekliste")),
+                  m.item) +
                   did_you_mean(m.item, ids));
 }
 
@@ -95,12 +100,14 @@ void date_order(const Input& in, Diagnostics& out) {
                         format_date(*f.start), format_date(*f.contact)));
     if (end && f.start && **end < *f.start)
       error(out, f, end->pos, "date-order",
-            fmt::format(fmt::runtime(tr("afslutning.dato {} is before opstart {}", "afslutning.dato {} ligger før opstart {}")),
-                        format_date(**end), format_date(*f.start)));
+            fmt::format(
+                fmt::runtime(tr("afslutning.dato {} is before opstart {}", "afslutning.dato {} ligger før opstart {}")),
+                format_date(**end), format_date(*f.start)));
     else if (end && f.contact && **end < *f.contact)
       error(out, f, end->pos, "date-order",
-            fmt::format(fmt::runtime(tr("afslutning.dato {} is before kontakt {}", "afslutning.dato {} ligger før kontakt {}")),
-                        format_date(**end), format_date(*f.contact)));
+            fmt::format(
+                fmt::runtime(tr("afslutning.dato {} is before kontakt {}", "afslutning.dato {} ligger før kontakt {}")),
+                format_date(**end), format_date(*f.contact)));
     if (!f.contact) continue;
     for (const auto& e : recorded_entries(f))
       if (e.date < *f.contact)
@@ -118,9 +125,10 @@ void move_in_window(const Input& in, Diagnostics& out) {
     Date earliest = add_months(*f.move_in, -*months);
     if (*f.start < earliest)
       error(out, f, f.start.pos, "early-start",
-            fmt::format(fmt::runtime(tr("opstart {} is more than {} month(s) before indflytning {}; earliest allowed is {}",
-                                        "opstart {} ligger mere end {} måned(er) før indflytning {}; tidligst tilladt er {}")),
-                        format_date(*f.start), *months, format_date(*f.move_in), format_date(earliest)));
+            fmt::format(
+                fmt::runtime(tr("opstart {} is more than {} month(s) before indflytning {}; earliest allowed is {}",
+                                "opstart {} ligger mere end {} måned(er) før indflytning {}; tidligst tilladt er {}")),
+                format_date(*f.start), *months, format_date(*f.move_in), format_date(earliest)));
   }
 }
 
@@ -148,9 +156,10 @@ void past_planned_end(const Input& in, Diagnostics& out) {
     if (!plan || in.facts.today < plan->planned_end) continue;
     out.push_back(make_diag(
         f.file, f.start.pos, Severity::warning, "past-planned-end",
-        fmt::format(fmt::runtime(tr("the planned end {} has passed ({} days ago) and no afslutning is recorded",
-                                    "den planlagte afslutning {} er passeret (for {} dage siden), og der er ingen afslutning")),
-                    format_date(plan->planned_end), days_between(plan->planned_end, in.facts.today))));
+        fmt::format(
+            fmt::runtime(tr("the planned end {} has passed ({} days ago) and no afslutning is recorded",
+                            "den planlagte afslutning {} er passeret (for {} dage siden), og der er ingen afslutning")),
+            format_date(plan->planned_end), days_between(plan->planned_end, in.facts.today))));
   }
 }
 
