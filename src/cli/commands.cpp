@@ -10,6 +10,9 @@ const std::vector<Command>& commands() {
       {"show", "One forløb's timeline: points, checklist items, documentation", setup_show},
       {"validate", "Check case files and settings; all findings in one pass", setup_validate},
       {"report", "The quarterly indberetning: --quarter [YYYY-Qn] -o FILE", setup_report},
+      {"caseload", "Each worker's caseload, capacity and a monthly forecast", setup_caseload},
+      {"calendar", "Deadlines as iCalendar (RFC 5545) all-day events", setup_calendar},
+      {"fidelity", "Fidelity to the method: transitions, documentation, handover, length", setup_fidelity},
       {"hook", "Install the git pre-commit hook (cti validate --staged)", setup_hook},
   };
   return table;

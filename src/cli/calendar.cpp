@@ -1,0 +1,65 @@
+// cti calendar [-o FILE] [--worker ID]: deadlines as iCalendar (RFC 5545) all-day events.
+#include "report/calendar.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/team.hpp"
+#include "i18n/lang.hpp"
+#include "util/files.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cti::cli {
+
+using i18n::tr;
+
+namespace {
+
+struct CalendarOptions {
+  std::string output;
+  std::string worker;
+};
+
+int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
+  auto today = resolve_today(g);
+  if (!today) return kUsage;
+  auto repo = open_repo(g);
+  if (!repo) return kUsage;
+  if (!check_worker(*repo, o.worker)) return kUsage;
+
+  auto events = report::compute_calendar(repo->project, repo->forloeb, *today, o.worker);
+  std::string ics = report::render_ics(events, repo->project, *today);
+  int skipped = 0;
+  for (const auto& f : repo->forloeb)
+    if (!f.valid && (o.worker.empty() || (f.worker && *f.worker == o.worker))) ++skipped;
+
+  if (o.output.empty() || o.output == "-") {
+    if (!write_stdout(ics))
+      return setup_error(std::string(tr("cannot write to standard output", "kan ikke skrive til standard output")));
+  } else {
+    fs::path out = fs::absolute(start_dir(g) / o.output);
+    std::error_code ec;
+    if (fs::is_directory(out, ec))
+      return setup_error(fmt::format(
+          fmt::runtime(tr("{} is a directory; -o needs a file name", "{} er en mappe; -o skal have et filnavn")),
+          o.output));
+    if (auto err = replace_file(out, ics, 0644)) return setup_error(*err);
+    print_note(fmt::format(fmt::runtime(tr("wrote {} event(s) to {}", "skrev {} begivenhed(er) til {}")), events.size(),
+                           o.output));
+  }
+  note_skipped(skipped);
+  return kOk;
+}
+
+}  // namespace
+
+Runner setup_calendar(CLI::App& app, const GlobalOptions& g) {
+  auto o = std::make_shared<CalendarOptions>();
+  app.add_option("-o,--output", o->output, "Write the calendar to FILE (replaced atomically); default stdout")
+      ->option_text("FILE");
+  add_worker_option(app, o->worker);
+  return [o, &g] { return run_calendar(*o, g); };
+}
+
+}  // namespace cti::cli

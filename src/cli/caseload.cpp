@@ -1,0 +1,49 @@
+// cti caseload [--months N] [--worker ID] [--format table|json|csv]
+// Each worker's caseload today and a month-by-month forecast from the schedule.
+#include "report/caseload.hpp"
+
+#include "cli/commands.hpp"
+#include "cli/team.hpp"
+#include "i18n/lang.hpp"
+
+namespace cti::cli {
+
+using i18n::tr;
+
+namespace {
+
+struct CaseloadOptions {
+  int months = 6;
+  std::string worker;
+  std::string format = "table";
+};
+
+int run_caseload(const CaseloadOptions& o, const GlobalOptions& g) {
+  auto today = resolve_today(g);
+  if (!today) return kUsage;
+  auto repo = open_repo(g);
+  if (!repo) return kUsage;
+  if (!check_worker(*repo, o.worker)) return kUsage;
+
+  report::CaseloadQuery q{*today, o.months, o.worker};
+  report::Caseload c = report::compute_caseload(repo->project, repo->forloeb, q);
+  std::string out = o.format == "json"  ? report::render_caseload_json(c)
+                    : o.format == "csv" ? report::render_caseload_csv(c)
+                                        : report::render_caseload_table(c, use_color(g, stdout));
+  if (!write_stdout(out))
+    return setup_error(std::string(tr("cannot write to standard output", "kan ikke skrive til standard output")));
+  note_skipped(c.skipped_invalid);
+  return kOk;
+}
+
+}  // namespace
+
+Runner setup_caseload(CLI::App& app, const GlobalOptions& g) {
+  auto o = std::make_shared<CaseloadOptions>();
+  app.add_option("--months", o->months, "Months to forecast (default 6)")->check(CLI::Range(1, 36))->option_text("N");
+  add_worker_option(app, o->worker);
+  app.add_option("--format", o->format, "Output: table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  return [o, &g] { return run_caseload(*o, g); };
+}
+
+}  // namespace cti::cli

@@ -1,0 +1,63 @@
+// cti fidelity [--from DATE] [--to DATE] [--worker ID] [--format table|json]
+// How closely the team follows the method, per worker and for the team.
+#include "report/fidelity.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/team.hpp"
+#include "i18n/lang.hpp"
+
+namespace cti::cli {
+
+using i18n::tr;
+
+namespace {
+
+struct FidelityOptions {
+  std::string from, to, worker;
+  std::string format = "table";
+};
+
+bool parse_opt_date(const std::string& text, const char* option, std::optional<Date>& out) {
+  if (text.empty()) return true;
+  out = parse_date(text);
+  if (out) return true;
+  setup_error(fmt::format(
+      fmt::runtime(tr("{} must be a date YYYY-MM-DD, not '{}'", "{} skal være en dato ÅÅÅÅ-MM-DD, ikke '{}'")), option,
+      text));
+  return false;
+}
+
+int run_fidelity(const FidelityOptions& o, const GlobalOptions& g) {
+  auto today = resolve_today(g);
+  if (!today) return kUsage;
+  auto repo = open_repo(g);
+  if (!repo) return kUsage;
+  report::FidelityQuery q{*today, std::nullopt, std::nullopt, o.worker};
+  if (!parse_opt_date(o.from, "--from", q.from) || !parse_opt_date(o.to, "--to", q.to)) return kUsage;
+  if (q.from && *q.from > (q.to && *q.to < *today ? *q.to : *today))
+    return setup_error(
+        std::string(tr("--from is after --to (or after today)", "--from ligger efter --to (eller efter i dag)")));
+  if (!check_worker(*repo, o.worker)) return kUsage;
+
+  auto r = report::compute_fidelity(repo->project, repo->forloeb, q);
+  std::string out = o.format == "json" ? report::render_fidelity_json(r) : report::render_fidelity_table(r);
+  if (!write_stdout(out))
+    return setup_error(std::string(tr("cannot write to standard output", "kan ikke skrive til standard output")));
+  note_skipped(r.skipped_invalid);
+  return kOk;
+}
+
+}  // namespace
+
+Runner setup_fidelity(CLI::App& app, const GlobalOptions& g) {
+  auto o = std::make_shared<FidelityOptions>();
+  app.add_option("--from", o->from, "First day of the period (default: no limit)")->option_text("DATE");
+  app.add_option("--to", o->to, "Last day of the period (default and latest: today)")->option_text("DATE");
+  add_worker_option(app, o->worker);
+  app.add_option("--format", o->format, "Output: table or json")->check(CLI::IsMember({"table", "json"}));
+  return [o, &g] { return run_fidelity(*o, g); };
+}
+
+}  // namespace cti::cli

@@ -1,0 +1,36 @@
+#include "cli/team.hpp"
+
+#include <fmt/format.h>
+
+#include "i18n/lang.hpp"
+#include "util/suggest.hpp"
+
+namespace cti::cli {
+
+using i18n::tr;
+
+bool check_worker(const LoadedRepo& repo, const std::string& worker) {
+  if (worker.empty()) return true;
+  std::vector<std::string> ids;
+  for (const auto& w : repo.project.workers) ids.push_back(w.id);
+  for (const auto& f : repo.forloeb)
+    if (f.worker) ids.push_back(*f.worker);
+  for (const auto& id : ids)
+    if (id == worker) return true;
+  std::string msg = fmt::format(fmt::runtime(tr("unknown worker '{}' (not in cti.yaml medarbejdere)",
+                                                "ukendt medarbejder '{}' (ikke i cti.yaml medarbejdere)")),
+                                worker);
+  if (auto s = suggest(worker, ids))
+    msg += fmt::format(fmt::runtime(tr("; did you mean '{}'?", "; mente du '{}'?")), *s);
+  setup_error(msg);
+  return false;
+}
+
+void note_skipped(int skipped) {
+  if (skipped <= 0) return;
+  print_note(fmt::format(fmt::runtime(tr("{} forløb left out because their files have errors (see cti validate)",
+                                         "{} forløb udeladt, fordi deres filer har fejl (se cti validate)")),
+                         skipped));
+}
+
+}  // namespace cti::cli

@@ -1,0 +1,17 @@
+// Shared by the team views (caseload, calendar, fidelity): checking --worker.
+#pragma once
+
+#include <string>
+
+#include "cli/common.hpp"
+
+namespace cti::cli {
+
+// True when `worker` is empty, a worker of cti.yaml or the medarbejder of some forløb;
+// otherwise prints an error (with a "did you mean") and returns false.
+bool check_worker(const LoadedRepo& repo, const std::string& worker);
+
+// A note on stderr when forløb were left out because their files have errors.
+void note_skipped(int skipped);
+
+}  // namespace cti::cli
