@@ -114,7 +114,7 @@ std::string footer(const Forloeb& f, int overdue, int soon, bool color) {
   if (f.peer && (f.peer->offered || f.peer->wanted)) {
     peer = f.peer->offered ? fmt1(tr("offered {}", "tilbudt {}"), format_date(*f.peer->offered))
                            : std::string(tr("not offered", "ikke tilbudt"));
-    if (f.peer->wanted) peer += fmt1(tr(", wanted: {}", ", ønsket: {}"), *f.peer->wanted ? "ja" : "nej");
+    if (f.peer->wanted) peer += fmt1(tr(", wanted: {}", ", ønsket: {}"), *f.peer->wanted ? tr("yes", "ja") : tr("no", "nej"));
   }
   out += fmt::format("{}: {}\n", tr("Peer support", "Peer-støtte"), peer);
   std::string end = std::string(tr("none recorded", "ingen registreret"));

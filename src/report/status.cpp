@@ -152,11 +152,14 @@ std::string render_status_table(const std::vector<StatusRow>& rows, const std::v
     out += "\n";
     Table s({{""}, {""}, {""}}, TableStyle{"  ", false, false});
     for (const auto& w : workers) {
-      std::string overdue =
-          fmt::format(fmt::runtime(tr("{} with overdue items ({} items)", "{} med forsinkede punkter ({} punkter)")),
-                      w.with_overdue, w.overdue_items);
-      s.add_row({Cell(w.worker + ":"), Cell(fmt::format(fmt::runtime(tr("{} active", "{} aktive")), w.active)),
-                 Cell(overdue, w.with_overdue > 0 ? Color::red : Color::none)});
+      std::string overdue = std::string(tr("nothing overdue", "intet forsinket"));
+      if (w.with_overdue > 0)
+        overdue = fmt::format(fmt::runtime(tr("{} with overdue items ({} {})", "{} med forsinkede punkter ({} {})")),
+                              w.with_overdue, w.overdue_items,
+                              w.overdue_items == 1 ? tr("item", "punkt") : tr("items", "punkter"));
+      std::string active = fmt::format(fmt::runtime(tr("{} active", "{} aktive")), w.active);
+      if (w.active == 1) active = std::string(tr("1 active", "1 aktiv"));
+      s.add_row({Cell(w.worker + ":"), Cell(active), Cell(overdue, w.with_overdue > 0 ? Color::red : Color::none)});
     }
     out += s.render(color);
   }
