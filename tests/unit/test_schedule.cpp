@@ -298,6 +298,74 @@ TEST_SUITE("schedule") {
     CHECK(F(find(os, "bolig-besøg")->due) == "2025-02-03");
     CHECK(find(os, "bolig-besøg")->point == "kontakt");
   }
+
+  TEST_CASE("phase boundaries across a year wrap: opstart 2025-10-31") {
+    Forloeb f = make("2025-10-31");
+    // m3 = 2026-01-31 (next year), m6 = 2026-04-30 (clamped), m8 = 2026-06-30, m9 = 2026-07-31
+    auto p = plan_of(f);
+    CHECK(F(p->phase2) == "2026-01-31");
+    CHECK(F(p->phase3) == "2026-04-30");
+    CHECK(F(p->handover) == "2026-06-30");
+    CHECK(F(p->planned_end) == "2026-07-31");
+    CHECK(phase(f, "2025-12-31") == "fase1");
+    CHECK(phase(f, "2026-01-30") == "fase1");
+    CHECK(phase(f, "2026-01-31") == "fase2");
+    CHECK(phase(f, "2026-02-01") == "fase2");
+    CHECK(phase(f, "2026-04-29") == "fase2");
+    CHECK(phase(f, "2026-04-30") == "fase3");
+    CHECK(phase(f, "2026-05-01") == "fase3");
+    CHECK(phase(f, "2026-07-30") == "fase3");
+    CHECK(phase(f, "2026-07-31") == "overskredet");
+    CHECK(phase(f, "2026-08-01") == "overskredet");
+    CHECK(*day_in_phase(f, D("2026-01-30")) == 92);  // fase1 of 92 days across the new year
+  }
+
+  TEST_CASE("the planned end on a leap day, and the year after on the 28th") {
+    Forloeb leap = make("2023-05-31");  // m9 = 2024-02-29
+    CHECK(F(plan_of(leap)->planned_end) == "2024-02-29");
+    CHECK(phase(leap, "2024-02-28") == "fase3");
+    CHECK(phase(leap, "2024-02-29") == "overskredet");
+    CHECK(phase(leap, "2024-03-01") == "overskredet");
+    Forloeb plain = make("2022-05-31");  // m9 = 2023-02-28
+    CHECK(F(plan_of(plain)->planned_end) == "2023-02-28");
+    CHECK(phase(plain, "2023-02-27") == "fase3");
+    CHECK(phase(plain, "2023-02-28") == "overskredet");
+    CHECK(phase(plain, "2023-03-01") == "overskredet");
+  }
+
+  TEST_CASE("overdragelsesmøder around m(opstart, 8): due soon, due today, overdue") {
+    Forloeb f = make("2025-02-03");
+    auto os = obligations(f, builtin_checklist());
+    const auto& o = *find(os, "overdragelsesmøder");
+    CHECK(state_on(o, D("2025-10-02"), 14) == State::due_soon);
+    CHECK(state_on(o, D("2025-10-03"), 14) == State::due_soon);
+    CHECK(state_on(o, D("2025-10-04"), 14) == State::overdue);
+    CHECK(state_on(*find(os, "ansvar-forankret"), D("2025-10-04"), 14) == State::open);  // due 2025-11-03
+    CHECK(point_name(next_point(f, D("2025-10-02"))->kind) == "overdragelsesmøder");
+    CHECK(point_name(next_point(f, D("2025-10-03"))->kind) == "afslutning");
+  }
+
+  TEST_CASE("early ends: the day before, on and after the end date") {
+    for (EndStatus s : {EndStatus::interrupted, EndStatus::handed_over, EndStatus::completed}) {
+      CAPTURE(end_status_name(s));
+      Forloeb f = make("2025-02-03");
+      end(f, "2025-07-01", s);  // in fase2
+      CHECK(phase(f, "2025-06-30") == "fase2");
+      CHECK(phase(f, "2025-07-01") == "afsluttet");
+      CHECK(phase(f, "2025-07-02") == "afsluttet");
+      CHECK(F(next_point(f, D("2025-06-30"))->date) == "2025-07-01");
+      CHECK_FALSE(next_point(f, D("2025-07-01")));
+      CHECK(*day_in_phase(f, D("2025-07-02")) == 2);
+      auto os = obligations(f, builtin_checklist());
+      const auto& doc = *find(os, "afslutning", Obligation::Kind::documentation);
+      CHECK(F(doc.due) == "2025-07-01");
+      CHECK(state_on(doc, D("2025-06-30"), 14) == State::due_soon);
+      CHECK(state_on(doc, D("2025-07-01"), 14) == State::due_soon);
+      CHECK(state_on(doc, D("2025-07-02"), 14) == State::overdue);
+      CHECK_FALSE(find(os, "evaluering"));  // fase3 items are never due
+      CHECK(static_cast<bool>(find(os, "ansvar-forankret")) == (s == EndStatus::completed));
+    }
+  }
 }
 
 TEST_SUITE("schedule property") {
