@@ -43,8 +43,10 @@ std::optional<std::string> choose(const std::string& given, const std::vector<st
                                   std::string_view option, std::string_view what) {
   if (!given.empty()) {
     if (std::find(choices.begin(), choices.end(), given) != choices.end()) return given;
-    std::string msg = fmt::format(fmt::runtime(tr("{} '{}' is not in cti.yaml", "{} '{}' findes ikke i cti.yaml")), what, given);
-    if (auto s = suggest(given, choices)) msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+    std::string msg =
+        fmt::format(fmt::runtime(tr("{} '{}' is not in cti.yaml", "{} '{}' findes ikke i cti.yaml")), what, given);
+    if (auto s = suggest(given, choices))
+      msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
     setup_error(msg);
     return std::nullopt;
   }
@@ -94,7 +96,7 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
 
 Runner setup_new(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<NewOptions>();
-  add_worker_option(app, o->worker);
+  add_worker_option(app, o->worker)->description("Medarbejder of the new forløb (an id from cti.yaml)");
   app.add_option("--subgroup,--delmaalgruppe", o->subgroup, "Delmålgruppe (one of cti.yaml delmålgrupper)");
   app.add_option("--contact,--kontakt", o->contact, "Date of first contact (default: today)")->option_text("DATE");
   return [o, &g] { return run_new(*o, g); };
