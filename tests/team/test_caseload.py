@@ -1,0 +1,174 @@
+#!/usr/bin/python3
+"""End-to-end tests of `cti caseload` on tests/team/repo at 2026-03-10.
+
+Capacity is caseload_pr_årsværk 10 x årsværk: ane 1.0 -> 10, bo 0.5 -> 5.
+Weights 4:2:1 with phase 1 = 1: fase1 1, fase2 0.5, fase3 0.25, overskredet 0.25.
+
+On 2026-03-10, by hand from the files (m(d, n) = n months after d):
+  ane: A-02 opstart 2025-09-01 -> fase3 from 2026-03-01, planned end 06-01
+       A-05 opstart 2025-04-01 -> planned end 2026-01-01 passed: overskredet
+       A-06 opstart 2026-01-12 -> fase1 until 04-12; afslutning recorded for 04-30
+       A-07 kontakt 2026-03-02, opstart 2026-03-16: kontakt today
+       A-01, A-03, A-04 ended in 2025
+       -> kontakt 1, fase1 1, fase3 1, overskredet 1; active 3, free 10-3 = 7,
+          load 1 + 0.25 + 0.25 = 1.5
+  bo:  B-01 opstart 2026-02-02 fase1 (until 05-02), fase2 until 08-02, fase3 until 11-02
+       B-02 opstart 2025-12-01 fase2 (03-01..06-01), fase3 until 09-01
+       B-03 opstart 2025-06-01 planned end 2026-03-01: overskredet
+       B-04 kontakt only (indflytning 04-10)
+       B-05 opstart 2026-03-01 fase1 until 06-01, fase2 until 09-01; indflytning 03-20
+       B-06 opstart 2025-08-15 fase3 (02-15..05-15)
+       B-07 opstart 2026-03-05 fase1 until 06-05, fase2 until 09-05; indflytning 03-25
+       -> kontakt 1, fase1 3, fase2 1, fase3 1, overskredet 1; active 6 > 5: over
+          capacity, free -1; load 3 + 0.5 + 0.25 + 0.25 = 4
+
+Forecast (the first of each month; a forløb that would be overskredet counts as ended;
+one without opstart stays in kontakt):
+  ane 04-01: A-02 f3 .25, A-06 f1 1, A-07 f1 1 (opstart 03-16)         -> 3 (2.25)
+      05-01: A-06 ended 04-30; A-02 f3 .25, A-07 f1 1                  -> 2 (1.25)
+      06-01: A-02 reaches its planned end: ended; A-07 f1 (f2 from 06-16) -> 1 (1)
+      07-01, 08-01, 09-01: A-07 f2 (f3 from 09-16)                      -> 1 (0.5)
+  bo  04-01: B-01 B-05 B-07 f1, B-02 f2, B-06 f3; B-03 ended           -> 5 (3.75)
+      05-01: the same (B-01 f1 until 05-02, B-06 f3 until 05-15)       -> 5 (3.75)
+      06-01: B-01 f2, B-05 f2, B-07 f1, B-02 f3; B-06 ended            -> 4 (2.25)
+      07-01: B-01 f2, B-05 f2, B-07 f2, B-02 f3                        -> 4 (1.75)
+      08-01: B-01 f2 (until 08-02), B-05 f2, B-07 f2, B-02 f3          -> 4 (1.75)
+      09-01: B-01 f3, B-05 f3, B-07 f2; B-02 ended 09-01               -> 3 (1)
+  bo has room (free >= 1) from 2026-06-01; ane now.
+  team: sums: 8 (6), 7 (5), 5 (3.25), 5 (2.25), 5 (2.25), 4 (1.5); capacity 15.
+
+Simultaneous move-ins, bo: 3 in phase 1 (more than 5/3, a third of the capacity), and
+B-05 and B-07 both move in during 2026-03 (B-04 moves in alone in April).
+"""
+
+import json
+
+from teamlib import check, finish, run, same, test
+
+EXPECTED_TABLE = """\
+Caseload on 2026-03-10
+
+worker  FTE  capacity  contact  phase1  phase2  phase3  overrun  active  free  load  room from
+ane       1        10        1       1       0       1        1       3     7   1.5  now
+bo      0.5         5        1       3       1       1        1       6    -1     4  2026-06-01
+team    1.5        15        2       4       1       2        2       9     6   5.5  now
+
+Forecast: active forløb (weighted load) on the first of each month
+
+worker   2026-04   2026-05   2026-06   2026-07   2026-08  2026-09
+ane     3 (2.25)  2 (1.25)     1 (1)   1 (0.5)   1 (0.5)  1 (0.5)
+bo      5 (3.75)  5 (3.75)  4 (2.25)  4 (1.75)  4 (1.75)    3 (1)
+team       8 (6)     7 (5)  5 (3.25)  5 (2.25)  5 (2.25)  4 (1.5)
+
+Several moving in at the same time:
+  bo: 3 in phase 1 at once: B-01, B-05, B-07
+  bo: 2 moving in during 2026-03: B-05, B-07
+"""
+
+
+@test
+def table_golden():
+    rc, out, err = run("caseload")
+    check(rc == 0, f"exit {rc}: {err}")
+    same(out.decode(), EXPECTED_TABLE, "table")
+    check(err == "", f"stderr: {err}")
+
+
+@test
+def over_capacity_in_red_only_when_colour_is_on():
+    rc, out, _ = run("caseload", "--color", "always")
+    text = out.decode()
+    bo = next(l for l in text.splitlines() if l.startswith("bo ") and "0.5" in l)
+    ane = next(l for l in text.splitlines() if l.startswith("ane "))
+    check("\x1b[31m6\x1b[0m" in bo and "\x1b[31m-1\x1b[0m" in bo, f"bo's active and free not red: {bo!r}")
+    check("\x1b[" not in ane, f"ane is not over capacity: {ane!r}")
+    # In the forecast bo is at capacity (5 of 5) but not over it: no red there.
+    fc = [l for l in text.splitlines() if l.startswith("bo ")][1]
+    check("\x1b[" not in fc, f"forecast row coloured: {fc!r}")
+    _, plain, _ = run("caseload")  # NO_COLOR / not a terminal
+    check(b"\x1b[" not in plain, "colour without a terminal")
+
+
+@test
+def json_numbers():
+    rc, out, _ = run("caseload", "--format", "json")
+    check(rc == 0, f"exit {rc}")
+    j = json.loads(out)
+    check(j["today"] == "2026-03-10", "today")
+    ane, bo = j["workers"]
+    check((bo["id"], bo["fte"], bo["capacity"]) == ("bo", 0.5, 5), f"bo capacity: {bo['fte']} {bo['capacity']}")
+    now = bo["now"]
+    check((now["kontakt"], now["fase1"], now["fase2"], now["fase3"], now["overskredet"]) == (1, 3, 1, 1, 1),
+          f"bo now {now}")
+    check((now["active"], now["free"], now["load"], now["over_capacity"]) == (6, -1, 4, True), f"bo now {now}")
+    check([f["date"] for f in bo["forecast"]] ==
+          ["2026-04-01", "2026-05-01", "2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01"], "forecast days")
+    check([f["active"] for f in bo["forecast"]] == [5, 5, 4, 4, 4, 3], "bo forecast active")
+    check([f["load"] for f in bo["forecast"]] == [3.75, 3.75, 2.25, 1.75, 1.75, 1], "bo forecast load")
+    check([f["kontakt"] for f in bo["forecast"]] == [1] * 6, "B-04 stays in kontakt")
+    check(bo["room_from"] == "2026-06-01", f"bo room_from {bo['room_from']}")
+    check(bo["move_ins"] == [{"kind": "phase1", "month": None, "ids": ["B-01", "B-05", "B-07"]},
+                             {"kind": "same_month", "month": "2026-03", "ids": ["B-05", "B-07"]}], "bo move-ins")
+    check([f["active"] for f in ane["forecast"]] == [3, 2, 1, 1, 1, 1], "ane forecast active")
+    check([f["load"] for f in ane["forecast"]] == [2.25, 1.25, 1, 0.5, 0.5, 0.5], "ane forecast load")
+    check(ane["room_from"] == "2026-03-10" and ane["move_ins"] == [], "ane")
+    team = j["team"]
+    check((team["fte"], team["capacity"], team["now"]["active"], team["now"]["load"]) == (1.5, 15, 9, 5.5), "team now")
+    check([f["active"] for f in team["forecast"]] == [8, 7, 5, 5, 5, 4], "team forecast")
+    check(j["skipped_invalid"] == 0, "skipped")
+
+
+@test
+def csv_rows():
+    rc, out, _ = run("caseload", "--format", "csv", "--months", "2")
+    check(rc == 0, f"exit {rc}")
+    same(out.decode(), (
+        "worker,date,kontakt,fase1,fase2,fase3,overskredet,active,capacity,free,load,over_capacity\r\n"
+        "ane,2026-03-10,1,1,0,1,1,3,10,7,1.5,no\r\n"
+        "ane,2026-04-01,0,2,0,1,0,3,10,7,2.25,no\r\n"
+        "ane,2026-05-01,0,1,0,1,0,2,10,8,1.25,no\r\n"
+        "bo,2026-03-10,1,3,1,1,1,6,5,-1,4,yes\r\n"
+        "bo,2026-04-01,1,3,1,1,0,5,5,0,3.75,no\r\n"
+        "bo,2026-05-01,1,3,1,1,0,5,5,0,3.75,no\r\n"
+        "(team),2026-03-10,2,4,1,2,2,9,15,6,5.5,no\r\n"
+        "(team),2026-04-01,1,5,1,2,0,8,15,7,6,no\r\n"
+        "(team),2026-05-01,1,4,1,2,0,7,15,8,5,no\r\n"), "csv")
+
+
+@test
+def one_worker_and_a_misspelt_one():
+    rc, out, _ = run("caseload", "--medarbejder", "bo", "--months", "1")
+    check(rc == 0, f"exit {rc}")
+    same(out.decode(), """\
+Caseload on 2026-03-10
+
+worker  FTE  capacity  contact  phase1  phase2  phase3  overrun  active  free  load  room from
+bo      0.5         5        1       3       1       1        1       6    -1     4  -
+
+Forecast: active forløb (weighted load) on the first of each month
+
+worker   2026-04
+bo      5 (3.75)
+
+Several moving in at the same time:
+  bo: 3 in phase 1 at once: B-01, B-05, B-07
+  bo: 2 moving in during 2026-03: B-05, B-07
+""", "bo alone, one month (no room within it: '-')")
+    rc, out, err = run("caseload", "--worker", "bob")
+    check(rc == 2 and out == b"", f"exit {rc}")
+    check("unknown worker 'bob'" in err and "did you mean 'bo'?" in err, f"stderr: {err}")
+    rc, _, err = run("caseload", "--months", "0")
+    check(rc == 2, f"--months 0: exit {rc}")
+
+
+@test
+def danish():
+    rc, out, _ = run("caseload", "--months", "1", lang="da")
+    text = out.decode()
+    check(text.startswith("Caseload pr. 2026-03-10\n"), text[:40])
+    check("\nbo               0,5          5        1      3      1      1            1       6      -1           4  -\n"
+          in text, "Danish headings are wider; decimal comma")
+    check("Flere flytter ind på samme tid:\n  bo: 3 i fase 1 på samme tid: B-01, B-05, B-07\n" in text, text)
+
+
+finish()
