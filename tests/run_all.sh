@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
-# Builds cti and runs every test: a release build, then the same suite under
-# AddressSanitizer + UndefinedBehaviorSanitizer. Used by the README and by CI.
+# Builds cti and runs every test, as the README's test command and CI do:
+#   1. a release build (g++) and the whole suite;
+#   2. the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer
+#      (clang; the same build carries libFuzzer's instrumentation);
+#   3. the fuzzer on the loader and validator for CTI_FUZZ_SECONDS (default 60; 0 skips).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
+fuzz_seconds=${CTI_FUZZ_SECONDS:-60}
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCTI_SANITIZE=ON
-cmake --build build-asan -j"$jobs"
+CC=clang CXX=clang++ cmake -S . -B build-san -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
+  -DCTI_SANITIZE=ON -DCTI_FUZZ=ON
+cmake --build build-san -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs"
-echo "run_all: every test passed (release and sanitizer builds)"
+  ctest --test-dir build-san --output-on-failure -j"$jobs"
+
+if [ "$fuzz_seconds" != 0 ]; then
+  tests/fuzz/run.sh "$fuzz_seconds" build-san
+fi
+echo "run_all: every test passed (release and sanitizer builds, ${fuzz_seconds}s of fuzzing)"
