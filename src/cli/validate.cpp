@@ -1,10 +1,12 @@
 // cti validate [--staged] [--strict] [--format text|json] [FILE...]
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "cli/commands.hpp"
 #include "i18n/lang.hpp"
 #include "load/git.hpp"
+#include "load/tracked_scan.hpp"
 #include "privacy/cpr_scan.hpp"
 #include "rules/rules.hpp"
 #include "util/json.hpp"
@@ -65,8 +67,9 @@ std::optional<std::vector<std::string>> relative_files(const std::vector<std::st
     fs::path abs = fs::weakly_canonical(fs::absolute(cwd / f), ec);
     fs::path rel = abs.lexically_relative(root);
     if (ec || rel.empty() || *rel.begin() == "..") {
-      setup_error(fmt::format(fmt::runtime(tr("{} is not inside the repository {}", "{} ligger ikke i repositoriet {}")),
-                              privacy::redact(f), repo.root.string()));
+      setup_error(
+          fmt::format(fmt::runtime(tr("{} is not inside the repository {}", "{} ligger ikke i repositoriet {}")),
+                      privacy::redact(f), repo.root.string()));
       return std::nullopt;
     }
     std::string r = rel.generic_string();
@@ -76,8 +79,10 @@ std::optional<std::vector<std::string>> relative_files(const std::vector<std::st
       setup_error(fmt::format(fmt::runtime(tr("{}: no such file", "{}: filen findes ikke")), privacy::redact(f)));
       return std::nullopt;
     }
-    if (r == ".") r.clear();
-    else if (fs::is_directory(abs, ec)) r += "/";
+    if (r == ".")
+      r.clear();
+    else if (fs::is_directory(abs, ec))
+      r += "/";
     out.push_back(r);
   }
   return out;
@@ -106,6 +111,8 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
     facts.cpr_file = cpr_rel.generic_string();
     facts.cpr_file_tracked = !git::tracked(repo->root, {facts.cpr_file}).empty();
   }
+  // A CPR number may not hide in any tracked file, not only in the case files.
+  scan_tracked_files(*repo, facts.cpr_file, repo->diagnostics);
   Diagnostics ds = rules::validate(*repo, facts);
 
   if (!o.files.empty()) {
@@ -127,9 +134,9 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
   if (!write_stdout(out)) return kUsage;
   if (o.format == "text") {
     std::size_t files = repo->forloeb.size() + 1;
-    print_note(fmt::format(fmt::runtime(tr("{} error(s), {} warning(s) in {} file(s){}",
-                                           "{} fejl, {} advarsel(er) i {} fil(er){}")),
-                           errors, warnings, files, o.staged ? tr(" (staged)", " (i indekset)") : ""));
+    print_note(fmt::format(
+        fmt::runtime(tr("{} error(s), {} warning(s) in {} file(s){}", "{} fejl, {} advarsel(er) i {} fil(er){}")),
+        errors, warnings, files, o.staged ? tr(" (staged)", " (i indekset)") : ""));
   }
   if (errors > 0 || (o.strict && warnings > 0)) return kFindings;
   return kOk;

@@ -146,6 +146,28 @@ def main():
         write(repo, "forloeb/K-0100.yaml", VALID + "opstart: 2026-11-16\n")
         git(repo, "add", "forloeb/K-0100.yaml")
 
+        # ...in any tracked text file, not only the case files; binary files are skipped.
+        write(repo, "docs/møde.md", "Møde med borgeren.\nCPR: 150385-4321\n")
+        with open(os.path.join(repo, "docs", "scan.bin"), "wb") as f:
+            f.write(b"PK\x00\x03 1503854321")
+        rc, out, err = run([CTI, "validate", "--today", TODAY], repo)
+        check("other file: not reported while untracked", rc == 0 and out == "", out + err)
+        git(repo, "add", "docs")
+        rc, out, err = commit(repo, "notes with a cpr")
+        want = "docs/møde.md:2:6: error: muligt CPR-nummer; CPR-numre hører kun til i nøglefilen (cpr.yaml) [cpr-leak]\n"
+        check("other file: commit refused", rc != 0, out + err)
+        check("other file: [cpr-leak] at its line:col, binary file not reported", want in out + err
+              and "scan.bin" not in out + err, out + err)
+        check("other file: digits never printed", not any(d in out + err for d in CPR_DIGITS), out + err)
+        rc, out, err = run([CTI, "validate", "--today", TODAY], repo)
+        check("other file: tracked, so the work tree check reports it too", rc == 1 and out == want, out + err)
+        write(repo, "docs/møde.md", "Møde med borgeren.\n")
+        rc, out, err = run([CTI, "validate", "--staged", "--today", TODAY], repo)
+        check("other file: fixed in the work tree only, --staged still refuses", rc == 1 and out == want, out + err)
+        git(repo, "add", "docs")
+        rc, out, err = commit(repo, "notes")
+        check("other file: fixed and staged, commit goes through", rc == 0, out + err)
+
         # A tracked CPR key file is refused ([cpr-file-tracked]), its content never printed.
         write(repo, "cpr.yaml", 'K-0100: "150385-4321"\n')
         git(repo, "add", "-f", "cpr.yaml")
