@@ -1,0 +1,164 @@
+#!/usr/bin/python3
+"""End-to-end tests of `cti fidelity` on tests/team/repo at 2026-03-10.
+
+Each figure's numerator and denominator, counted by hand from the files (E = the
+evaluation day = today; a transition is dated by the latest due date of its items):
+
+ane, 6 forløb in scope (A-07 starts 03-16, after E):
+  A-01 gennemført 2025-11-01: transitions kontakt ok, fase2 ok (jobcenter ikke relevant),
+       fase3 late (evaluering 08-10 > 08-01), afslutning ok: 3/4. Documentation: fase2
+       late: 3/4. Overdragelsesmøder 09-25 <= 10-01: 1/1. Contact 01-01 -> 02-01 = 31 days,
+       length 02-01 -> 11-01 = 273 days. Peer support offered.
+  A-02 running, opstart 2025-09-01: kontakt ok, fase2 incomplete (jobcenter missing), fase3
+       (03-01) nothing: 1/3; afslutning (06-01) not yet. Documentation opstart ok, fase2
+       late, fase3 missing: 1/3. Overdragelsesmøder due 05-01: not yet. Peer offered.
+  A-03 afbrudt 2025-05-15: only kontakt due (done 03-10): 1/1. Documentation opstart ok,
+       afslutning (due at the end) missing: 1/2. Contact 14, length 61 days. Peer: ikke
+       relevant, so not counted.
+  A-04 overdraget 2025-10-01: kontakt, fase2 ok: 2/2 (fase3 10-07 is after the end).
+       Documentation opstart, fase2, afslutning ok: 3/3. Length 04-07 -> 10-01 = 177 days.
+       Peer offered (item done 05-01).
+  A-05 overskredet since 2026-01-01, nothing recorded: 0/4, documentation 0/4,
+       overdragelsesmøder (2025-12-01) 0/1. Contact 31 days. Past 9 months. No peer.
+  A-06 running, afslutning recorded ahead for 04-30: kontakt ok 1/1, documentation opstart
+       ok 1/1. Contact 12-15 -> 01-12 = 28 days. No peer.
+  => checklists 3+1+1+2+0+1 = 8 / 4+3+1+2+4+1 = 15; documentation 3+1+1+3+0+1 = 9 /
+     4+3+2+3+4+1 = 17; handover 1/2; ended 3: gennemført 1, afbrudt 1, overdraget 1
+     (completed 1/3); contact median of 14, 28, 31, 31 = 29.5; length median of 61, 177,
+     273 = 177; past 9 months 1/6; peer support 3/5 (A-01, A-02, A-04 of all but A-03).
+bo, 6 in scope (B-04 has no opstart), nothing recorded anywhere:
+  transitions due by E: B-01 kontakt; B-02 kontakt, fase2 (03-01); B-03 all four; B-05
+  kontakt; B-06 kontakt, fase2, fase3 (02-15); B-07 kontakt = 12, none complete; the same
+  12 documentation points, none; overdragelsesmøder B-03 (02-01) 0/1; contact B-05 02-16 ->
+  03-01 = 13, B-07 02-20 -> 03-05 = 13; past 9 months B-03: 1/6; peer 0/6.
+team: checklists 8/27, documentation 9/29, handover 1/3, completed 1/3, contact median of
+  13, 13, 14, 28, 31, 31 = 21, length 177, past 9 months 2/12, peer 3/11.
+
+With --from 2025-10-01 --medarbejder ane (A-03 ended before it: out of scope):
+  A-01 afslutning 1/1, documentation afslutning 1/1, overdragelsesmøder (10-01) 1/1,
+  ended; A-02 fase2, fase3 0/2, documentation 0/2; A-04 ended 10-01: no transitions in
+  the period, documentation afslutning 1/1; A-05 fase3 (2025-10-01), afslutning
+  (2026-01-01) 0/2, documentation 0/2, overdragelsesmøder 0/1; A-06 1/1 and 1/1, contact
+  28 (the only opstart in the period).
+  => 2/6, 3/7, 1/2, ended 2 (gennemført, overdraget), contact 28 (n=1), length median of
+     177 and 273 = 225, past 9 months 1/5, peer 3/5.
+"""
+
+import json
+import re
+
+from teamlib import check, finish, run, same, test
+
+EXPECTED_TABLE = """\
+Fidelity up to 2026-03-10
+
+                                          ane         bo        team
+forløb in scope                             6          6          12
+checklists complete by due date    8/15 (53%)  0/12 (0%)  8/27 (30%)
+documentation on time              9/17 (53%)  0/12 (0%)  9/29 (31%)
+handover meetings by m(opstart,8)   1/2 (50%)   0/1 (0%)   1/3 (33%)
+ended                                       3          0           3
+  completed                         1/3 (33%)          -   1/3 (33%)
+  interrupted (afbrudt)                     1          0           1
+  handed over (overdraget)                  1          0           1
+median contact period, days        29.5 (n=4)   13 (n=2)    21 (n=6)
+median length of forløb, days       177 (n=3)          -   177 (n=3)
+past 9 months                       1/6 (17%)  1/6 (17%)  2/12 (17%)
+peer support offered                3/5 (60%)   0/6 (0%)  3/11 (27%)
+"""
+
+EXPECTED_FROM = """\
+Fidelity 2025-10-01 to 2026-03-10
+
+                                         ane
+forløb in scope                            5
+checklists complete by due date    2/6 (33%)
+documentation on time              3/7 (43%)
+handover meetings by m(opstart,8)  1/2 (50%)
+ended                                      2
+  completed                        1/2 (50%)
+  interrupted (afbrudt)                    0
+  handed over (overdraget)                 1
+median contact period, days         28 (n=1)
+median length of forløb, days      225 (n=2)
+past 9 months                      1/5 (20%)
+peer support offered               3/5 (60%)
+"""
+
+
+def nd(r):
+    return (r["numerator"], r["denominator"])
+
+
+@test
+def table_golden():
+    rc, out, err = run("fidelity")
+    check(rc == 0 and err == "", f"exit {rc}: {err}")
+    same(out.decode(), EXPECTED_TABLE, "table")
+
+
+@test
+def from_and_worker():
+    rc, out, _ = run("fidelity", "--from", "2025-10-01", "--medarbejder", "ane")
+    check(rc == 0, f"exit {rc}")
+    same(out.decode(), EXPECTED_FROM, "table --from")
+
+
+@test
+def json_figures():
+    rc, out, _ = run("fidelity", "--format", "json")
+    check(rc == 0, f"exit {rc}")
+    j = json.loads(out)
+    check((j["from"], j["to"], j["peer_support_tracked"]) == (None, "2026-03-10", True), "period")
+    ane, bo = j["workers"]
+    t = j["team"]
+    want = {  # figure: (ane, bo, team)
+        "checklists_complete": ((8, 15), (0, 12), (8, 27)),
+        "documentation_on_time": ((9, 17), (0, 12), (9, 29)),
+        "handover_meetings_on_time": ((1, 2), (0, 1), (1, 3)),
+        "completed_share": ((1, 3), (0, 0), (1, 3)),
+        "past_nine_months": ((1, 6), (1, 6), (2, 12)),
+        "peer_support_offered": ((3, 5), (0, 6), (3, 11)),
+    }
+    for key, (a, b, tt) in want.items():
+        check((nd(ane[key]), nd(bo[key]), nd(t[key])) == (a, b, tt),
+              f"{key}: {nd(ane[key])} {nd(bo[key])} {nd(t[key])}")
+    check(ane["checklists_complete"]["share"] == 0.5333, "share rounded to 4 decimals")
+    check(bo["completed_share"]["share"] is None, "no share over 0")
+    check((t["ended"], t["completed"], t["interrupted"], t["handed_over"]) == (3, 1, 1, 1), "outcomes")
+    check(t["contact_period"] == {"n": 6, "median_days": 21}, f"contact {t['contact_period']}")
+    check(ane["contact_period"] == {"n": 4, "median_days": 29.5}, f"contact {ane['contact_period']}")
+    check(t["length"] == {"n": 3, "median_days": 177}, f"length {t['length']}")
+    check(bo["length"] == {"n": 0, "median_days": None}, "no length for bo")
+    check((ane["in_scope"], bo["in_scope"], t["in_scope"]) == (6, 6, 12), "in scope")
+
+
+@test
+def to_in_the_past():
+    # --to 2025-10-31: A-01 (ends 11-01) counts as running; A-02's fase2 (12-01) is not due yet.
+    rc, out, _ = run("fidelity", "--to", "2025-10-31", "--worker", "ane", "--format", "json")
+    j = json.loads(out)
+    a = j["workers"][0]
+    check(j["to"] == "2025-10-31", "to")
+    check((a["ended"], a["handed_over"], a["interrupted"]) == (2, 1, 1), "A-03, A-04 ended by then")
+    # A-01 kontakt, fase2 ok, fase3 late (afslutning 11-01 not yet): 2/3; A-02 kontakt 1/1;
+    # A-03 kontakt 1/1; A-04 kontakt, fase2 2/2; A-05 kontakt, fase2, fase3 (10-01) 0/3;
+    # A-06 starts after --to => 6/10
+    check(nd(a["checklists_complete"]) == (6, 10), f"checklists {nd(a['checklists_complete'])}")
+
+
+@test
+def danish_and_errors():
+    rc, out, _ = run("fidelity", "--medarbejder", "bo", lang="da")
+    text = out.decode()
+    check(text.startswith("Metodetroskab til og med 2026-03-10\n"), text[:50])
+    check(re.search(r"^tjeklister komplette ved fristen +0/12 \(0%\)$", text, re.M), text)
+    rc, out, err = run("fidelity", "--from", "2026-03-11")
+    check(rc == 2 and out == b"" and "--from is after" in err, f"--from after today: {rc} {err}")
+    rc, _, err = run("fidelity", "--to", "2026-02-30")
+    check(rc == 2 and "--to must be a date" in err, f"bad date: {rc} {err}")
+    rc, _, err = run("fidelity", "--format", "csv")
+    check(rc == 2, f"--format csv: {rc}")
+
+
+finish()
