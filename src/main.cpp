@@ -30,7 +30,10 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
     for (int i = 1; i < argc; ++i) {
       std::string_view a = argv[i];
       if (takes_value(a)) {
-        ++i;
+        if (++i == argc)
+          return fmt::format(fmt::runtime(tr("option '{}' needs a value; see 'cti --help'",
+                                             "tilvalget '{}' skal have en værdi; se 'cti --help'")),
+                             a);
       } else if (a.size() > 1 && a[0] == '-' && a.find('=') == std::string_view::npos) {
         bool known = false;
         for (const auto* o : app.get_options()) known = known || o->check_name(std::string(a));

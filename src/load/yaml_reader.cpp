@@ -102,6 +102,20 @@ std::optional<YAML::Mark> stalling_comma(const std::string& bytes) {
     return std::nullopt;
   }
 }
+// The line of the last '---' document marker at or before `line` (0: anywhere), else `line`.
+int marker_line(const std::string& bytes, int line) {
+  int found = 0;
+  int n = 1;
+  for (std::size_t start = 0; start < bytes.size() && (line == 0 || n <= line); ++n) {
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string::npos) end = bytes.size();
+    std::string_view l(bytes.data() + start, end - start);
+    if (l.substr(0, 3) == "---" && (l.size() == 3 || l[3] == ' ' || l[3] == '\t' || l[3] == '\r')) found = n;
+    start = end + 1;
+  }
+  return found ? found : std::max(line, 1);
+}
+
 }  // namespace
 
 std::optional<Pos> unterminated_quote(const YAML::Node& n, const std::string& bytes) {
@@ -137,7 +151,7 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
     std::vector<YAML::Node> docs = YAML::LoadAll(bytes);
     if (docs.size() > 1) {
       // A second document would be silently ignored; say so instead.
-      error(pos_of(docs[1]).line ? Pos{pos_of(docs[1]).line, 1} : Pos{1, 1}, "yaml-syntax",
+      error(Pos{marker_line(bytes, pos_of(docs[1]).line), 1}, "yaml-syntax",
             std::string(tr("more than one YAML document (a '---' line); a file holds one forløb or one cti.yaml",
                            "mere end ét YAML-dokument (en '---'-linje); en fil rummer ét forløb eller én cti.yaml")));
       return std::nullopt;

@@ -92,6 +92,7 @@ def cli_errors(tmp):
     expect("misspelt option with a value", ["new", "--subgrup=x"], 2, "",
            "cti: error: unknown option '--subgrup' for 'cti new' (did you mean '--subgroup'?); "
            "see 'cti new --help'\n", tmp)
+    expect("global option without its value", ["-C"], 2, "", "cti: error: option '-C' needs a value" + see, tmp)
     expect("bad option value", ["validate", "--format", "xml"], 2, "", None, tmp)
     expect("option without its value", ["new", "--contact"], 2, "", None, tmp)
     expect("bad --lang", ["--lang", "fr", "validate"], 2, "", None, tmp)

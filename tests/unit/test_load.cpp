@@ -86,7 +86,7 @@ TEST_CASE("syntax errors carry the parser's line:col") {
   CHECK(only(load(kHead + "noter: Mødet: aflyst\n").ds) == "yaml-syntax@4:14");
   CHECK(only(load("id: K-0001\nmedarbejder: *x\n").ds) == "yaml-syntax@2:14");
   auto l = load(kHead + "---\nid: K-0002\n");
-  CHECK(only(l.ds) == "yaml-syntax@5:1");  // the first line of the second document
+  CHECK(only(l.ds) == "yaml-syntax@4:1");  // at the --- line
   CHECK_FALSE(l.f.valid);
 }
 
@@ -202,4 +202,10 @@ TEST_CASE("cti.yaml: settings, defaults and their mistakes") {
   ds.clear();
   load_project(SourceFile{"cti.yaml", "projekt: \"P\ndelmålgrupper: [a]\n"}, ds);
   CHECK(only(ds) == "yaml-syntax@1:10");
+}
+
+TEST_CASE("a second document is reported at its --- line") {
+  CHECK(only(load("---\n" + kHead + "---\n").ds) == "yaml-syntax@5:1");
+  CHECK(only(load(kHead + "...\n---\nid: K-0002\n").ds) == "yaml-syntax@5:1");
+  CHECK(load("---\n" + kHead).ds.empty());
 }
