@@ -26,10 +26,10 @@ done < <(find tests/bad examples -type f \( -name '*.yaml' -o -name '*.yml' \) -
 
 mkdir -p "$build/findings"
 log="$build/fuzz.log"
-# -timeout: an input that takes 10 s is a finding (a hang), as is one that allocates
+# -timeout: an input that takes 30 s is a finding (a hang), as is one that allocates
 # more than 512 MB at once or grows the process past 2 GB. `timeout` is a last guard.
 if timeout --kill-after=30 $((seconds + 120)) "$build/tests/fuzz/cti-fuzz-load" \
-  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=512 -max_len=65536 \
+  -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -malloc_limit_mb=512 -max_len=65536 \
   -print_final_stats=1 -artifact_prefix="$build/findings/" "$corpus" >"$log" 2>&1; then
   grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || true
   echo "fuzz: no finding in ${seconds}s ($n seeds)"
