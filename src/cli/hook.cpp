@@ -36,8 +36,9 @@ std::string shell_quote(const std::string& s) {
 std::string hook_script(const std::string& repo_rel, const std::string& exe) {
   return fmt::format(R"(#!/bin/sh
 {0}
-# Refuses a commit whose staged case files break a validation rule or hold a
-# possible CPR number. Bypass once (not recommended): git commit --no-verify
+# Refuses a commit whose staged files break a validation rule or hold a possible
+# CPR number. Runs the cti that installed it, else the cti on PATH.
+# Bypass once (never for a CPR number): git commit --no-verify
 cti_bin={1}
 [ -x "$cti_bin" ] || cti_bin=cti
 exec "$cti_bin" -C "$(git rev-parse --show-toplevel)/"{2} validate --staged
