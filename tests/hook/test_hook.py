@@ -188,6 +188,28 @@ def main():
         rc, out, err = run([CTI, "validate", "--staged", "--today", TODAY], os.path.join(repo, "forloeb"))
         check("validate --staged from a subdirectory: clean", rc == 0 and out == "", out + err)
 
+        # A merge conflict: markers in the work tree (one hunk over lines 3-7), unmerged paths in the index.
+        git(repo, "checkout", "-q", "-b", "other")
+        write(repo, "forloeb/K-0100.yaml", VALID.replace("mette", "jonas") + "opstart: 2026-11-16\n")
+        git(repo, "commit", "-q", "-am", "jonas")
+        git(repo, "checkout", "-q", "main")
+        write(repo, "forloeb/K-0100.yaml", VALID.replace("egen-kommune", "anden-kommune") + "opstart: 2026-11-16\n")
+        git(repo, "commit", "-q", "-am", "anden")
+        rc, out, err = git(repo, "merge", "-q", "other")
+        check("merge: a conflict", rc != 0, out + err)
+        rc, out, err = run([CTI, "validate", "--staged", "--today", TODAY], repo)
+        check("merge: --staged reports the unmerged path", rc == 1 and out ==
+              "forloeb/K-0100.yaml:1:1: error: uløst flettekonflikt i git-indekset [merge-conflict]\n", out + err)
+        rc, out, err = run([CTI, "--lang", "en", "validate", "--today", TODAY], repo)
+        check("merge: the work tree check reports the markers", rc == 1 and out ==
+              "forloeb/K-0100.yaml:2:1: error: git merge-conflict marker; resolve the conflict and remove the marker "
+              "[merge-conflict]\n"
+              "forloeb/K-0100.yaml:5:1: error: git merge-conflict marker; resolve the conflict and remove the marker "
+              "[merge-conflict]\n"
+              "forloeb/K-0100.yaml:8:1: error: git merge-conflict marker; resolve the conflict and remove the marker "
+              "[merge-conflict]\n", out + err)
+        git(repo, "merge", "--abort")
+
         # A foreign hook is never replaced without --force; with --force it is kept beside.
         repo2 = new_repo(tmp, "repo2")
         foreign = "#!/bin/sh\necho foreign hook\nexit 0\n"
