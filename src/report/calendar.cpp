@@ -76,7 +76,7 @@ void line(std::string& out, std::string_view name, std::string_view value) {
 std::string event_uid(std::string_view case_id, std::string_view point, std::string_view project_name) {
   std::uint32_t h = 2166136261u;  // FNV-1a of the project's name
   for (unsigned char c : project_name) h = (h ^ c) * 16777619u;
-  return fmt::format("{}-{}-{:08x}@cti", uid_part(case_id), uid_part(point), h);
+  return fmt::format("{}-{}-{:08x}@cti", uid_part(privacy::redact(case_id)), uid_part(point), h);
 }
 
 std::vector<CalendarEvent> compute_calendar(const Project& project, const std::vector<Forloeb>& forloeb, Date today,
