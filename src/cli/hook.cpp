@@ -52,7 +52,8 @@ int run_install(const HookOptions& o, const GlobalOptions& g) {
   auto top = run_process({"git", "rev-parse", "--show-toplevel"}, *root);
   auto hooks = run_process({"git", "rev-parse", "--git-path", "hooks"}, *root);
   if (top.exit_code != 0 || hooks.exit_code != 0)
-    return setup_error(std::string(tr("not a git repository; run 'git init' first", "ikke et git-repository; kør 'git init' først")));
+    return setup_error(
+        std::string(tr("not a git repository; run 'git init' first", "ikke et git-repository; kør 'git init' først")));
   fs::path top_dir = trim(top.out);
   fs::path hooks_dir = fs::path(trim(hooks.out));
   if (hooks_dir.is_relative()) hooks_dir = *root / hooks_dir;
@@ -66,20 +67,22 @@ int run_install(const HookOptions& o, const GlobalOptions& g) {
   auto existing = read_text_file(hook);
   bool ours = existing && existing->find(kMarker) != std::string::npos;
   if (existing && !ours && !o.force)
-    return setup_error(fmt::format(fmt::runtime(tr("{} exists and was not written by cti; keep it, or replace it with --force",
-                                                   "{} findes og er ikke skrevet af cti; behold den, eller erstat den med --force")),
-                                   hook.string()));
+    return setup_error(
+        fmt::format(fmt::runtime(tr("{} exists and was not written by cti; keep it, or replace it with --force",
+                                    "{} findes og er ikke skrevet af cti; behold den, eller erstat den med --force")),
+                    hook.string()));
   if (existing && !ours) {
     // --force: keep the foreign hook beside ours, so nothing is lost.
     fs::path backup = hook;
     backup += ".before-cti";
     if (auto err = write_new_file(backup, *existing, 0755))
-      return setup_error(fmt::format(fmt::runtime(tr("cannot keep a copy of the old hook as {} ({}); nothing was changed",
-                                                     "kan ikke gemme en kopi af den gamle hook som {} ({}); intet er "
-                                                     "ændret")),
-                                     backup.string(), *err));
-    print_note(fmt::format(fmt::runtime(tr("the old hook is kept as {}", "den gamle hook er gemt som {}")),
-                           backup.string()));
+      return setup_error(
+          fmt::format(fmt::runtime(tr("cannot keep a copy of the old hook as {} ({}); nothing was changed",
+                                      "kan ikke gemme en kopi af den gamle hook som {} ({}); intet er "
+                                      "ændret")),
+                      backup.string(), *err));
+    print_note(
+        fmt::format(fmt::runtime(tr("the old hook is kept as {}", "den gamle hook er gemt som {}")), backup.string()));
   }
   if (auto err = replace_file(hook, hook_script(rel, exe), 0755)) return setup_error(*err);
   print_note(fmt::format(fmt::runtime(tr("installed {}: each commit now runs 'cti validate --staged'",
