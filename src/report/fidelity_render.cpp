@@ -98,7 +98,7 @@ std::string render_fidelity_table(const FidelityReport& r) {
     for (const Fidelity* f : cols) cells.emplace_back(cell(*f));
     t.add_row(cells);
   };
-  row(tr("forløb in scope", "forløb med"), [](const Fidelity& f) { return std::to_string(f.in_scope); });
+  row(tr("forløb in scope", "forløb i opgørelsen"), [](const Fidelity& f) { return std::to_string(f.in_scope); });
   row(tr("checklists complete by due date", "tjeklister komplette ved fristen"),
       [](const Fidelity& f) { return ratio_cell(f.checklists); });
   row(tr("documentation on time", "dokumentation til tiden"),
