@@ -49,19 +49,35 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
     return std::string(tr("a command is required, e.g. 'cti status'; see 'cti --help'",
                           "der mangler en kommando, fx 'cti status'; se 'cti --help'"));
   }
-  const std::string help =
-      fmt::format(fmt::runtime(tr("; see 'cti {} --help'", "; se 'cti {} --help'")), sub->get_name());
-  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
-    std::vector<std::string> extras = app.remaining();
+  // The deepest command given ('hook install'), for the message and its options.
+  std::string name = sub->get_name();
+  std::vector<std::string> extras = app.remaining();
+  for (const auto& x : sub->remaining()) extras.push_back(x);
+  while (!sub->get_subcommands().empty()) {
+    sub = sub->get_subcommands().front();
+    name += " " + sub->get_name();
     for (const auto& x : sub->remaining()) extras.push_back(x);
+  }
+  const std::string help = fmt::format(fmt::runtime(tr("; see 'cti {} --help'", "; se 'cti {} --help'")), name);
+  if (!sub->get_subcommands({}).empty() && dynamic_cast<const CLI::RequiredError*>(&e)) {
+    // 'cti hook instal': a command of a command, misspelt.
+    std::vector<std::string> names;
+    for (const auto* c : sub->get_subcommands({})) names.push_back(c->get_name());
+    for (int i = 1; i + 1 < argc; ++i)
+      if (argv[i] == sub->get_name() && argv[i + 1][0] != '-')
+        return fmt::format(
+            fmt::runtime(tr("unknown command '{}' for 'cti {}'{}{}", "ukendt kommando '{}' til 'cti {}'{}{}")),
+            argv[i + 1], name, did_you_mean(argv[i + 1], names), help);
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
     if (!extras.empty()) {
       std::vector<std::string> names;
       for (const auto* o : sub->get_options())
         for (const auto& l : o->get_lnames()) names.push_back("--" + l);
       std::string word = extras.front().substr(0, extras.front().find('='));
       return fmt::format(
-          fmt::runtime(tr("unknown option '{}' for 'cti {}'{}{}", "ukendt tilvalg '{}' til 'cti {}'{}{}")), word,
-          sub->get_name(), did_you_mean(word, names), help);
+          fmt::runtime(tr("unknown option '{}' for 'cti {}'{}{}", "ukendt tilvalg '{}' til 'cti {}'{}{}")), word, name,
+          did_you_mean(word, names), help);
     }
   }
   std::string msg = e.what();
@@ -69,7 +85,7 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
   // A global option's value (--lang xx) is not the command's business.
   if (auto colon = msg.find(':'); colon != std::string::npos && takes_value(std::string_view(msg).substr(0, colon)))
     return fmt::format(fmt::runtime(tr("{}; see 'cti --help'", "{}; se 'cti --help'")), msg);
-  return fmt::format("{} ('cti {}'){}", msg, sub->get_name(), help);
+  return fmt::format("{} ('cti {}'){}", msg, name, help);
 }
 
 }  // namespace

@@ -98,6 +98,11 @@ def cli_errors(tmp):
     expect("bad --lang", ["--lang", "fr", "validate"], 2, "", "cti: error: --lang: fr not in {da,en}" + see, tmp)
     expect("bad --color", ["--color", "sometimes", "validate"], 2, "", None, tmp)
     expect("hook without install", ["hook"], 2, "", None, tmp)
+    expect("hook with a misspelt install", ["hook", "instal"], 2, "",
+           "cti: error: unknown command 'instal' for 'cti hook' (did you mean 'install'?); see 'cti hook --help'\n", tmp)
+    expect("misspelt option of hook install", ["hook", "install", "--forc"], 2, "",
+           "cti: error: unknown option '--forc' for 'cti hook install' (did you mean '--force'?); "
+           "see 'cti hook install --help'\n", tmp)
     out, _ = expect("--help", ["--help"], 0, None, "", tmp)
     check("--help lists the commands", all(c in out for c in ["init", "new", "status", "validate", "report", "hook"]),
           out)
