@@ -1,8 +1,9 @@
 #include "cli/common.hpp"
 
-#include <cstdlib>
 #include <fmt/format.h>
 #include <unistd.h>
+
+#include <cstdlib>
 
 #include "i18n/lang.hpp"
 
@@ -17,7 +18,9 @@ int setup_error(const std::string& message) {
   return kUsage;
 }
 
-void print_note(const std::string& message) { fmt::print(stderr, "cti: {}\n", message); }
+void print_note(const std::string& message) {
+  fmt::print(stderr, "cti: {}\n", message);
+}
 
 std::optional<Date> resolve_today(const GlobalOptions& g) {
   std::string text = g.today;
@@ -33,8 +36,9 @@ std::optional<Date> resolve_today(const GlobalOptions& g) {
     return Date{now};
   }
   if (auto d = parse_date(text)) return d;
-  setup_error(fmt::format(fmt::runtime(tr("{} must be a date YYYY-MM-DD, not '{}'", "{} skal være en dato ÅÅÅÅ-MM-DD, ikke '{}'")),
-                          source, text));
+  setup_error(fmt::format(
+      fmt::runtime(tr("{} must be a date YYYY-MM-DD, not '{}'", "{} skal være en dato ÅÅÅÅ-MM-DD, ikke '{}'")), source,
+      text));
   return std::nullopt;
 }
 
@@ -67,8 +71,9 @@ std::optional<fs::path> find_root(const GlobalOptions& g) {
   auto root = find_repo_root(start);
   settle_language(g, root);
   if (!root)
-    setup_error(std::string(tr("no cti.yaml here or in any parent directory; run 'cti init' to create a repository",
-                               "ingen cti.yaml her eller i en overliggende mappe; kør 'cti init' for at oprette et repository")));
+    setup_error(std::string(
+        tr("no cti.yaml here or in any parent directory; run 'cti init' to create a repository",
+           "ingen cti.yaml her eller i en overliggende mappe; kør 'cti init' for at oprette et repository")));
   return root;
 }
 
@@ -87,6 +92,17 @@ fs::path cpr_file_path(const GlobalOptions& g, const fs::path& root) {
   if (!g.cpr_file.empty()) return fs::absolute(g.cpr_file);
   if (const char* env = std::getenv("CTI_CPR_FILE"); env && *env) return fs::absolute(env);
   return root / "cpr.yaml";
+}
+
+rules::Facts validation_facts(const LoadedRepo& repo, Date today, const fs::path& key_file,
+                              const std::optional<git::IndexListing>& listing) {
+  rules::Facts facts{today, false, ""};
+  fs::path rel = key_file.lexically_relative(repo.root);
+  if (listing && !rel.empty() && *rel.begin() != "..") {
+    facts.cpr_file = rel.generic_string();
+    facts.cpr_file_tracked = git::is_tracked(*listing, facts.cpr_file);
+  }
+  return facts;
 }
 
 bool use_color(const GlobalOptions& g, std::FILE* stream) {

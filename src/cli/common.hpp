@@ -2,27 +2,27 @@
 // the output language and colour, and printing errors.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 
-#include <CLI/CLI.hpp>
-
 #include "load/repo.hpp"
 #include "model/date.hpp"
+#include "rules/rules.hpp"
 
 namespace cti::cli {
 
 enum ExitCode { kOk = 0, kFindings = 1, kUsage = 2 };
 
 struct GlobalOptions {
-  std::string dir;       // -C DIR
-  std::string today;     // --today DATE
-  std::string lang;      // --lang da|en
+  std::string dir;             // -C DIR
+  std::string today;           // --today DATE
+  std::string lang;            // --lang da|en
   std::string color = "auto";  // --color auto|always|never
-  std::string cpr_file;  // --cpr-file PATH
+  std::string cpr_file;        // --cpr-file PATH
 };
 
 // A command's runner, returned by its setup function and called after parsing.
@@ -50,6 +50,11 @@ std::optional<LoadedRepo> open_repo(const GlobalOptions& g, Snapshot snap = Snap
 
 // The CPR key file: --cpr-file, else CTI_CPR_FILE, else cpr.yaml beside cti.yaml.
 std::filesystem::path cpr_file_path(const GlobalOptions& g, const std::filesystem::path& root);
+
+// What the validation rules need beyond the files: today, and where the CPR key file is
+// and whether git tracks it (from `listing`, the git index; nothing outside git).
+rules::Facts validation_facts(const LoadedRepo& repo, Date today, const std::filesystem::path& key_file,
+                              const std::optional<git::IndexListing>& listing);
 
 // Colour on `stream`: --color always/never, NO_COLOR, else whether it is a terminal.
 bool use_color(const GlobalOptions& g, std::FILE* stream);

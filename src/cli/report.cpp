@@ -76,17 +76,6 @@ std::optional<std::string> check_destination(const ReportOptions& o, const fs::p
   return std::nullopt;
 }
 
-// The validation facts, as cti validate computes them (is the key file tracked?).
-rules::Facts validation_facts(const LoadedRepo& repo, Date today, const fs::path& key_file) {
-  rules::Facts facts{today, false, ""};
-  fs::path rel = key_file.lexically_relative(repo.root);
-  if (!rel.empty() && *rel.begin() != ".." && git::inside_work_tree(repo.root)) {
-    facts.cpr_file = rel.generic_string();
-    facts.cpr_file_tracked = !git::tracked(repo.root, {facts.cpr_file}).empty();
-  }
-  return facts;
-}
-
 std::string forloeb_id(const Forloeb& f) {
   return f.id ? *f.id : f.stem;
 }
@@ -144,7 +133,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
   }
 
   // A broken case file stops the report: errors only, as cti validate prints them.
-  Diagnostics errors = rules::validate(*repo, validation_facts(*repo, *today, key_file));
+  Diagnostics errors = rules::validate(*repo, validation_facts(*repo, *today, key_file, git::list_index(repo->root)));
   std::erase_if(errors, [](const Diagnostic& d) { return d.severity != Severity::error; });
 
   auto rows = report::quarter_rows(repo->forloeb, q);

@@ -104,15 +104,11 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
   auto repo = open_repo(g, o.staged ? Snapshot::index : Snapshot::worktree);
   if (!repo) return kUsage;
 
-  rules::Facts facts{*today, false, ""};
-  fs::path cpr = cpr_file_path(g, repo->root);
-  fs::path cpr_rel = cpr.lexically_relative(repo->root);
-  if (!cpr_rel.empty() && *cpr_rel.begin() != ".." && git::inside_work_tree(repo->root)) {
-    facts.cpr_file = cpr_rel.generic_string();
-    facts.cpr_file_tracked = !git::tracked(repo->root, {facts.cpr_file}).empty();
-  }
+  // One look at the git index serves the key-file rule and the scan of other tracked files.
+  const auto listing = repo->index ? repo->index : git::list_index(repo->root);
+  rules::Facts facts = validation_facts(*repo, *today, cpr_file_path(g, repo->root), listing);
   // A CPR number may not hide in any tracked file, not only in the case files.
-  scan_tracked_files(*repo, facts.cpr_file, repo->diagnostics);
+  if (listing) scan_tracked_files(*repo, *listing, facts.cpr_file, repo->diagnostics);
   Diagnostics ds = rules::validate(*repo, facts);
 
   if (!o.files.empty()) {

@@ -1,89 +1,88 @@
 #include "load/git.hpp"
 
-#include <set>
+#include <charconv>
 
 #include "util/process.hpp"
 
 namespace cti::git {
 
 namespace {
-std::vector<std::string> split_nul(const std::string& s) {
-  std::vector<std::string> out;
+std::vector<std::string_view> split_nul(std::string_view s) {
+  std::vector<std::string_view> out;
   std::size_t start = 0;
   while (start < s.size()) {
     std::size_t end = s.find('\0', start);
-    if (end == std::string::npos) end = s.size();
+    if (end == std::string_view::npos) end = s.size();
     if (end > start) out.push_back(s.substr(start, end - start));
     start = end + 1;
   }
   return out;
 }
 
-std::vector<std::string> with_pathspecs(std::vector<std::string> argv, const std::vector<std::string>& specs) {
-  argv.push_back("--");
-  argv.insert(argv.end(), specs.begin(), specs.end());
-  return argv;
+// "<mode> <sha> <stage>\t<path>"
+std::optional<IndexEntry> parse_entry(std::string_view entry) {
+  auto tab = entry.find('\t');
+  if (tab == std::string_view::npos) return std::nullopt;
+  std::string_view meta = entry.substr(0, tab);
+  auto sp1 = meta.find(' ');
+  auto sp2 = meta.find(' ', sp1 == std::string_view::npos ? sp1 : sp1 + 1);
+  if (sp1 == std::string_view::npos || sp2 == std::string_view::npos) return std::nullopt;
+  IndexEntry e;
+  e.mode = std::string(meta.substr(0, sp1));
+  e.sha = std::string(meta.substr(sp1 + 1, sp2 - sp1 - 1));
+  std::string_view stage = meta.substr(sp2 + 1);
+  if (std::from_chars(stage.data(), stage.data() + stage.size(), e.stage).ec != std::errc{}) return std::nullopt;
+  e.path = std::string(entry.substr(tab + 1));
+  return e;
 }
 }  // namespace
 
-bool inside_work_tree(const std::filesystem::path& dir) {
-  auto r = run_process({"git", "rev-parse", "--is-inside-work-tree"}, dir);
-  return r.exit_code == 0 && r.out.rfind("true", 0) == 0;
+std::optional<IndexListing> list_index(const std::filesystem::path& dir) {
+  auto r = run_process({"git", "-c", "core.quotePath=false", "ls-files", "-s", "-z"}, dir);
+  if (r.exit_code != 0) return std::nullopt;
+  IndexListing listing;
+  for (auto entry : split_nul(r.out))
+    if (auto e = parse_entry(entry)) listing.push_back(std::move(*e));
+  return listing;
 }
 
-std::vector<std::string> tracked(const std::filesystem::path& dir, const std::vector<std::string>& pathspecs) {
-  auto r = run_process(with_pathspecs({"git", "-c", "core.quotePath=false", "ls-files", "-z"}, pathspecs), dir);
-  if (r.exit_code != 0) return {};
-  return split_nul(r.out);
+bool is_tracked(const IndexListing& listing, std::string_view path) {
+  for (const auto& e : listing)
+    if (e.stage == 0 && e.path == path) return true;
+  return false;
+}
+
+std::optional<std::vector<std::string>> read_blobs(const std::filesystem::path& dir,
+                                                   const std::vector<std::string>& shas) {
+  std::vector<std::string> blobs;
+  if (shas.empty()) return blobs;
+  std::string request;
+  for (const auto& sha : shas) request += sha + "\n";
+  auto cat = run_process({"git", "cat-file", "--batch"}, dir, request);
+  if (cat.exit_code != 0) return std::nullopt;
+  // Each answer: "<sha> <type> <size>\n<content>\n"
+  std::string_view out = cat.out;
+  std::size_t at = 0;
+  blobs.reserve(shas.size());
+  for (std::size_t i = 0; i < shas.size(); ++i) {
+    std::size_t nl = out.find('\n', at);
+    if (nl == std::string_view::npos) return std::nullopt;
+    std::string_view header = out.substr(at, nl - at);
+    auto sp = header.rfind(' ');
+    if (sp == std::string_view::npos || header.find(" missing") != std::string_view::npos) return std::nullopt;
+    std::size_t size = 0;
+    std::string_view digits = header.substr(sp + 1);
+    if (std::from_chars(digits.data(), digits.data() + digits.size(), size).ec != std::errc{}) return std::nullopt;
+    if (nl + 1 + size > out.size()) return std::nullopt;
+    blobs.emplace_back(out.substr(nl + 1, size));
+    at = nl + 1 + size + 1;
+  }
+  return blobs;
 }
 
 bool ignores(const std::filesystem::path& dir, const std::filesystem::path& path) {
   auto r = run_process({"git", "check-ignore", "-q", "--no-index", "--", path.string()}, dir);
   return r.exit_code == 0;
-}
-
-std::optional<IndexSnapshot> read_index(const std::filesystem::path& dir, const std::vector<std::string>& pathspecs) {
-  auto ls = run_process(with_pathspecs({"git", "-c", "core.quotePath=false", "ls-files", "-s", "-z"}, pathspecs), dir);
-  if (ls.exit_code != 0) return std::nullopt;
-  IndexSnapshot snap;
-  std::set<std::string> unmerged;
-  std::string request;
-  std::vector<std::string> paths;
-  for (const auto& entry : split_nul(ls.out)) {
-    // "<mode> <sha> <stage>\t<path>"
-    auto tab = entry.find('\t');
-    if (tab == std::string::npos || tab < 4) continue;
-    std::string meta = entry.substr(0, tab);
-    std::string path = entry.substr(tab + 1);
-    auto sp1 = meta.find(' ');
-    auto sp2 = meta.find(' ', sp1 + 1);
-    if (sp1 == std::string::npos || sp2 == std::string::npos) continue;
-    std::string sha = meta.substr(sp1 + 1, sp2 - sp1 - 1);
-    if (meta.substr(sp2 + 1) != "0") {
-      unmerged.insert(path);
-      continue;
-    }
-    request += sha + "\n";
-    paths.push_back(path);
-  }
-  snap.unmerged.assign(unmerged.begin(), unmerged.end());
-  if (paths.empty()) return snap;
-  auto cat = run_process({"git", "cat-file", "--batch"}, dir, request);
-  if (cat.exit_code != 0) return std::nullopt;
-  // Each answer: "<sha> <type> <size>\n<content>\n"
-  std::size_t at = 0;
-  for (const auto& path : paths) {
-    std::size_t nl = cat.out.find('\n', at);
-    if (nl == std::string::npos) return std::nullopt;
-    std::string header = cat.out.substr(at, nl - at);
-    auto sp = header.rfind(' ');
-    if (sp == std::string::npos || header.find(" missing") != std::string::npos) return std::nullopt;
-    std::size_t size = std::stoul(header.substr(sp + 1));
-    if (nl + 1 + size > cat.out.size()) return std::nullopt;
-    snap.files.push_back({path, cat.out.substr(nl + 1, size)});
-    at = nl + 1 + size + 1;
-  }
-  return snap;
 }
 
 }  // namespace cti::git

@@ -1,29 +1,36 @@
-// What git knows about the repository: the index and what it tracks or ignores.
+// What git knows about the repository: the index and what it ignores. Each function
+// runs one git process; a command asks for the index listing once and passes it on.
 #pragma once
 
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
-
-#include "load/source_file.hpp"
 
 namespace cti::git {
 
-bool inside_work_tree(const std::filesystem::path& dir);
+struct IndexEntry {
+  std::string path;  // relative to the directory asked about
+  std::string mode;  // 100644, 100755, 120000 (link), 160000 (submodule)
+  std::string sha;
+  int stage = 0;  // 0, or 1-3 for an unresolved merge conflict
+  bool regular_file() const { return mode == "100644" || mode == "100755"; }
+};
+using IndexListing = std::vector<IndexEntry>;
 
-// Paths (relative to dir) that git tracks under the given pathspecs.
-std::vector<std::string> tracked(const std::filesystem::path& dir, const std::vector<std::string>& pathspecs);
+// Every index entry at or below `dir` (one `git ls-files -s`), in git's path order;
+// nothing when `dir` is not inside a git work tree.
+std::optional<IndexListing> list_index(const std::filesystem::path& dir);
+
+// Whether the listing holds `path` (relative to the listed directory) at stage 0.
+bool is_tracked(const IndexListing& listing, std::string_view path);
+
+// The content of each blob, in order (one `git cat-file --batch`); nothing when git fails.
+std::optional<std::vector<std::string>> read_blobs(const std::filesystem::path& dir,
+                                                   const std::vector<std::string>& shas);
 
 // True when git would ignore `path` (absolute or relative to dir).
 bool ignores(const std::filesystem::path& dir, const std::filesystem::path& path);
-
-struct IndexSnapshot {
-  std::vector<SourceFile> files;     // stage-0 entries with their staged content
-  std::vector<std::string> unmerged; // paths with an unresolved merge conflict
-};
-
-// The staged content of every path under the pathspecs; nothing when git fails.
-std::optional<IndexSnapshot> read_index(const std::filesystem::path& dir, const std::vector<std::string>& pathspecs);
 
 }  // namespace cti::git

@@ -1,14 +1,15 @@
 #include "load/repo.hpp"
 
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
-
-#include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "i18n/lang.hpp"
 #include "load/forloeb_loader.hpp"
@@ -60,18 +61,19 @@ bool is_misnamed_case(const std::string& rel) {
 void report_misnamed(const std::string& rel, Diagnostics& out) {
   std::string stem = rel.substr(rel.rfind('/') + 1);
   stem.resize(stem.rfind('.'));
-  out.push_back(make_diag(rel, {1, 1}, Severity::error, "file-name",
-                          fmt::format(fmt::runtime(tr("this file is not read: case files are named ID.yaml (rename it to "
-                                                      "{}.yaml)",
-                                                      "filen læses ikke: forløbsfiler hedder ID.yaml (omdøb den til "
-                                                      "{}.yaml)")),
-                                      stem)));
+  out.push_back(
+      make_diag(rel, {1, 1}, Severity::error, "file-name",
+                fmt::format(fmt::runtime(tr("this file is not read: case files are named ID.yaml (rename it to "
+                                            "{}.yaml)",
+                                            "filen læses ikke: forløbsfiler hedder ID.yaml (omdøb den til "
+                                            "{}.yaml)")),
+                            stem)));
 }
 
 bool is_case_path(const std::string& rel) {
   const std::string prefix = std::string(kCaseDir) + "/";
-  return rel.rfind(prefix, 0) == 0 && rel.find('/', prefix.size()) == std::string::npos && rel.size() > prefix.size() + 5 &&
-         rel.compare(rel.size() - 5, 5, ".yaml") == 0;
+  return rel.rfind(prefix, 0) == 0 && rel.find('/', prefix.size()) == std::string::npos &&
+         rel.size() > prefix.size() + 5 && rel.compare(rel.size() - 5, 5, ".yaml") == 0;
 }
 
 // One job per case file: where its bytes come from, and where its results go.
@@ -146,22 +148,45 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
   std::optional<SourceFile> config;
 
   if (snap == Snapshot::index) {
-    auto index = git::read_index(root, {kConfigFile, kCaseDir});
-    if (!index)
+    repo.index = git::list_index(root);
+    if (!repo.index)
       return std::string(tr("cannot read the git index; --staged needs a git repository",
                             "kan ikke læse git-indekset; --staged kræver et git-repository"));
-    for (auto& f : index->files) {
+    const std::string case_prefix = std::string(kCaseDir) + "/";
+    // One `git cat-file` for everything: cti.yaml, the case files and, for the scan of
+    // other tracked files (load/tracked_scan), every other regular file.
+    std::vector<const git::IndexEntry*> wanted;
+    std::set<std::string> unmerged;
+    for (const auto& e : *repo.index) {
+      const bool ours = e.path == kConfigFile || e.path.rfind(case_prefix, 0) == 0;
+      if (e.stage != 0) {
+        if (ours) unmerged.insert(e.path);
+        continue;
+      }
+      if (!e.regular_file()) continue;
+      wanted.push_back(&e);
+      if (ours && e.path != kConfigFile && !is_case_path(e.path) && is_misnamed_case(e.path))
+        report_misnamed(e.path, repo.diagnostics);
+    }
+    std::vector<std::string> shas;
+    for (const auto* e : wanted) shas.push_back(e->sha);
+    auto blobs = git::read_blobs(root, shas);
+    if (!blobs)
+      return std::string(tr("cannot read the git index; --staged needs a git repository",
+                            "kan ikke læse git-indekset; --staged kræver et git-repository"));
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+      SourceFile f{wanted[i]->path, std::move((*blobs)[i])};
       if (f.path == kConfigFile)
         config = std::move(f);
       else if (is_case_path(f.path))
         jobs.push_back({std::move(f), true, {}, {}});
-      else if (is_misnamed_case(f.path))
-        report_misnamed(f.path, repo.diagnostics);
+      else
+        repo.other_staged.push_back(std::move(f));
     }
-    for (const auto& path : index->unmerged)
-      repo.diagnostics.push_back(make_diag(path, {1, 1}, Severity::error, "merge-conflict",
-                                           std::string(tr("unresolved merge conflict in the git index",
-                                                          "uløst flettekonflikt i git-indekset"))));
+    for (const auto& path : unmerged)
+      repo.diagnostics.push_back(make_diag(
+          path, {1, 1}, Severity::error, "merge-conflict",
+          std::string(tr("unresolved merge conflict in the git index", "uløst flettekonflikt i git-indekset"))));
   } else {
     std::error_code ec;
     for (fs::directory_iterator it(root / kCaseDir, ec), end; !ec && it != end; it.increment(ec)) {

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "load/git.hpp"
 #include "load/source_file.hpp"
 #include "model/forloeb.hpp"
 #include "model/project.hpp"
@@ -26,8 +27,10 @@ struct LoadedRepo {
   std::filesystem::path root;
   Snapshot snapshot = Snapshot::worktree;
   Project project;
-  std::vector<Forloeb> forloeb;  // sorted by file path
-  Diagnostics diagnostics;       // from reading and parsing, incl. [cpr-leak]
+  std::vector<Forloeb> forloeb;            // sorted by file path
+  Diagnostics diagnostics;                 // from reading and parsing, incl. [cpr-leak]
+  std::optional<git::IndexListing> index;  // Snapshot::index: the git index the files came from
+  std::vector<SourceFile> other_staged;    // Snapshot::index: every other regular file's staged content
 };
 
 // Reads and parses cti.yaml and every forloeb/*.yaml, files in parallel, results in

@@ -3,8 +3,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "load/git.hpp"
-
 namespace fs = std::filesystem;
 
 namespace cti {
@@ -15,35 +13,39 @@ bool binary(const std::string& bytes) {
   return bytes.find('\0', 0) < std::min<std::size_t>(bytes.size(), 8000);
 }
 
-std::vector<std::string> pathspecs(const std::string& cpr_file) {
-  std::vector<std::string> specs = {".", ":(exclude,literal)" + std::string(kConfigFile),
-                                    ":(exclude,glob)" + std::string(kCaseDir) + "/*.yaml"};
-  if (!cpr_file.empty()) specs.push_back(":(exclude,literal)" + cpr_file);
-  return specs;
-}
-
 void scan(const SourceFile& f, Diagnostics& out) {
   if (!binary(f.bytes)) scan_for_cpr(f, out);
 }
 
+// forloeb/NAME.yaml directly in the case folder: loaded, and scanned, as a case file.
+bool case_file(const std::string& path) {
+  const std::string prefix = std::string(kCaseDir) + "/";
+  return path.rfind(prefix, 0) == 0 && path.find('/', prefix.size()) == std::string::npos && path.size() > 5 &&
+         path.compare(path.size() - 5, 5, ".yaml") == 0;
+}
+
 }  // namespace
 
-void scan_tracked_files(const LoadedRepo& repo, const std::string& cpr_file, Diagnostics& out) {
-  if (!git::inside_work_tree(repo.root)) return;
+void scan_tracked_files(const LoadedRepo& repo, const git::IndexListing& listing, const std::string& cpr_file,
+                        Diagnostics& out) {
+  std::vector<const git::IndexEntry*> others;
+  for (const auto& e : listing)
+    if (e.stage == 0 && e.regular_file() && e.path != kConfigFile && e.path != cpr_file && !case_file(e.path))
+      others.push_back(&e);
+
   if (repo.snapshot == Snapshot::index) {
-    auto index = git::read_index(repo.root, pathspecs(cpr_file));
-    if (!index) return;
-    for (const auto& f : index->files) scan(f, out);
+    for (const auto& f : repo.other_staged)
+      if (f.path != cpr_file && !case_file(f.path)) scan(f, out);
     return;
   }
-  for (const auto& path : git::tracked(repo.root, pathspecs(cpr_file))) {
+  for (const auto* e : others) {
     std::error_code ec;
-    if (fs::symlink_status(repo.root / path, ec).type() != fs::file_type::regular) continue;  // deleted, or a link
-    std::ifstream in(repo.root / path, std::ios::binary);
+    if (fs::symlink_status(repo.root / e->path, ec).type() != fs::file_type::regular) continue;  // deleted, or a link
+    std::ifstream in(repo.root / e->path, std::ios::binary);
     if (!in) continue;
     std::ostringstream ss;
     ss << in.rdbuf();
-    scan(SourceFile{path, std::move(ss).str()}, out);
+    scan(SourceFile{e->path, std::move(ss).str()}, out);
   }
 }
 

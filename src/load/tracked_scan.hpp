@@ -3,16 +3,18 @@
 
 #include <string>
 
+#include "load/git.hpp"
 #include "load/repo.hpp"
 
 namespace cti {
 
-// Scans every text file that git tracks (Snapshot::worktree: the working copy of each
-// tracked file; Snapshot::index: the staged content) under the repository root, except
-// cti.yaml, forloeb/*.yaml (scanned when loaded) and the CPR key file `cpr_file`
-// (relative to the root; [cpr-file-tracked] covers it). Files with a NUL byte in their
-// first 8000 bytes count as binary and are skipped, as git does. Reports [cpr-leak];
-// does nothing outside a git work tree.
-void scan_tracked_files(const LoadedRepo& repo, const std::string& cpr_file, Diagnostics& out);
+// Scans every regular text file in `listing` (the git index under the repository root)
+// except cti.yaml, forloeb/*.yaml (scanned when loaded) and the CPR key file `cpr_file`
+// (relative to the root; [cpr-file-tracked] covers it). Snapshot::worktree reads the
+// working copy of each file, Snapshot::index the staged content read by load_repo.
+// Files with a NUL byte in their first 8000 bytes count as binary and are skipped, as
+// git does. Reports [cpr-leak].
+void scan_tracked_files(const LoadedRepo& repo, const git::IndexListing& listing, const std::string& cpr_file,
+                        Diagnostics& out);
 
 }  // namespace cti
