@@ -115,7 +115,7 @@ TEST_CASE("[early-start]: opstart at most indflytning_tidligst_måneder before i
 TEST_CASE("[future-date] is a warning; today itself is not the future") {
   CHECK(run(repo({{"K-0001", head() + "kontakt: 2026-11-23\n"}})).empty());
   CHECK(run(repo({{"K-0001", head() + "kontakt: 2026-11-24\n"}})) == V{"future-date@forloeb/K-0001.yaml:4:10"});
-  auto ds = rules::validate(repo({{"K-0001", head() + "kontakt: 2026-11-24\n"}}), {*parse_date("2026-11-23")});
+  auto ds = rules::validate(repo({{"K-0001", head() + "kontakt: 2026-11-24\n"}}), {*parse_date("2026-11-23"), false, ""});
   REQUIRE(ds.size() == 1);
   CHECK(ds[0].severity == Severity::warning);
 }
