@@ -42,6 +42,8 @@ B-05 and B-07 both move in during 2026-03 (B-04 moves in alone in April).
 """
 
 import json
+import os
+import subprocess
 
 from teamlib import check, finish, run, same, test
 
@@ -169,6 +171,32 @@ def danish():
     check("\nbo               0,5          5        1      3      1      1            1       6      -1           4  -\n"
           in text, "Danish headings are wider; decimal comma")
     check("Flere flytter ind på samme tid:\n  bo: 3 i fase 1 på samme tid: B-01, B-05, B-07\n" in text, text)
+
+
+@test
+def a_broken_file_is_left_out_with_a_note():
+    # A copy of the repository with one more forløb for bo whose opstart is no date:
+    # every team view leaves it out, says so on stderr, and counts as before.
+    import shutil
+    import tempfile
+    import teamlib
+    tmp = tempfile.mkdtemp(prefix="cti-team-")
+    try:
+        repo = os.path.join(tmp, "repo")
+        shutil.copytree(teamlib.REPO, repo)
+        with open(os.path.join(repo, "forloeb", "B-08.yaml"), "w", encoding="utf-8") as f:
+            f.write("id: B-08\nmedarbejder: bo\ndelmålgruppe: egen-kommune\nopstart: 2026-02-30\n")
+        note = "cti: 1 forløb left out because their files have errors (see cti validate)\n"
+        for args in (["caseload"], ["calendar"], ["fidelity"]):
+            p = subprocess.run([teamlib.CTI, "-C", repo, "--today", "2026-03-10", "--lang", "en", *args],
+                               capture_output=True, stdin=subprocess.DEVNULL)
+            check(p.returncode == 0, f"{args}: exit {p.returncode}")
+            same(p.stderr.decode(), note, f"{args} stderr")
+        p = subprocess.run([teamlib.CTI, "-C", repo, "--today", "2026-03-10", "--lang", "en", "caseload"],
+                           capture_output=True, stdin=subprocess.DEVNULL)
+        same(p.stdout.decode(), EXPECTED_TABLE, "table with a broken file")
+    finally:
+        shutil.rmtree(tmp)
 
 
 finish()
