@@ -81,7 +81,10 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
     }
   }
   std::string msg = e.what();
-  if (!msg.empty() && msg[0] >= 'A' && msg[0] <= 'Z') msg[0] = static_cast<char>(msg[0] - 'A' + 'a');
+  // "The following argument was not expected" reads better after "error:" in lower case,
+  // but an option or argument name ("ID is required") keeps its spelling.
+  const bool word = msg.size() > 1 && msg[0] >= 'A' && msg[0] <= 'Z' && msg[1] >= 'a' && msg[1] <= 'z';
+  if (word) msg[0] = static_cast<char>(msg[0] - 'A' + 'a');
   // A global option's value (--lang xx) is not the command's business.
   if (auto colon = msg.find(':'); colon != std::string::npos && takes_value(std::string_view(msg).substr(0, colon)))
     return fmt::format(fmt::runtime(tr("{}; see 'cti --help'", "{}; se 'cti --help'")), msg);

@@ -52,6 +52,14 @@ bool is_tracked(const IndexListing& listing, std::string_view path) {
   return false;
 }
 
+std::optional<std::set<std::string>> changed_in_worktree(const std::filesystem::path& dir) {
+  auto r = run_process({"git", "-c", "core.quotePath=false", "diff-files", "--name-only", "--relative", "-z"}, dir);
+  if (r.exit_code != 0) return std::nullopt;
+  std::set<std::string> paths;
+  for (auto p : split_nul(r.out)) paths.emplace(p);
+  return paths;
+}
+
 std::optional<std::vector<std::string>> read_blobs(const std::filesystem::path& dir,
                                                    const std::vector<std::string>& shas) {
   std::vector<std::string> blobs;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,10 @@ std::optional<IndexListing> list_index(const std::filesystem::path& dir);
 
 // Whether the listing holds `path` (relative to the listed directory) at stage 0.
 bool is_tracked(const IndexListing& listing, std::string_view path);
+
+// Paths at or below `dir` whose work-tree copy differs from the index, or is missing
+// (one `git diff-files`); nothing when git fails.
+std::optional<std::set<std::string>> changed_in_worktree(const std::filesystem::path& dir);
 
 // The content of each blob, in order (one `git cat-file --batch`); nothing when git fails.
 std::optional<std::vector<std::string>> read_blobs(const std::filesystem::path& dir,
