@@ -18,7 +18,10 @@ std::string errno_text(const fs::path& p) { return p.string() + ": " + std::stre
 
 // Writes content to a fresh temporary file in the same directory; returns its path.
 std::optional<fs::path> write_temp(const fs::path& path, const std::string& content, unsigned mode, std::string& err) {
-  std::string tmpl = (path.parent_path() / ("." + path.filename().string() + ".XXXXXX")).string();
+  std::string name = ".";  // built by appending: GCC 12 warns falsely on "." + string (-Wrestrict)
+  name += path.filename().string();
+  name += ".XXXXXX";
+  std::string tmpl = (path.parent_path() / name).string();
   int fd = mkstemp(tmpl.data());
   if (fd < 0) {
     err = errno_text(path);
