@@ -154,12 +154,17 @@ void past_planned_end(const Input& in, Diagnostics& out) {
     if (f.ending) continue;
     auto plan = schedule::plan_of(f);
     if (!plan || in.facts.today < plan->planned_end) continue;
-    out.push_back(make_diag(
-        f.file, f.start.pos, Severity::warning, "past-planned-end",
-        fmt::format(
-            fmt::runtime(tr("the planned end {} has passed ({} days ago) and no afslutning is recorded",
-                            "den planlagte afslutning {} er passeret (for {} dage siden), og der er ingen afslutning")),
-            format_date(plan->planned_end), days_between(plan->planned_end, in.facts.today))));
+    const int days = days_between(plan->planned_end, in.facts.today);
+    std::string message =
+        days == 0
+            ? fmt::format(fmt::runtime(tr("the planned end is today ({}) and no afslutning is recorded",
+                                          "den planlagte afslutning er i dag ({}), og der er ingen afslutning")),
+                          format_date(plan->planned_end))
+            : fmt::format(fmt::runtime(tr("the planned end {} has passed ({} days ago) and no afslutning is recorded",
+                                          "den planlagte afslutning {} er passeret (for {} dage siden), og der er "
+                                          "ingen afslutning")),
+                          format_date(plan->planned_end), days);
+    out.push_back(make_diag(f.file, f.start.pos, Severity::warning, "past-planned-end", std::move(message)));
   }
 }
 

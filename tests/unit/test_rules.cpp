@@ -115,7 +115,8 @@ TEST_CASE("[early-start]: opstart at most indflytning_tidligst_måneder before i
 TEST_CASE("[future-date] is a warning; today itself is not the future") {
   CHECK(run(repo({{"K-0001", head() + "kontakt: 2026-11-23\n"}})).empty());
   CHECK(run(repo({{"K-0001", head() + "kontakt: 2026-11-24\n"}})) == V{"future-date@forloeb/K-0001.yaml:4:10"});
-  auto ds = rules::validate(repo({{"K-0001", head() + "kontakt: 2026-11-24\n"}}), {*parse_date("2026-11-23"), false, ""});
+  auto ds =
+      rules::validate(repo({{"K-0001", head() + "kontakt: 2026-11-24\n"}}), {*parse_date("2026-11-23"), false, ""});
   REQUIRE(ds.size() == 1);
   CHECK(ds[0].severity == Severity::warning);
 }
@@ -127,6 +128,16 @@ TEST_CASE("[past-planned-end]: from m(opstart, 9) while no afslutning is recorde
   CHECK(run(repo({{"K-0001", head() + "opstart: 2026-02-23\nafslutning:\n  dato: 2026-11-20\n  status: gennemført\n"}}),
             "2026-11-23")
             .empty());
+}
+
+TEST_CASE("[past-planned-end] says 'today' on m(opstart, 9) itself, else how long ago") {
+  auto message = [](const char* today) {
+    auto ds = rules::validate(repo({{"K-0001", head() + "opstart: 2026-02-23\n"}}), {*parse_date(today), false, ""});
+    REQUIRE(ds.size() == 1);
+    return ds[0].message;
+  };
+  CHECK(message("2026-11-23") == "the planned end is today (2026-11-23) and no afslutning is recorded");
+  CHECK(message("2026-11-24") == "the planned end 2026-11-23 has passed (1 days ago) and no afslutning is recorded");
 }
 
 TEST_CASE("[duplicate-worker], [duplicate-item] and tjeklister.fjern in cti.yaml") {
