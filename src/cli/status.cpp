@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/team.hpp"
 #include "i18n/lang.hpp"
-#include "util/suggest.hpp"
 
 namespace cti::cli {
 
@@ -21,23 +21,6 @@ struct StatusOptions {
   std::string format = "table";
   bool check = false;
 };
-
-// The error for a --worker that cti.yaml does not know, with a suggestion.
-int unknown_worker(const Project& project, const std::string& worker) {
-  std::vector<std::string> ids;
-  std::string list;
-  for (const auto& w : project.workers) {
-    ids.push_back(w.id);
-    list += (list.empty() ? "" : ", ") + w.id;
-  }
-  std::string msg = fmt::format(fmt::runtime(tr("unknown worker '{}'", "ukendt medarbejder '{}'")), worker);
-  if (auto s = suggest(worker, ids))
-    msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
-  else if (!list.empty())
-    msg +=
-        fmt::format(fmt::runtime(tr("; the workers in cti.yaml are: {}", "; medarbejderne i cti.yaml er: {}")), list);
-  return setup_error(msg);
-}
 
 // Forløb files that could not be read are left out of the board; say which.
 int note_left_out(const LoadedRepo& repo) {
@@ -57,7 +40,7 @@ int run_status(const StatusOptions& o, const GlobalOptions& g) {
   if (!today) return kUsage;
   auto repo = open_repo(g);
   if (!repo) return kUsage;
-  if (!o.worker.empty() && !repo->project.worker(o.worker)) return unknown_worker(repo->project, o.worker);
+  if (!check_worker(*repo, o.worker)) return kUsage;
 
   report::StatusQuery q{*today, o.horizon, o.worker, o.all};
   auto rows = report::status_rows(repo->project, repo->forloeb, q);

@@ -12,16 +12,21 @@ using i18n::tr;
 bool check_worker(const LoadedRepo& repo, const std::string& worker) {
   if (worker.empty()) return true;
   std::vector<std::string> ids;
-  for (const auto& w : repo.project.workers) ids.push_back(w.id);
+  std::string list;
+  for (const auto& w : repo.project.workers) {
+    ids.push_back(w.id);
+    list += (list.empty() ? "" : ", ") + w.id;
+  }
   for (const auto& f : repo.forloeb)
     if (f.worker) ids.push_back(*f.worker);
   for (const auto& id : ids)
     if (id == worker) return true;
-  std::string msg = fmt::format(fmt::runtime(tr("unknown worker '{}' (not in cti.yaml medarbejdere)",
-                                                "ukendt medarbejder '{}' (ikke i cti.yaml medarbejdere)")),
-                                worker);
+  std::string msg = fmt::format(fmt::runtime(tr("unknown worker '{}'", "ukendt medarbejder '{}'")), worker);
   if (auto s = suggest(worker, ids))
-    msg += fmt::format(fmt::runtime(tr("; did you mean '{}'?", "; mente du '{}'?")), *s);
+    msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+  else if (!list.empty())
+    msg +=
+        fmt::format(fmt::runtime(tr("; the workers in cti.yaml are: {}", "; medarbejderne i cti.yaml er: {}")), list);
   setup_error(msg);
   return false;
 }

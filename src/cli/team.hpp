@@ -1,4 +1,4 @@
-// Shared by the team views (caseload, calendar, fidelity): checking --worker.
+// Shared by status and the team views (caseload, calendar, fidelity): checking --worker.
 #pragma once
 
 #include <string>
@@ -8,7 +8,7 @@
 namespace cti::cli {
 
 // True when `worker` is empty, a worker of cti.yaml or the medarbejder of some forløb;
-// otherwise prints an error (with a "did you mean") and returns false.
+// otherwise prints an error (a "did you mean", else the workers of cti.yaml) and returns false.
 bool check_worker(const LoadedRepo& repo, const std::string& worker);
 
 // A note on stderr when forløb were left out because their files have errors.
