@@ -14,21 +14,12 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.environ.get("CTI_SOURCE_DIR") or os.path.abspath(os.path.join(HERE, "..", ".."))
-CTI = os.path.abspath(os.environ.get("CTI") or os.path.join(ROOT, "build", "cti"))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+from e2e import CTI, ROOT, check, failures  # noqa: E402
+
 BASE = os.path.join(ROOT, "tests", "bad", "base")
 TODAY = "2026-11-23"
 CPR_DIGITS = ["150385", "1503854321"]
-
-failures = []
-
-
-def check(label, ok, detail=""):
-    if ok:
-        print(f"ok: {label}")
-    else:
-        failures.append(label)
-        print(f"FAIL: {label}\n{detail}")
 
 
 def env():
