@@ -57,18 +57,24 @@ bool closed(const std::string& bytes, std::size_t open) {
   return false;
 }
 
-// yaml-cpp 0.7 never returns from LoadAll when a ',' follows a complete top-level node
-// (",a: b", "[a]\n,"): each call yields an empty document without consuming the comma,
-// and memory grows until the process dies. A comma can only start a token where the
-// character before it (on its line, spaces skipped) is not part of a word; only then is
-// the stream parsed once more, without building nodes, to find the stalling comma.
-bool may_stall(const std::string& bytes) {
-  for (std::size_t i = bytes.find(','); i != std::string::npos; i = bytes.find(',', i + 1)) {
-    std::size_t j = i;
-    while (j > 0 && (bytes[j - 1] == ' ' || bytes[j - 1] == '\t')) --j;
-    if (j == 0) return true;
-    const unsigned char c = static_cast<unsigned char>(bytes[j - 1]);
-    if (!(std::isalnum(c) || c >= 0x80)) return true;
+// yaml-cpp 0.7 never returns from LoadAll when a token that starts no node follows a
+// complete top-level node (",a: b", "[a]\n,", "!|\n? "): each call yields an empty
+// document without consuming the token, and memory grows until the process dies. YAML::Load
+// reads only the first document and cannot loop. A block mapping that starts in column 0
+// (every valid file) can only be followed by another document after a line starting with
+// '---', '...' or '%' (checked against LoadAll on every string of up to 5-6 YAML-significant
+// characters). Any other file is first parsed without building nodes, stopping at a stall,
+// and only then given to LoadAll to find a second document.
+bool has_document_marker(const std::string& bytes) {
+  for (std::size_t start = 0; start < bytes.size();) {
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string::npos) end = bytes.size();
+    std::string_view l(bytes.data() + start, end - start);
+    if (!l.empty() && l[0] == '%') return true;
+    if ((l.substr(0, 3) == "---" || l.substr(0, 3) == "...") &&
+        (l.size() == 3 || l[3] == ' ' || l[3] == '\t' || l[3] == '\r'))
+      return true;
+    start = end + 1;
   }
   return false;
 }
@@ -90,7 +96,7 @@ struct DocumentStarts : YAML::EventHandler {
 };
 
 // Where yaml-cpp would stall, if anywhere. Other syntax errors are left to LoadAll.
-std::optional<YAML::Mark> stalling_comma(const std::string& bytes) {
+std::optional<YAML::Mark> stall_in(const std::string& bytes) {
   try {
     std::istringstream in(bytes);
     YAML::Parser parser(in);
@@ -140,15 +146,26 @@ std::optional<Pos> unterminated_quote(const YAML::Node& n, const std::string& by
 }
 
 std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
-  if (may_stall(bytes))
-    if (auto m = stalling_comma(bytes)) {
-      error({m->line + 1, m->column + 1}, "yaml-syntax",
-            std::string(tr("YAML syntax error: unexpected ',' (a comma separates items only inside [...] or {...})",
-                           "YAML-syntaksfejl: uventet ',' (komma adskiller kun elementer inde i [...] eller {...})")));
-      return std::nullopt;
-    }
   try {
-    std::vector<YAML::Node> docs = YAML::LoadAll(bytes);
+    YAML::Node first = YAML::Load(bytes);
+    std::vector<YAML::Node> docs;
+    if (first.IsMap() && first.Style() == YAML::EmitterStyle::Block && first.Mark().column == 0 &&
+        !has_document_marker(bytes)) {
+      docs.push_back(first);
+    } else {
+      if (auto m = stall_in(bytes)) {
+        const char c = static_cast<std::size_t>(m->pos) < bytes.size() ? bytes[m->pos] : ' ';
+        std::string what = (c == ',') ? std::string(tr("(a comma separates items only inside [...] or {...})",
+                                                       "(komma adskiller kun elementer inde i [...] eller {...})"))
+                                      : std::string(tr("after the end of the document", "efter dokumentets slutning"));
+        error(
+            {m->line + 1, m->column + 1}, "yaml-syntax",
+            fmt::format(fmt::runtime(tr("YAML syntax error: unexpected '{}' {}", "YAML-syntaksfejl: uventet '{}' {}")),
+                        std::string(1, c), what));
+        return std::nullopt;
+      }
+      docs = YAML::LoadAll(bytes);
+    }
     if (docs.size() > 1) {
       // A second document would be silently ignored; say so instead.
       error(Pos{marker_line(bytes, pos_of(docs[1]).line), 1}, "yaml-syntax",
