@@ -6,9 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <thread>
 
 #include "i18n/lang.hpp"
@@ -17,6 +15,7 @@
 #include "load/project_loader.hpp"
 #include "load/text_checks.hpp"
 #include "privacy/cpr_scan.hpp"
+#include "util/files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -35,15 +34,13 @@ std::optional<fs::path> find_repo_root(const fs::path& start) {
   }
 }
 
-namespace {
-
-std::optional<std::string> read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
+bool is_case_path(const std::string& rel) {
+  const std::string prefix = std::string(kCaseDir) + "/";
+  return rel.rfind(prefix, 0) == 0 && rel.find('/', prefix.size()) == std::string::npos &&
+         rel.size() > prefix.size() + 5 && rel.compare(rel.size() - 5, 5, ".yaml") == 0;
 }
+
+namespace {
 
 // A file in forloeb/ that looks meant as a case file but will not be read (K-0005.yml).
 bool is_misnamed_case(const std::string& rel) {
@@ -70,12 +67,6 @@ void report_misnamed(const std::string& rel, Diagnostics& out) {
                             stem)));
 }
 
-bool is_case_path(const std::string& rel) {
-  const std::string prefix = std::string(kCaseDir) + "/";
-  return rel.rfind(prefix, 0) == 0 && rel.find('/', prefix.size()) == std::string::npos &&
-         rel.size() > prefix.size() + 5 && rel.compare(rel.size() - 5, 5, ".yaml") == 0;
-}
-
 // One job per case file: where its bytes come from, and where its results go.
 struct CaseJob {
   SourceFile file;
@@ -86,7 +77,7 @@ struct CaseJob {
 
 void run_job(const fs::path& root, CaseJob& job) {
   if (!job.preloaded) {
-    auto bytes = read_file(root / job.file.path);
+    auto bytes = read_text_file(root / job.file.path);
     if (!bytes) {
       job.result.file = job.file.path;
       job.result.stem = file_stem(job.file.path);
@@ -149,7 +140,7 @@ std::optional<std::string> read_staged(const fs::path& root, LoadedRepo& repo, s
     if (is_case_path(e.path)) {
       jobs.push_back({{e.path, {}}, false, {}, {}});
     } else if (e.path != kConfigFile) {
-      if (auto bytes = read_file(root / e.path))
+      if (auto bytes = read_text_file(root / e.path))
         repo.other_staged.push_back({e.path, std::move(*bytes)});
       else
         from_git.push_back(&e);
@@ -220,7 +211,7 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
     }
   }
   if (!config) {
-    auto bytes = read_file(root / kConfigFile);
+    auto bytes = read_text_file(root / kConfigFile);
     if (!bytes)
       return fmt::format(fmt::runtime(tr("cannot read {}", "kan ikke læse {}")), (root / kConfigFile).string());
     config = SourceFile{kConfigFile, std::move(*bytes)};

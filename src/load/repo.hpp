@@ -18,6 +18,9 @@ namespace cti {
 inline constexpr const char* kConfigFile = "cti.yaml";
 inline constexpr const char* kCaseDir = "forloeb";
 
+// forloeb/NAME.yaml directly in the case folder (relative to the root): a case file.
+bool is_case_path(const std::string& rel);
+
 // The nearest directory at or above `start` holding cti.yaml.
 std::optional<std::filesystem::path> find_repo_root(const std::filesystem::path& start);
 

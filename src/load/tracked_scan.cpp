@@ -1,7 +1,6 @@
 #include "load/tracked_scan.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "util/files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -17,35 +16,24 @@ void scan(const SourceFile& f, Diagnostics& out) {
   if (!binary(f.bytes)) scan_for_cpr(f, out);
 }
 
-// forloeb/NAME.yaml directly in the case folder: loaded, and scanned, as a case file.
-bool case_file(const std::string& path) {
-  const std::string prefix = std::string(kCaseDir) + "/";
-  return path.rfind(prefix, 0) == 0 && path.find('/', prefix.size()) == std::string::npos && path.size() > 5 &&
-         path.compare(path.size() - 5, 5, ".yaml") == 0;
-}
-
 }  // namespace
 
 void scan_tracked_files(const LoadedRepo& repo, const git::IndexListing& listing, const std::string& cpr_file,
                         Diagnostics& out) {
-  std::vector<const git::IndexEntry*> others;
-  for (const auto& e : listing)
-    if (e.stage == 0 && e.regular_file() && e.path != kConfigFile && e.path != cpr_file && !case_file(e.path))
-      others.push_back(&e);
-
+  // cti.yaml and the case files are scanned when loaded; the key file has its own rule.
+  auto scanned = [&](const std::string& path) {
+    return path != kConfigFile && path != cpr_file && !is_case_path(path);
+  };
   if (repo.snapshot == Snapshot::index) {
     for (const auto& f : repo.other_staged)
-      if (f.path != cpr_file && !case_file(f.path)) scan(f, out);
+      if (scanned(f.path)) scan(f, out);
     return;
   }
-  for (const auto* e : others) {
+  for (const auto& e : listing) {
+    if (e.stage != 0 || !e.regular_file() || !scanned(e.path)) continue;
     std::error_code ec;
-    if (fs::symlink_status(repo.root / e->path, ec).type() != fs::file_type::regular) continue;  // deleted, or a link
-    std::ifstream in(repo.root / e->path, std::ios::binary);
-    if (!in) continue;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    scan(SourceFile{e->path, std::move(ss).str()}, out);
+    if (fs::symlink_status(repo.root / e.path, ec).type() != fs::file_type::regular) continue;  // deleted, or a link
+    if (auto bytes = read_text_file(repo.root / e.path)) scan(SourceFile{e.path, std::move(*bytes)}, out);
   }
 }
 
