@@ -76,10 +76,6 @@ std::optional<std::string> check_destination(const ReportOptions& o, const fs::p
   return std::nullopt;
 }
 
-std::string forloeb_id(const Forloeb& f) {
-  return f.id ? *f.id : f.stem;
-}
-
 void print_summary(const report::QuarterSummary& s, const report::Quarter& q, Date today) {
   print_note(fmt::format(
       fmt::runtime(tr("{} ({} to {}): {} row(s); in the quarter {} started, {} ended, {} completed",
@@ -147,7 +143,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
     std::vector<std::string> needed;
     for (const auto& r : rows) needed.push_back(r.id);
     std::set<std::string> known;
-    for (const auto& f : repo->forloeb) known.insert(forloeb_id(f));
+    for (const auto& f : repo->forloeb) known.insert(f.display_id());
     errors.insert(errors.end(), keys->diagnostics.begin(), keys->diagnostics.end());
     privacy::check_keys(*keys, needed, known, errors);
   }

@@ -1,6 +1,5 @@
 // cti show ID [--horizon DAYS]: one forløb's timeline (SPEC section 6).
 #include "report/show.hpp"
-#include "schedule/schedule.hpp"
 
 #include <fmt/format.h>
 
@@ -9,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "i18n/lang.hpp"
 #include "privacy/cpr_scan.hpp"
+#include "schedule/schedule.hpp"
 #include "util/suggest.hpp"
 
 namespace cti::cli {
@@ -21,10 +21,6 @@ struct ShowArgs {
   std::string id;
   int horizon = schedule::kDefaultHorizonDays;
 };
-
-std::string id_of(const Forloeb& f) {
-  return f.id ? *f.id : f.stem;
-}
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -44,11 +40,11 @@ std::string trailing_number(std::string_view id) {
 const Forloeb* find_forloeb(const LoadedRepo& repo, std::string arg) {
   if (arg.ends_with(".yaml")) arg = std::filesystem::path(arg).stem().string();
   for (const auto& f : repo.forloeb)
-    if (id_of(f) == arg || f.stem == arg) return &f;
+    if (f.display_id() == arg || f.stem == arg) return &f;
   if (!all_digits(arg)) return nullptr;
   const Forloeb* found = nullptr;
   for (const auto& f : repo.forloeb)
-    if (trailing_number(id_of(f)) == trailing_number(arg)) {
+    if (trailing_number(f.display_id()) == trailing_number(arg)) {
       if (found) return nullptr;  // ambiguous
       found = &f;
     }
@@ -57,7 +53,7 @@ const Forloeb* find_forloeb(const LoadedRepo& repo, std::string arg) {
 
 int unknown_id(const LoadedRepo& repo, const std::string& arg) {
   std::vector<std::string> ids;
-  for (const auto& f : repo.forloeb) ids.push_back(id_of(f));
+  for (const auto& f : repo.forloeb) ids.push_back(f.display_id());
   std::string msg =
       fmt::format(fmt::runtime(tr("no forløb '{}' in {}/", "intet forløb '{}' i {}/")), privacy::redact(arg), kCaseDir);
   if (auto s = suggest(arg, ids))

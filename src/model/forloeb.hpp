@@ -35,29 +35,31 @@ struct PeerSupport {
 };
 
 struct Ending {
-  Field<Date> date;           // dato
-  Field<EndStatus> status;    // status
-  std::string reason;         // årsag
+  Field<Date> date;         // dato
+  Field<EndStatus> status;  // status
+  std::string reason;       // årsag
 };
 
 struct Forloeb {
   std::string file;  // path relative to the repository root
   std::string stem;  // file name without .yaml
   Field<std::string> id;
-  Field<std::string> worker;    // medarbejder
-  Field<std::string> subgroup;  // delmålgruppe
-  Field<Date> contact;          // kontakt
-  Field<Date> start;            // opstart
-  Field<Date> move_in;          // indflytning
+  Field<std::string> worker;             // medarbejder
+  Field<std::string> subgroup;           // delmålgruppe
+  Field<Date> contact;                   // kontakt
+  Field<Date> start;                     // opstart
+  Field<Date> move_in;                   // indflytning
   std::vector<ChecklistMark> checklist;  // tjekliste
   std::vector<DocMark> documentation;    // dokumentation
   std::optional<PeerSupport> peer;       // peer_støtte
   std::optional<Ending> ending;          // afslutning (complete only when date and status are valid)
   std::string notes;                     // noter
-  bool valid = true;  // false when its file has an error; reports skip invalid forløb
+  bool valid = true;                     // false when its file has an error; reports skip invalid forløb
 
   const ChecklistMark* mark(std::string_view item) const;
   std::optional<Date> documented(DocPoint p) const;
+  // The id, or the file name when the id is missing (how reports name a forløb).
+  const std::string& display_id() const { return id ? *id : stem; }
   std::optional<Date> end_date() const;
   std::optional<EndStatus> end_status() const;
 };

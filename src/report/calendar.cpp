@@ -89,7 +89,7 @@ std::vector<CalendarEvent> compute_calendar(const Project& project, const std::v
     if (schedule::phase_on(f, today) == schedule::Phase::afsluttet) continue;
     auto plan = schedule::plan_of(f);
     if (!plan) continue;
-    const std::string id = f.id ? *f.id : f.stem;
+    const std::string& id = f.display_id();
     auto end = f.end_date();
     std::vector<CalendarEvent> mine;
     auto add = [&](std::string point, Date d) {

@@ -131,7 +131,7 @@ std::vector<MoveInCluster> move_in_clusters(const std::vector<const Forloeb*>& f
   std::map<std::string, std::vector<std::string>> by_month;
   for (const Forloeb* f : forloeb) {
     schedule::Phase p = schedule::phase_on(*f, today);
-    std::string id = f->id ? *f->id : f->stem;
+    const std::string& id = f->display_id();
     if (p == schedule::Phase::fase1) phase1.push_back(id);
     if ((p == schedule::Phase::fase1 || p == schedule::Phase::kontakt) && f->move_in)
       by_month[month_of(*f->move_in)].push_back(id);

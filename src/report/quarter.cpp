@@ -66,7 +66,7 @@ std::vector<QuarterRow> quarter_rows(const std::vector<Forloeb>& forloeb, const 
   std::vector<QuarterRow> rows;
   for (const auto& f : forloeb) {
     if (!f.valid || !included(f, q)) continue;
-    QuarterRow r{f.id ? *f.id : f.stem, *f.subgroup, *f.start, std::nullopt, std::nullopt};
+    QuarterRow r{f.display_id(), *f.subgroup, *f.start, std::nullopt, std::nullopt};
     if (auto end = f.end_date(); end && *end <= q.last_day()) {
       r.end = *end;
       r.completed = f.end_status() == EndStatus::completed;

@@ -87,7 +87,7 @@ std::string item_label(const Obligation& o) {
 }
 
 std::string header(const Project& project, const Forloeb& f, const ShowOptions& o) {
-  std::string id = f.id ? *f.id : f.stem;
+  const std::string& id = f.display_id();
   std::string worker = f.worker ? *f.worker : "?";
   if (const Worker* w = f.worker ? project.worker(*f.worker) : nullptr; w && !w->name.empty())
     worker += " (" + w->name + ")";
@@ -114,7 +114,8 @@ std::string footer(const Forloeb& f, int overdue, int soon, bool color) {
   if (f.peer && (f.peer->offered || f.peer->wanted)) {
     peer = f.peer->offered ? fmt1(tr("offered {}", "tilbudt {}"), format_date(*f.peer->offered))
                            : std::string(tr("not offered", "ikke tilbudt"));
-    if (f.peer->wanted) peer += fmt1(tr(", wanted: {}", ", ønsket: {}"), *f.peer->wanted ? tr("yes", "ja") : tr("no", "nej"));
+    if (f.peer->wanted)
+      peer += fmt1(tr(", wanted: {}", ", ønsket: {}"), *f.peer->wanted ? tr("yes", "ja") : tr("no", "nej"));
   }
   out += fmt::format("{}: {}\n", tr("Peer support", "Peer-støtte"), peer);
   std::string end = std::string(tr("none recorded", "ingen registreret"));

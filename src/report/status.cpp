@@ -25,7 +25,7 @@ namespace {
 
 StatusRow make_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist, const StatusQuery& q) {
   StatusRow r;
-  r.id = f.id ? *f.id : f.stem;
+  r.id = f.display_id();
   r.worker = f.worker ? *f.worker : "";
   r.subgroup = f.subgroup ? *f.subgroup : "";
   r.phase = schedule::phase_on(f, q.today);
