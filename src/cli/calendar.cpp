@@ -35,8 +35,7 @@ int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
     if (!f.valid && (o.worker.empty() || (f.worker && *f.worker == o.worker))) ++skipped;
 
   if (o.output.empty() || o.output == "-") {
-    if (!write_stdout(ics))
-      return setup_error(std::string(tr("cannot write to standard output", "kan ikke skrive til standard output")));
+    if (!print_output(ics)) return kUsage;
   } else {
     fs::path out = fs::absolute(start_dir(g) / o.output);
     std::error_code ec;

@@ -30,8 +30,7 @@ int run_caseload(const CaseloadOptions& o, const GlobalOptions& g) {
   std::string out = o.format == "json"  ? report::render_caseload_json(c)
                     : o.format == "csv" ? report::render_caseload_csv(c)
                                         : report::render_caseload_table(c, use_color(g, stdout));
-  if (!write_stdout(out))
-    return setup_error(std::string(tr("cannot write to standard output", "kan ikke skrive til standard output")));
+  if (!print_output(out)) return kUsage;
   note_skipped(c.skipped_invalid);
   return kOk;
 }

@@ -35,9 +35,13 @@ std::optional<Date> resolve_today(const GlobalOptions& g) {
     auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
     return Date{now};
   }
+  return parse_date_option(text, source);
+}
+
+std::optional<Date> parse_date_option(const std::string& text, std::string_view option) {
   if (auto d = parse_date(text)) return d;
   setup_error(fmt::format(
-      fmt::runtime(tr("{} must be a date YYYY-MM-DD, not '{}'", "{} skal være en dato ÅÅÅÅ-MM-DD, ikke '{}'")), source,
+      fmt::runtime(tr("{} must be a date YYYY-MM-DD, not '{}'", "{} skal være en dato ÅÅÅÅ-MM-DD, ikke '{}'")), option,
       text));
   return std::nullopt;
 }
@@ -119,6 +123,12 @@ CLI::Option* add_worker_option(CLI::App& app, std::string& target) {
 bool write_stdout(const std::string& text) {
   std::size_t n = std::fwrite(text.data(), 1, text.size(), stdout);
   return n == text.size() && std::fflush(stdout) == 0;
+}
+
+bool print_output(const std::string& text) {
+  if (write_stdout(text)) return true;
+  setup_error(std::string(tr("cannot write to standard output", "kan ikke skrive til standard output")));
+  return false;
 }
 
 }  // namespace cti::cli

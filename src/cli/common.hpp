@@ -65,4 +65,12 @@ CLI::Option* add_worker_option(CLI::App& app, std::string& target);
 // Writes text to stdout in one piece; false when the write failed.
 bool write_stdout(const std::string& text);
 
+// write_stdout for a command's output: when the write fails, prints "cannot write to
+// standard output" and returns false.
+bool print_output(const std::string& text);
+
+// The value of a date option (YYYY-MM-DD); when invalid, prints "<option> must be a date
+// YYYY-MM-DD, not '...'" and returns nothing.
+std::optional<Date> parse_date_option(const std::string& text, std::string_view option);
+
 }  // namespace cti::cli

@@ -19,14 +19,11 @@ struct FidelityOptions {
   std::string format = "table";
 };
 
+// An optional date option: empty is no limit; false (error printed) when invalid.
 bool parse_opt_date(const std::string& text, const char* option, std::optional<Date>& out) {
   if (text.empty()) return true;
-  out = parse_date(text);
-  if (out) return true;
-  setup_error(fmt::format(
-      fmt::runtime(tr("{} must be a date YYYY-MM-DD, not '{}'", "{} skal være en dato ÅÅÅÅ-MM-DD, ikke '{}'")), option,
-      text));
-  return false;
+  out = parse_date_option(text, option);
+  return out.has_value();
 }
 
 int run_fidelity(const FidelityOptions& o, const GlobalOptions& g) {
@@ -43,8 +40,7 @@ int run_fidelity(const FidelityOptions& o, const GlobalOptions& g) {
 
   auto r = report::compute_fidelity(repo->project, repo->forloeb, q);
   std::string out = o.format == "json" ? report::render_fidelity_json(r) : report::render_fidelity_table(r);
-  if (!write_stdout(out))
-    return setup_error(std::string(tr("cannot write to standard output", "kan ikke skrive til standard output")));
+  if (!print_output(out)) return kUsage;
   note_skipped(r.skipped_invalid);
   return kOk;
 }

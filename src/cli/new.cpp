@@ -65,11 +65,8 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
   if (!repo) return kUsage;
   Date contact = *today;
   if (!o.contact.empty()) {
-    auto d = parse_date(o.contact);
-    if (!d)
-      return setup_error(fmt::format(fmt::runtime(tr("--contact must be a date YYYY-MM-DD, not '{}'",
-                                                     "--contact skal være en dato ÅÅÅÅ-MM-DD, ikke '{}'")),
-                                     o.contact));
+    auto d = parse_date_option(o.contact, "--contact");
+    if (!d) return kUsage;
     contact = *d;
   }
   std::vector<std::string> workers, groups;

@@ -162,8 +162,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
   std::string content = o.format == "json" ? report::render_json(rows, key, o.pseudonym, q, repo->project)
                                            : report::render_csv(rows, key, o.pseudonym);
   if (to_stdout) {
-    if (!write_stdout(content))
-      return setup_error(std::string(tr("cannot write to standard output", "kan ikke skrive til standard output")));
+    if (!print_output(content)) return kUsage;
   } else {
     auto err = o.force ? replace_file(out, content, 0600) : write_new_file(out, content, 0600);
     if (err) return setup_error(*err);

@@ -79,8 +79,7 @@ int run_show(const ShowArgs& a, const GlobalOptions& g) {
                                                    "{} har fejl; kør cti validate {} og ret dem først")),
                                    f->file, f->file));
   std::string out = report::render_show(repo->project, *f, {*today, a.horizon, use_color(g, stdout)});
-  if (!write_stdout(out))
-    return setup_error(std::string(tr("cannot write to standard output", "kan ikke skrive til standard output")));
+  if (!print_output(out)) return kUsage;
   return kOk;
 }
 

@@ -52,8 +52,7 @@ int run_status(const StatusOptions& o, const GlobalOptions& g) {
   else
     out = report::render_status_table(rows, report::worker_summaries(repo->project, rows, o.worker), *today, o.horizon,
                                       use_color(g, stdout));
-  if (!write_stdout(out))
-    return setup_error(std::string(tr("cannot write to standard output", "kan ikke skrive til standard output")));
+  if (!print_output(out)) return kUsage;
   int left_out = note_left_out(*repo);
   if (!o.check) return kOk;
   int overdue = 0;
