@@ -57,6 +57,11 @@ bool closed(const std::string& bytes, std::size_t open) {
   return false;
 }
 
+// A line that starts with the document marker `marker` ("---" or "...").
+bool is_marker(std::string_view line, std::string_view marker) {
+  return line.substr(0, 3) == marker && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+}
+
 // yaml-cpp 0.7 never returns from LoadAll when a token that starts no node follows a
 // complete top-level node (",a: b", "[a]\n,", "!|\n? "): each call yields an empty
 // document without consuming the token, and memory grows until the process dies. YAML::Load
@@ -70,10 +75,7 @@ bool has_document_marker(const std::string& bytes) {
     std::size_t end = bytes.find('\n', start);
     if (end == std::string::npos) end = bytes.size();
     std::string_view l(bytes.data() + start, end - start);
-    if (!l.empty() && l[0] == '%') return true;
-    if ((l.substr(0, 3) == "---" || l.substr(0, 3) == "...") &&
-        (l.size() == 3 || l[3] == ' ' || l[3] == '\t' || l[3] == '\r'))
-      return true;
+    if ((!l.empty() && l[0] == '%') || is_marker(l, "---") || is_marker(l, "...")) return true;
     start = end + 1;
   }
   return false;
@@ -108,6 +110,7 @@ std::optional<YAML::Mark> stall_in(const std::string& bytes) {
     return std::nullopt;
   }
 }
+
 // The line of the last '---' document marker at or before `line` (0: anywhere), else `line`.
 int marker_line(const std::string& bytes, int line) {
   int found = 0;
@@ -116,7 +119,7 @@ int marker_line(const std::string& bytes, int line) {
     std::size_t end = bytes.find('\n', start);
     if (end == std::string::npos) end = bytes.size();
     std::string_view l(bytes.data() + start, end - start);
-    if (l.substr(0, 3) == "---" && (l.size() == 3 || l[3] == ' ' || l[3] == '\t' || l[3] == '\r')) found = n;
+    if (is_marker(l, "---")) found = n;
     start = end + 1;
   }
   return found ? found : std::max(line, 1);
