@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 
 #include "i18n/lang.hpp"
+#include "report/by_worker.hpp"
 
 namespace cti::report {
 
@@ -155,25 +155,11 @@ Caseload compute_caseload(const Project& project, const std::vector<Forloeb>& fo
   Caseload c;
   c.today = q.today;
   const auto days = forecast_days(q.today, q.months);
-  std::map<std::string, std::vector<const Forloeb*>> by_worker;
-  for (const auto& f : forloeb) {
-    std::string worker = f.worker ? *f.worker : "";
-    if (!q.worker.empty() && worker != q.worker) continue;
-    if (!f.valid || worker.empty()) {
-      ++c.skipped_invalid;
-      continue;
-    }
-    by_worker[worker].push_back(&f);
-  }
-  std::set<std::string> known;
-  for (const auto& w : project.workers) {
-    known.insert(w.id);
-    if (!q.worker.empty() && w.id != q.worker) continue;
-    c.workers.push_back(worker_caseload(w.id, w.name, true, w.fte, project.caseload_per_fte, by_worker[w.id], q, days));
-  }
-  for (const auto& [id, mine] : by_worker)
-    if (!known.count(id))
-      c.workers.push_back(worker_caseload(id, "", false, 0, project.caseload_per_fte, mine, q, days));
+  auto grouped = group_by_worker(project, forloeb, q.worker);
+  c.skipped_invalid = grouped.skipped_invalid;
+  for (const auto& g : grouped.groups)
+    c.workers.push_back(worker_caseload(g.id, g.worker ? g.worker->name : "", g.worker != nullptr,
+                                        g.worker ? g.worker->fte : 0, project.caseload_per_fte, g.forloeb, q, days));
 
   WorkerCaseload& t = c.team;
   t.id = "team";

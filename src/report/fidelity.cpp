@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
+#include "report/by_worker.hpp"
 #include "schedule/schedule.hpp"
 
 namespace cti::report {
@@ -125,39 +125,24 @@ FidelityReport compute_fidelity(const Project& project, const std::vector<Forloe
   for (const auto& f : forloeb)
     if (f.valid && f.peer) r.peer_tracked = true;
 
-  std::map<std::string, Fidelity> by_worker;
-  for (const auto& f : forloeb) {
-    std::string worker = f.worker ? *f.worker : "";
-    if (!q.worker.empty() && worker != q.worker) continue;
-    if (!f.valid || worker.empty()) {
-      ++r.skipped_invalid;
-      continue;
-    }
-    Fidelity& w = by_worker[worker];
-    w.worker = worker;
-    w.add(fidelity_of(f, checklist, q.from, r.evaluated, r.peer_tracked));
-  }
-  std::set<std::string> known;
   auto blank = [&](const std::string& id) {
     Fidelity x;
     x.worker = id;
     if (r.peer_tracked) x.peer_support = Ratio{};
     return x;
   };
-  for (const auto& w : project.workers) {
-    known.insert(w.id);
-    if (!q.worker.empty() && w.id != q.worker) continue;
-    auto it = by_worker.find(w.id);
-    Fidelity x = blank(w.id);
-    if (it != by_worker.end()) x.add(it->second);
+  auto grouped = group_by_worker(project, forloeb, q.worker);
+  r.skipped_invalid = grouped.skipped_invalid;
+  for (const auto& g : grouped.groups) {
+    Fidelity x = blank(g.id);
+    if (!g.forloeb.empty()) {
+      Fidelity mine;
+      mine.worker = g.id;
+      for (const Forloeb* f : g.forloeb) mine.add(fidelity_of(*f, checklist, q.from, r.evaluated, r.peer_tracked));
+      x.add(mine);
+    }
     r.workers.push_back(x);
   }
-  for (const auto& [id, x] : by_worker)
-    if (!known.count(id)) {
-      Fidelity y = blank(id);
-      y.add(x);
-      r.workers.push_back(y);
-    }
   r.team = blank("team");
   for (const auto& w : r.workers) r.team.add(w);
   return r;
