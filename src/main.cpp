@@ -11,9 +11,11 @@ namespace {
 
 using cti::i18n::tr;
 
-// Global options that take a value, so the value is not mistaken for a command.
-bool takes_value(std::string_view a) {
-  return a == "-C" || a == "--today" || a == "--lang" || a == "--color" || a == "--cpr-file";
+// A global option that takes a value (-C DIR), so the value is not mistaken for a command.
+bool takes_value(const CLI::App& app, std::string_view a) {
+  for (const auto* o : app.get_options())
+    if (o->check_name(std::string(a))) return o->get_items_expected_min() > 0;
+  return false;
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
@@ -29,7 +31,7 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
     for (const auto& c : cti::cli::commands()) names.push_back(c.name);
     for (int i = 1; i < argc; ++i) {
       std::string_view a = argv[i];
-      if (takes_value(a)) {
+      if (takes_value(app, a)) {
         if (++i == argc)
           return fmt::format(fmt::runtime(tr("option '{}' needs a value; see 'cti --help'",
                                              "tilvalget '{}' skal have en værdi; se 'cti --help'")),
@@ -86,7 +88,8 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
   const bool word = msg.size() > 1 && msg[0] >= 'A' && msg[0] <= 'Z' && msg[1] >= 'a' && msg[1] <= 'z';
   if (word) msg[0] = static_cast<char>(msg[0] - 'A' + 'a');
   // A global option's value (--lang xx) is not the command's business.
-  if (auto colon = msg.find(':'); colon != std::string::npos && takes_value(std::string_view(msg).substr(0, colon)))
+  if (auto colon = msg.find(':');
+      colon != std::string::npos && takes_value(app, std::string_view(msg).substr(0, colon)))
     return fmt::format(fmt::runtime(tr("{}; see 'cti --help'", "{}; se 'cti --help'")), msg);
   return fmt::format("{} ('cti {}'){}", msg, name, help);
 }
