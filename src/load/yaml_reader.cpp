@@ -127,7 +127,12 @@ int marker_line(const std::string& bytes, int line) {
 
 }  // namespace
 
-std::optional<Pos> unterminated_quote(const YAML::Node& n, const std::string& bytes) {
+namespace {
+// Visits each collection once: an alias refers to the same node (same mark), and a
+// file of nested aliases ("billion laughs") would otherwise be walked exponentially.
+using Visited = std::set<std::pair<int, YAML::NodeType::value>>;
+
+std::optional<Pos> unterminated_quote_in(const YAML::Node& n, const std::string& bytes, Visited& visited) {
   if (n.IsScalar()) {
     const YAML::Mark m = n.Mark();
     if (n.Tag() != "!" || m.is_null() || m.pos < 0 || static_cast<std::size_t>(m.pos) >= bytes.size()) return {};
@@ -135,17 +140,25 @@ std::optional<Pos> unterminated_quote(const YAML::Node& n, const std::string& by
     if ((c == '"' || c == '\'') && !closed(bytes, m.pos)) return pos_of(n);
     return {};
   }
+  if (!n.IsSequence() && !n.IsMap()) return {};
+  if (!visited.insert({n.Mark().pos, n.Type()}).second) return {};
   if (n.IsSequence())
     for (const auto& item : n)
-      if (auto p = unterminated_quote(item, bytes)) return p;
+      if (auto p = unterminated_quote_in(item, bytes, visited)) return p;
   if (n.IsMap())
     for (auto it = n.begin(); it != n.end(); ++it) {
       const YAML::Node k = it->first;
       const YAML::Node v = it->second;
-      if (auto p = unterminated_quote(k, bytes)) return p;
-      if (auto p = unterminated_quote(v, bytes)) return p;
+      if (auto p = unterminated_quote_in(k, bytes, visited)) return p;
+      if (auto p = unterminated_quote_in(v, bytes, visited)) return p;
     }
   return {};
+}
+}  // namespace
+
+std::optional<Pos> unterminated_quote(const YAML::Node& n, const std::string& bytes) {
+  Visited visited;
+  return unterminated_quote_in(n, bytes, visited);
 }
 
 std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
