@@ -124,7 +124,14 @@ def main():
         check("unstaged edit: a valid commit goes through", rc == 0, out + err)
         rc, out, err = run([CTI, "validate", "--today", TODAY], repo)
         check("unstaged edit: the work tree itself is still invalid", rc == 1, out + err)
+        # ...and the reverse: a broken forløb staged, then fixed in the work tree only,
+        # is still refused (the staged content is read, not the work tree's copy).
+        git(repo, "add", "forloeb/K-0100.yaml")
         write(repo, "forloeb/K-0100.yaml", VALID + "opstart: 2026-11-16\n")
+        rc, out, err = run([CTI, "validate", "--staged", "--today", TODAY], repo)
+        check("staged broken, fixed in the work tree only: --staged still refuses",
+              rc == 1 and BROKEN_DIAG in out, out + err)
+        git(repo, "add", "forloeb/K-0100.yaml")
         os.remove(os.path.join(repo, "forloeb", "K-0101.yaml"))
 
         # A staged CPR number is refused and never printed.
