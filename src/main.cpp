@@ -4,8 +4,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
-#include "i18n/lang.hpp"
-#include "util/suggest.hpp"
+#include "base/lang.hpp"
+#include "base/suggest.hpp"
 
 namespace {
 

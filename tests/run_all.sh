@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds cti and runs every test, as the README's test command and CI do:
-#   1. a release build (g++) and the whole suite;
+#   1. a release build (g++, every stage a shared library that must link on its own,
+#      so an include against the pipeline fails) and the whole suite;
 #   2. the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer
 #      (clang; the same build carries libFuzzer's instrumentation);
 #   3. the fuzzer on the loader and validator for CTI_FUZZ_SECONDS (default 60; 0 skips).
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 fuzz_seconds=${CTI_FUZZ_SECONDS:-60}
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCTI_LAYER_CHECK=ON
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 

@@ -3,10 +3,10 @@
 
 #include <fmt/format.h>
 
+#include "base/lang.hpp"
 #include "cli/commands.hpp"
 #include "cli/team.hpp"
-#include "i18n/lang.hpp"
-#include "util/files.hpp"
+#include "io/files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -24,7 +24,7 @@ struct CalendarOptions {
 int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
-  auto repo = open_repo(g);
+  auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
   if (!check_worker(*repo, o.worker)) return kUsage;
 
@@ -32,7 +32,7 @@ int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
   std::string ics = report::render_ics(events, repo->project, *today);
   int skipped = 0;
   for (const auto& f : repo->forloeb)
-    if (!f.valid && (o.worker.empty() || (f.worker && *f.worker == o.worker))) ++skipped;
+    if (f.has_errors() && (o.worker.empty() || (f.worker && *f.worker == o.worker))) ++skipped;
 
   if (o.output.empty() || o.output == "-") {
     if (!print_output(ics)) return kUsage;

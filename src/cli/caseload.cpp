@@ -2,9 +2,9 @@
 // Each worker's caseload today and a month-by-month forecast from the schedule.
 #include "report/caseload.hpp"
 
+#include "base/lang.hpp"
 #include "cli/commands.hpp"
 #include "cli/team.hpp"
-#include "i18n/lang.hpp"
 
 namespace cti::cli {
 
@@ -21,7 +21,7 @@ struct CaseloadOptions {
 int run_caseload(const CaseloadOptions& o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
-  auto repo = open_repo(g);
+  auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
   if (!check_worker(*repo, o.worker)) return kUsage;
 

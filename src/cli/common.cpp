@@ -5,7 +5,7 @@
 
 #include <cstdlib>
 
-#include "i18n/lang.hpp"
+#include "base/lang.hpp"
 
 namespace fs = std::filesystem;
 
@@ -81,32 +81,21 @@ std::optional<fs::path> find_root(const GlobalOptions& g) {
   return root;
 }
 
-std::optional<LoadedRepo> open_repo(const GlobalOptions& g, Snapshot snap) {
+std::optional<CheckedRepo> open_checked(const GlobalOptions& g, Date today, OpenOptions o) {
   auto root = find_root(g);
   if (!root) return std::nullopt;
-  auto loaded = load_repo(*root, snap);
-  if (auto* err = std::get_if<std::string>(&loaded)) {
+  auto checked = check_repo({*root, o.snapshot, today, cpr_file_path(g, *root), o.scan_tracked});
+  if (auto* err = std::get_if<std::string>(&checked)) {
     setup_error(*err);
     return std::nullopt;
   }
-  return std::move(std::get<LoadedRepo>(loaded));
+  return std::move(std::get<CheckedRepo>(checked));
 }
 
 fs::path cpr_file_path(const GlobalOptions& g, const fs::path& root) {
   if (!g.cpr_file.empty()) return fs::absolute(g.cpr_file);
   if (const char* env = std::getenv("CTI_CPR_FILE"); env && *env) return fs::absolute(env);
   return root / "cpr.yaml";
-}
-
-rules::Facts validation_facts(const LoadedRepo& repo, Date today, const fs::path& key_file,
-                              const std::optional<git::IndexListing>& listing) {
-  rules::Facts facts{today, false, ""};
-  fs::path rel = key_file.lexically_relative(repo.root);
-  if (listing && !rel.empty() && *rel.begin() != "..") {
-    facts.cpr_file = rel.generic_string();
-    facts.cpr_file_tracked = git::is_tracked(*listing, facts.cpr_file);
-  }
-  return facts;
 }
 
 bool use_color(const GlobalOptions& g, std::FILE* stream) {

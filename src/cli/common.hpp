@@ -9,9 +9,8 @@
 #include <optional>
 #include <string>
 
-#include "load/repo.hpp"
-#include "model/date.hpp"
-#include "rules/rules.hpp"
+#include "base/date.hpp"
+#include "check/check.hpp"
 
 namespace cti::cli {
 
@@ -45,16 +44,16 @@ std::optional<std::filesystem::path> find_root(const GlobalOptions& g);
 // The language from --lang or the locale, before any repository is known.
 void settle_language(const GlobalOptions& g, const std::optional<std::filesystem::path>& root);
 
-// find_root + load_repo, printing any setup error.
-std::optional<LoadedRepo> open_repo(const GlobalOptions& g, Snapshot snap = Snapshot::worktree);
+// The checked repository (find_root + check_repo), printing any setup error. Every
+// command that reads forløb gets them here, loaded and run through every rule.
+struct OpenOptions {
+  Snapshot snapshot = Snapshot::worktree;
+  bool scan_tracked = false;  // also scan every other tracked file for CPR numbers
+};
+std::optional<CheckedRepo> open_checked(const GlobalOptions& g, Date today, OpenOptions o = {});
 
 // The CPR key file: --cpr-file, else CTI_CPR_FILE, else cpr.yaml beside cti.yaml.
 std::filesystem::path cpr_file_path(const GlobalOptions& g, const std::filesystem::path& root);
-
-// What the validation rules need beyond the files: today, and where the CPR key file is
-// and whether git tracks it (from `listing`, the git index; nothing outside git).
-rules::Facts validation_facts(const LoadedRepo& repo, Date today, const std::filesystem::path& key_file,
-                              const std::optional<git::IndexListing>& listing);
 
 // Colour on `stream`: --color always/never, NO_COLOR, else whether it is a terminal.
 bool use_color(const GlobalOptions& g, std::FILE* stream);

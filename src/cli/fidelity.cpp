@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "base/lang.hpp"
 #include "cli/commands.hpp"
 #include "cli/team.hpp"
-#include "i18n/lang.hpp"
 
 namespace cti::cli {
 
@@ -29,7 +29,7 @@ bool parse_opt_date(const std::string& text, const char* option, std::optional<D
 int run_fidelity(const FidelityOptions& o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
-  auto repo = open_repo(g);
+  auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
   report::FidelityQuery q{*today, std::nullopt, std::nullopt, o.worker};
   if (!parse_opt_date(o.from, "--from", q.from) || !parse_opt_date(o.to, "--to", q.to)) return kUsage;

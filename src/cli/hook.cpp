@@ -3,10 +3,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/lang.hpp"
+#include "base/process.hpp"
 #include "cli/commands.hpp"
-#include "i18n/lang.hpp"
-#include "util/files.hpp"
-#include "util/process.hpp"
+#include "io/files.hpp"
 
 namespace fs = std::filesystem;
 

@@ -1,10 +1,10 @@
 // cti init [DIR]: a new case repository with a commented cti.yaml.
 #include <fmt/format.h>
 
+#include "base/lang.hpp"
 #include "cli/commands.hpp"
 #include "cli/templates.hpp"
-#include "i18n/lang.hpp"
-#include "util/files.hpp"
+#include "io/files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -25,16 +25,15 @@ int run_init(const InitOptions& o, const GlobalOptions& g) {
   fs::path config = dir / "cti.yaml";
   // Checked before anything is created: a second run changes nothing.
   if (fs::exists(config, ec) || fs::is_symlink(config, ec))
-    return setup_error(fmt::format(fmt::runtime(tr("{} already exists; nothing was changed", "{} findes allerede; intet er ændret")),
-                                   config.string()));
+    return setup_error(
+        fmt::format(fmt::runtime(tr("{} already exists; nothing was changed", "{} findes allerede; intet er ændret")),
+                    config.string()));
   fs::create_directories(dir / "forloeb", ec);
   if (ec)
     return setup_error(fmt::format(fmt::runtime(tr("cannot create {}: {}", "kan ikke oprette {}: {}")),
                                    (dir / "forloeb").string(), ec.message()));
-  if (auto err = write_new_file(config, config_template()))
-    return setup_error(*err);
-  if (auto err = ensure_line(dir / ".gitignore", "cpr.yaml"))
-    return setup_error(*err);
+  if (auto err = write_new_file(config, config_template())) return setup_error(*err);
+  if (auto err = ensure_line(dir / ".gitignore", "cpr.yaml")) return setup_error(*err);
   if (!fs::exists(dir / "forloeb" / ".gitkeep", ec)) (void)write_new_file(dir / "forloeb" / ".gitkeep", "");
   print_note(fmt::format(fmt::runtime(tr("created {} with cti.yaml, forloeb/ and .gitignore (cpr.yaml is ignored); "
                                          "edit cti.yaml, then run 'cti new'",

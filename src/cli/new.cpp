@@ -1,11 +1,11 @@
 // cti new [--worker ID] [--subgroup G] [--contact DATE]: the next forløb file.
 #include <fmt/format.h>
 
+#include "base/lang.hpp"
+#include "base/suggest.hpp"
 #include "cli/commands.hpp"
 #include "cli/templates.hpp"
-#include "i18n/lang.hpp"
-#include "util/files.hpp"
-#include "util/suggest.hpp"
+#include "io/files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -22,7 +22,7 @@ struct NewOptions {
 };
 
 // The next free id: prefix + (highest number in use + 1), at least 4 digits.
-std::string next_id(const LoadedRepo& repo) {
+std::string next_id(const CheckedRepo& repo) {
   const std::string& prefix = repo.project.id_prefix;
   long long highest = 0;
   std::size_t width = 4;
@@ -61,7 +61,7 @@ std::optional<std::string> choose(const std::string& given, const std::vector<st
 int run_new(const NewOptions& o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
-  auto repo = open_repo(g);
+  auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
   Date contact = *today;
   if (!o.contact.empty()) {

@@ -3,14 +3,14 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "base/cpr_scan.hpp"
+#include "base/git.hpp"
+#include "base/lang.hpp"
 #include "cli/commands.hpp"
-#include "i18n/lang.hpp"
-#include "load/git.hpp"
-#include "privacy/cpr_scan.hpp"
-#include "privacy/keyfile.hpp"
+#include "io/files.hpp"
+#include "load/keyfile.hpp"
 #include "report/quarter.hpp"
 #include "rules/rules.hpp"
-#include "util/files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -95,7 +95,7 @@ void print_summary(const report::QuarterSummary& s, const report::Quarter& q, Da
 int run_report(const ReportOptions& o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
-  auto repo = open_repo(g);
+  auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
 
   report::Quarter q = report::last_completed_quarter(*today);
@@ -129,7 +129,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
   }
 
   // A broken case file stops the report: errors only, as cti validate prints them.
-  Diagnostics errors = rules::validate(*repo, validation_facts(*repo, *today, key_file, git::list_index(repo->root)));
+  Diagnostics errors = repo->all_diagnostics();
   std::erase_if(errors, [](const Diagnostic& d) { return d.severity != Severity::error; });
 
   auto rows = report::quarter_rows(repo->forloeb, q);

@@ -5,11 +5,11 @@
 
 #include <algorithm>
 
+#include "base/cpr_scan.hpp"
+#include "base/lang.hpp"
+#include "base/suggest.hpp"
 #include "cli/commands.hpp"
-#include "i18n/lang.hpp"
-#include "privacy/cpr_scan.hpp"
 #include "schedule/schedule.hpp"
-#include "util/suggest.hpp"
 
 namespace cti::cli {
 
@@ -37,7 +37,7 @@ std::string trailing_number(std::string_view id) {
 
 // The forløb the argument names: its id, its file (forloeb/K-0007.yaml), or just its
 // number ("7" or "0007") when exactly one id ends with that number.
-const Forloeb* find_forloeb(const LoadedRepo& repo, std::string arg) {
+const Forloeb* find_forloeb(const CheckedRepo& repo, std::string arg) {
   if (arg.ends_with(".yaml")) arg = std::filesystem::path(arg).stem().string();
   for (const auto& f : repo.forloeb)
     if (f.display_id() == arg || f.stem == arg) return &f;
@@ -51,7 +51,7 @@ const Forloeb* find_forloeb(const LoadedRepo& repo, std::string arg) {
   return found;
 }
 
-int unknown_id(const LoadedRepo& repo, const std::string& arg) {
+int unknown_id(const CheckedRepo& repo, const std::string& arg) {
   std::vector<std::string> ids;
   for (const auto& f : repo.forloeb) ids.push_back(f.display_id());
   std::string msg =
@@ -70,11 +70,11 @@ int unknown_id(const LoadedRepo& repo, const std::string& arg) {
 int run_show(const ShowArgs& a, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
-  auto repo = open_repo(g);
+  auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
   const Forloeb* f = find_forloeb(*repo, a.id);
   if (!f) return unknown_id(*repo, a.id);
-  if (!f->valid)
+  if (f->has_errors())
     return setup_error(fmt::format(fmt::runtime(tr("{} has errors; run cti validate {} and fix them first",
                                                    "{} har fejl; kør cti validate {} og ret dem først")),
                                    f->file, f->file));

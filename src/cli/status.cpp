@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "base/lang.hpp"
 #include "cli/commands.hpp"
 #include "cli/team.hpp"
-#include "i18n/lang.hpp"
 
 namespace cti::cli {
 
@@ -23,10 +23,10 @@ struct StatusOptions {
 };
 
 // Forløb files that could not be read are left out of the board; say which.
-int note_left_out(const LoadedRepo& repo) {
+int note_left_out(const CheckedRepo& repo) {
   int n = 0;
   for (const auto& f : repo.forloeb) {
-    if (f.valid) continue;
+    if (!f.has_errors()) continue;
     ++n;
     print_note(fmt::format(fmt::runtime(tr("{} has errors and is left out (see cti validate)",
                                            "{} har fejl og er udeladt (se cti validate)")),
@@ -38,7 +38,7 @@ int note_left_out(const LoadedRepo& repo) {
 int run_status(const StatusOptions& o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
-  auto repo = open_repo(g);
+  auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
   if (!check_worker(*repo, o.worker)) return kUsage;
 

@@ -2,14 +2,14 @@
 
 #include <fmt/format.h>
 
-#include "i18n/lang.hpp"
-#include "util/suggest.hpp"
+#include "base/lang.hpp"
+#include "base/suggest.hpp"
 
 namespace cti::cli {
 
 using i18n::tr;
 
-bool check_worker(const LoadedRepo& repo, const std::string& worker) {
+bool check_worker(const CheckedRepo& repo, const std::string& worker) {
   if (worker.empty()) return true;
   std::vector<std::string> ids;
   std::string list;

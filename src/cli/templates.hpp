@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "model/date.hpp"
+#include "base/date.hpp"
 
 namespace cti::cli {
 

@@ -3,13 +3,13 @@
 
 #include <algorithm>
 
+#include "base/cpr_scan.hpp"
+#include "base/git.hpp"
+#include "base/json.hpp"
+#include "base/lang.hpp"
 #include "cli/commands.hpp"
-#include "i18n/lang.hpp"
-#include "load/git.hpp"
 #include "load/tracked_scan.hpp"
-#include "privacy/cpr_scan.hpp"
 #include "rules/rules.hpp"
-#include "util/json.hpp"
 
 namespace fs = std::filesystem;
 
@@ -58,7 +58,7 @@ int list_rules() {
 // FILE arguments as paths relative to the repository root. A directory stands for the
 // files under it. A path that does not exist is a usage error (a typo would otherwise
 // pass silently), unless it is one of the files read from the git index.
-std::optional<std::vector<std::string>> relative_files(const std::vector<std::string>& files, const LoadedRepo& repo,
+std::optional<std::vector<std::string>> relative_files(const std::vector<std::string>& files, const CheckedRepo& repo,
                                                        const fs::path& cwd) {
   std::vector<std::string> out;
   const fs::path root = fs::weakly_canonical(repo.root);
@@ -101,15 +101,10 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
   }
   auto today = resolve_today(g);
   if (!today) return kUsage;
-  auto repo = open_repo(g, o.staged ? Snapshot::index : Snapshot::worktree);
-  if (!repo) return kUsage;
-
-  // One look at the git index serves the key-file rule and the scan of other tracked files.
-  const auto listing = repo->index ? repo->index : git::list_index(repo->root);
-  rules::Facts facts = validation_facts(*repo, *today, cpr_file_path(g, repo->root), listing);
   // A CPR number may not hide in any tracked file, not only in the case files.
-  if (listing) scan_tracked_files(*repo, *listing, facts.cpr_file, repo->diagnostics);
-  Diagnostics ds = rules::validate(*repo, facts);
+  auto repo = open_checked(g, *today, {o.staged ? Snapshot::index : Snapshot::worktree, true});
+  if (!repo) return kUsage;
+  Diagnostics ds = repo->all_diagnostics();
 
   if (!o.files.empty()) {
     auto wanted = relative_files(o.files, *repo, start_dir(g));

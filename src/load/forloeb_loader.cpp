@@ -1,12 +1,13 @@
 #include "load/forloeb_loader.hpp"
 
 #include <fmt/format.h>
+
 #include <set>
 
-#include "i18n/lang.hpp"
+#include "base/lang.hpp"
+#include "base/suggest.hpp"
 #include "load/text_checks.hpp"
 #include "load/yaml_reader.hpp"
-#include "util/suggest.hpp"
 
 namespace cti {
 
@@ -14,9 +15,9 @@ using i18n::tr;
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"id",        "medarbejder",   "delmålgruppe", "kontakt",
-                                           "opstart",   "indflytning",   "tjekliste",    "dokumentation",
-                                           "peer_støtte", "afslutning", "noter"};
+const std::vector<std::string> kTopKeys = {"id",          "medarbejder", "delmålgruppe", "kontakt",
+                                           "opstart",     "indflytning", "tjekliste",    "dokumentation",
+                                           "peer_støtte", "afslutning",  "noter"};
 const std::vector<std::string> kRequired = {"id", "medarbejder", "delmålgruppe"};
 const std::vector<std::string> kEndKeys = {"dato", "status", "årsag"};
 const std::vector<std::string> kPeerKeys = {"tilbudt", "ønsket"};
@@ -42,11 +43,12 @@ void read_checklist(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
     if (val.IsScalar() && val.Scalar() == kNotRelevant) {
       m.not_relevant = true;
     } else if (val.IsScalar() && !looks_like_date(val.Scalar())) {
-      r.error(pos_of(val), "invalid-date",
-              fmt::format(fmt::runtime(tr("checklist item '{}' must be a date (YYYY-MM-DD) or \"ikke relevant\", not {}",
-                                          "tjeklistepunktet '{}' skal være en dato (ÅÅÅÅ-MM-DD) eller \"ikke relevant\", "
-                                          "ikke {}")),
-                          *key, quote_value(val.Scalar())));
+      r.error(
+          pos_of(val), "invalid-date",
+          fmt::format(fmt::runtime(tr("checklist item '{}' must be a date (YYYY-MM-DD) or \"ikke relevant\", not {}",
+                                      "tjeklistepunktet '{}' skal være en dato (ÅÅÅÅ-MM-DD) eller \"ikke relevant\", "
+                                      "ikke {}")),
+                      *key, quote_value(val.Scalar())));
       continue;
     } else if (auto d = r.date(val, "tjekliste." + *key)) {
       m.done = *d;
@@ -98,9 +100,10 @@ void read_ending(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
       if (auto st = parse_end_status(*s)) {
         end.status.set(*st, pos_of(val));
       } else {
-        std::string msg = fmt::format(fmt::runtime(tr("afslutning.status {} must be gennemført, afbrudt or overdraget",
-                                                      "afslutning.status {} skal være gennemført, afbrudt eller overdraget")),
-                                      quote_value(*s));
+        std::string msg =
+            fmt::format(fmt::runtime(tr("afslutning.status {} must be gennemført, afbrudt or overdraget",
+                                        "afslutning.status {} skal være gennemført, afbrudt eller overdraget")),
+                        quote_value(*s));
         if (auto sug = suggest(*s, {"gennemført", "afbrudt", "overdraget"}))
           msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *sug);
         r.error(pos_of(val), "invalid-status", msg);
@@ -128,13 +131,9 @@ Forloeb load_forloeb(const SourceFile& f, Diagnostics& out) {
   Forloeb fl;
   fl.file = f.path;
   fl.stem = file_stem(f.path);
-  const std::size_t before = out.size();
   YamlReader r(f.path, out);
-  auto finish = [&]() -> Forloeb {
-    for (std::size_t i = before; i < out.size(); ++i)
-      if (out[i].severity == Severity::error) fl.valid = false;
-    return std::move(fl);
-  };
+  auto finish = [&]() -> Forloeb { return std::move(fl); };
+  fl.dates_unreadable = true;  // until the document is read
   if (!check_text(f, out)) return finish();
   auto doc = r.parse(f.bytes);
   if (!doc) return finish();
@@ -150,18 +149,29 @@ Forloeb load_forloeb(const SourceFile& f, Diagnostics& out) {
                            "en forløbsfil skal være en mapping af nøgler (id: ..., medarbejder: ...)")));
     return finish();
   }
+  fl.dates_unreadable = false;
   r.require(*doc, kRequired, {1, 1}, kTopKeys);
   r.each_key(*doc, kTopKeys, "", [&](const std::string& key, Pos, const YAML::Node& val) {
-    if (key == "id") read_text_field(r, val, key, fl.id);
-    else if (key == "medarbejder") read_text_field(r, val, key, fl.worker);
-    else if (key == "delmålgruppe") read_text_field(r, val, key, fl.subgroup);
-    else if (key == "kontakt") read_date_field(r, val, key, fl.contact);
-    else if (key == "opstart") read_date_field(r, val, key, fl.start);
-    else if (key == "indflytning") read_date_field(r, val, key, fl.move_in);
-    else if (key == "tjekliste") read_checklist(r, val, fl);
-    else if (key == "dokumentation") read_documentation(r, val, fl);
-    else if (key == "peer_støtte") read_peer(r, val, fl);
-    else if (key == "afslutning") read_ending(r, val, fl);
+    if (key == "id")
+      read_text_field(r, val, key, fl.id);
+    else if (key == "medarbejder")
+      read_text_field(r, val, key, fl.worker);
+    else if (key == "delmålgruppe")
+      read_text_field(r, val, key, fl.subgroup);
+    else if (key == "kontakt" || key == "opstart") {
+      Field<Date>& field = key == "kontakt" ? fl.contact : fl.start;
+      read_date_field(r, val, key, field);
+      if (!field && !val.IsNull()) fl.dates_unreadable = true;
+    } else if (key == "indflytning")
+      read_date_field(r, val, key, fl.move_in);
+    else if (key == "tjekliste")
+      read_checklist(r, val, fl);
+    else if (key == "dokumentation")
+      read_documentation(r, val, fl);
+    else if (key == "peer_støtte")
+      read_peer(r, val, fl);
+    else if (key == "afslutning")
+      read_ending(r, val, fl);
     else if (key == "noter" && !val.IsNull()) {
       if (auto s = r.scalar(val, key)) fl.notes = *s;
     }

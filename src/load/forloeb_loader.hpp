@@ -1,8 +1,8 @@
 // forloeb/ID.yaml -> Forloeb, with structural diagnostics.
 #pragma once
 
+#include "base/forloeb.hpp"
 #include "load/source_file.hpp"
-#include "model/forloeb.hpp"
 
 namespace cti {
 

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "i18n/lang.hpp"
+#include "base/lang.hpp"
 #include "load/text_checks.hpp"
 #include "load/yaml_reader.hpp"
 

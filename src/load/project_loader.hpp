@@ -1,8 +1,8 @@
 // cti.yaml -> Project, with structural diagnostics.
 #pragma once
 
+#include "base/project.hpp"
 #include "load/source_file.hpp"
-#include "model/project.hpp"
 
 namespace cti {
 

@@ -9,13 +9,13 @@
 #include <set>
 #include <thread>
 
-#include "i18n/lang.hpp"
+#include "base/cpr_scan.hpp"
+#include "base/git.hpp"
+#include "base/lang.hpp"
+#include "io/files.hpp"
 #include "load/forloeb_loader.hpp"
-#include "load/git.hpp"
 #include "load/project_loader.hpp"
 #include "load/text_checks.hpp"
-#include "privacy/cpr_scan.hpp"
-#include "util/files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -81,7 +81,7 @@ void run_job(const fs::path& root, CaseJob& job) {
     if (!bytes) {
       job.result.file = job.file.path;
       job.result.stem = file_stem(job.file.path);
-      job.result.valid = false;
+      job.result.dates_unreadable = true;
       job.diags.push_back(make_diag(job.file.path, {1, 1}, Severity::error, "unreadable",
                                     std::string(tr("cannot read the file", "filen kan ikke læses"))));
       return;
@@ -90,8 +90,6 @@ void run_job(const fs::path& root, CaseJob& job) {
   }
   scan_for_cpr(job.file, job.diags);
   job.result = load_forloeb(job.file, job.diags);
-  if (std::any_of(job.diags.begin(), job.diags.end(), [](const auto& d) { return d.severity == Severity::error; }))
-    job.result.valid = false;
   std::string().swap(job.file.bytes);
 }
 

@@ -8,10 +8,10 @@
 #include <variant>
 #include <vector>
 
-#include "load/git.hpp"
+#include "base/forloeb.hpp"
+#include "base/git.hpp"
+#include "base/project.hpp"
 #include "load/source_file.hpp"
-#include "model/forloeb.hpp"
-#include "model/project.hpp"
 
 namespace cti {
 

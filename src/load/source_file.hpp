@@ -6,7 +6,7 @@
 namespace cti {
 
 struct SourceFile {
-  std::string path;   // relative to the repository root, '/'-separated
+  std::string path;  // relative to the repository root, '/'-separated
   std::string bytes;
 };
 

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "i18n/lang.hpp"
+#include "base/lang.hpp"
 
 namespace cti {
 
@@ -67,9 +67,9 @@ bool check_text(const SourceFile& f, Diagnostics& out) {
     return false;
   }
   if (auto bad = invalid_utf8(b); bad != std::string::npos) {
-    out.push_back(make_diag(f.path, pos_at(b, bad), Severity::error, "encoding",
-                            std::string(tr("not valid UTF-8; save the file as UTF-8",
-                                           "ikke gyldig UTF-8; gem filen som UTF-8"))));
+    out.push_back(make_diag(
+        f.path, pos_at(b, bad), Severity::error, "encoding",
+        std::string(tr("not valid UTF-8; save the file as UTF-8", "ikke gyldig UTF-8; gem filen som UTF-8"))));
     return false;
   }
   bool parseable = true;

@@ -3,8 +3,8 @@
 
 #include <optional>
 
+#include "base/source.hpp"
 #include "load/source_file.hpp"
-#include "model/source.hpp"
 
 namespace cti {
 

@@ -1,6 +1,6 @@
 #include "load/tracked_scan.hpp"
 
-#include "util/files.hpp"
+#include "io/files.hpp"
 
 namespace fs = std::filesystem;
 

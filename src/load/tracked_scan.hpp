@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "load/git.hpp"
+#include "base/git.hpp"
 #include "load/repo.hpp"
 
 namespace cti {

@@ -12,9 +12,9 @@
 #include <set>
 #include <sstream>
 
-#include "i18n/lang.hpp"
+#include "base/lang.hpp"
+#include "base/suggest.hpp"
 #include "load/text_checks.hpp"
-#include "util/suggest.hpp"
 
 namespace cti {
 

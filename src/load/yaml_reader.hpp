@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/date.hpp"
-#include "model/source.hpp"
+#include "base/date.hpp"
+#include "base/source.hpp"
 
 namespace cti {
 

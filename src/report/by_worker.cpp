@@ -12,7 +12,7 @@ WorkerGroups group_by_worker(const Project& project, const std::vector<Forloeb>&
   for (const auto& f : forloeb) {
     std::string worker = f.worker ? *f.worker : "";
     if (!only_worker.empty() && worker != only_worker) continue;
-    if (!f.valid || worker.empty()) {
+    if (f.has_errors() || worker.empty()) {
       ++out.skipped_invalid;
       continue;
     }

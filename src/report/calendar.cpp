@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <map>
 
-#include "i18n/lang.hpp"
-#include "privacy/cpr_scan.hpp"
+#include "base/cpr_scan.hpp"
+#include "base/lang.hpp"
 #include "schedule/schedule.hpp"
 
 namespace cti::report {
@@ -84,7 +84,7 @@ std::vector<CalendarEvent> compute_calendar(const Project& project, const std::v
   std::vector<CalendarEvent> events;
   const auto checklist = project.checklist();
   for (const auto& f : forloeb) {
-    if (!f.valid || !f.worker) continue;
+    if (f.has_errors() || !f.worker) continue;
     if (!worker.empty() && *f.worker != worker) continue;
     if (schedule::phase_on(f, today) == schedule::Phase::afsluttet) continue;
     auto plan = schedule::plan_of(f);

@@ -17,8 +17,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/forloeb.hpp"
-#include "model/project.hpp"
+#include "base/forloeb.hpp"
+#include "base/project.hpp"
 
 namespace cti::report {
 

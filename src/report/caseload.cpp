@@ -7,7 +7,7 @@
 #include <cmath>
 #include <map>
 
-#include "i18n/lang.hpp"
+#include "base/lang.hpp"
 #include "report/by_worker.hpp"
 
 namespace cti::report {

@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "model/forloeb.hpp"
-#include "model/project.hpp"
+#include "base/forloeb.hpp"
+#include "base/project.hpp"
 #include "schedule/schedule.hpp"
 
 namespace cti::report {

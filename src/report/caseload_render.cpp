@@ -4,10 +4,10 @@
 
 #include <cmath>
 
-#include "i18n/lang.hpp"
+#include "base/json.hpp"
+#include "base/lang.hpp"
 #include "report/caseload.hpp"
 #include "report/table.hpp"
-#include "util/json.hpp"
 
 namespace cti::report {
 

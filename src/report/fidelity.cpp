@@ -53,7 +53,7 @@ Fidelity fidelity_of(const Forloeb& f, const std::vector<ChecklistItem>& checkli
   if (peer_tracked) r.peer_support = Ratio{};
   auto plan = schedule::plan_of(f);
   auto end = f.end_date();
-  if (!f.valid || !plan || plan->start > e || (end && from && *end < *from)) return r;
+  if (f.has_errors() || !plan || plan->start > e || (end && from && *end < *from)) return r;
   auto in_range = [&](Date d) { return (!from || d >= *from) && d <= e; };
   auto on_time = [](const schedule::Obligation& o) { return o.done && *o.done <= o.due; };
   r.in_scope = 1;
@@ -123,7 +123,7 @@ FidelityReport compute_fidelity(const Project& project, const std::vector<Forloe
   for (const auto& item : checklist)
     if (item.id == kPeerSupportItem) r.peer_tracked = true;
   for (const auto& f : forloeb)
-    if (f.valid && f.peer) r.peer_tracked = true;
+    if (!f.has_errors() && f.peer) r.peer_tracked = true;
 
   auto blank = [&](const std::string& id) {
     Fidelity x;

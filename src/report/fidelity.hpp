@@ -24,8 +24,8 @@
 #include <string>
 #include <vector>
 
-#include "model/forloeb.hpp"
-#include "model/project.hpp"
+#include "base/forloeb.hpp"
+#include "base/project.hpp"
 
 namespace cti::report {
 

@@ -3,11 +3,11 @@
 
 #include <cmath>
 
-#include "i18n/lang.hpp"
+#include "base/json.hpp"
+#include "base/lang.hpp"
 #include "report/caseload.hpp"
 #include "report/fidelity.hpp"
 #include "report/table.hpp"
-#include "util/json.hpp"
 
 namespace cti::report {
 

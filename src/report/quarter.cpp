@@ -6,7 +6,7 @@
 #include <map>
 #include <tuple>
 
-#include "util/json.hpp"
+#include "base/json.hpp"
 
 namespace cti::report {
 
@@ -65,7 +65,7 @@ bool included(const Forloeb& f, const Quarter& q) {
 std::vector<QuarterRow> quarter_rows(const std::vector<Forloeb>& forloeb, const Quarter& q) {
   std::vector<QuarterRow> rows;
   for (const auto& f : forloeb) {
-    if (!f.valid || !included(f, q)) continue;
+    if (f.has_errors() || !included(f, q)) continue;
     QuarterRow r{f.display_id(), *f.subgroup, *f.start, std::nullopt, std::nullopt};
     if (auto end = f.end_date(); end && *end <= q.last_day()) {
       r.end = *end;

@@ -10,9 +10,9 @@
 #include <utility>
 #include <vector>
 
-#include "model/date.hpp"
-#include "model/forloeb.hpp"
-#include "model/project.hpp"
+#include "base/date.hpp"
+#include "base/forloeb.hpp"
+#include "base/project.hpp"
 
 namespace cti::report {
 

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "i18n/lang.hpp"
-#include "privacy/cpr_scan.hpp"
+#include "base/cpr_scan.hpp"
+#include "base/lang.hpp"
 #include "report/table.hpp"
 #include "schedule/timeline.hpp"
 

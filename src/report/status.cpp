@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
-#include "i18n/lang.hpp"
+#include "base/json.hpp"
+#include "base/lang.hpp"
 #include "report/quarter.hpp"
 #include "report/table.hpp"
-#include "util/json.hpp"
 
 namespace cti::report {
 
@@ -69,7 +69,7 @@ std::vector<StatusRow> status_rows(const Project& project, const std::vector<For
   const auto checklist = project.checklist();
   std::vector<StatusRow> rows;
   for (const auto& f : forloeb) {
-    if (!f.valid) continue;
+    if (f.has_errors()) continue;
     if (!q.worker.empty() && (!f.worker || *f.worker != q.worker)) continue;
     StatusRow r = make_row(f, checklist, q);
     if (!q.all && r.phase == Phase::afsluttet) continue;

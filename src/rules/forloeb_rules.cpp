@@ -3,10 +3,10 @@
 
 #include <algorithm>
 
-#include "i18n/lang.hpp"
+#include "base/lang.hpp"
+#include "base/suggest.hpp"
 #include "rules/rules.hpp"
 #include "schedule/schedule.hpp"
-#include "util/suggest.hpp"
 
 namespace cti::rules {
 

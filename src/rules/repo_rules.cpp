@@ -1,12 +1,13 @@
 // Rules across files: ids, the project settings, the CPR key file.
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <map>
 #include <set>
 
-#include "i18n/lang.hpp"
+#include "base/lang.hpp"
+#include "base/suggest.hpp"
 #include "rules/rules.hpp"
-#include "util/suggest.hpp"
 
 namespace cti::rules {
 
@@ -29,17 +30,17 @@ void project_consistency(const Input& in, Diagnostics& out) {
   std::set<std::string> workers;
   for (const auto& w : p.workers)
     if (!workers.insert(w.id).second)
-      out.push_back(make_diag(p.file, w.pos, Severity::error, "duplicate-worker",
-                              fmt::format(fmt::runtime(tr("medarbejder id '{}' is used twice", "medarbejder-id '{}' bruges to gange")),
-                                          w.id)));
+      out.push_back(make_diag(
+          p.file, w.pos, Severity::error, "duplicate-worker",
+          fmt::format(fmt::runtime(tr("medarbejder id '{}' is used twice", "medarbejder-id '{}' bruges to gange")),
+                      w.id)));
   std::vector<std::string> builtin;
   for (const auto& item : builtin_checklist()) builtin.push_back(item.id);
   for (const auto& r : p.checklist_remove)
     if (std::find(builtin.begin(), builtin.end(), r.value) == builtin.end()) {
-      std::string msg = fmt::format(
-          fmt::runtime(tr("tjeklister.fjern: '{}' is not a built-in checklist item",
-                          "tjeklister.fjern: '{}' er ikke et indbygget tjeklistepunkt")),
-          r.value);
+      std::string msg = fmt::format(fmt::runtime(tr("tjeklister.fjern: '{}' is not a built-in checklist item",
+                                                    "tjeklister.fjern: '{}' er ikke et indbygget tjeklistepunkt")),
+                                    r.value);
       if (auto s = suggest(r.value, builtin))
         msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
       out.push_back(make_diag(p.file, r.pos, Severity::error, "unknown-item", msg));
@@ -47,18 +48,19 @@ void project_consistency(const Input& in, Diagnostics& out) {
   std::set<std::string> ids(builtin.begin(), builtin.end());
   for (const auto& add : p.checklist_add)
     if (!ids.insert(add.item.id).second)
-      out.push_back(make_diag(p.file, add.pos, Severity::error, "duplicate-item",
-                              fmt::format(fmt::runtime(tr("checklist item '{}' already exists",
-                                                          "tjeklistepunktet '{}' findes allerede")),
-                                          add.item.id)));
+      out.push_back(make_diag(
+          p.file, add.pos, Severity::error, "duplicate-item",
+          fmt::format(fmt::runtime(tr("checklist item '{}' already exists", "tjeklistepunktet '{}' findes allerede")),
+                      add.item.id)));
 }
 
 void cpr_file_untracked(const Input& in, Diagnostics& out) {
   if (!in.facts.cpr_file_tracked) return;
   out.push_back(make_diag(
       in.facts.cpr_file, {1, 1}, Severity::error, "cpr-file-tracked",
-      fmt::format(fmt::runtime(tr("the CPR key file is tracked by git; run 'git rm --cached {0}' and add {0} to .gitignore",
-                                  "CPR-nøglefilen er versioneret i git; kør 'git rm --cached {0}' og tilføj {0} til .gitignore")),
+      fmt::format(fmt::runtime(tr(
+                      "the CPR key file is tracked by git; run 'git rm --cached {0}' and add {0} to .gitignore",
+                      "CPR-nøglefilen er versioneret i git; kør 'git rm --cached {0}' og tilføj {0} til .gitignore")),
                   in.facts.cpr_file)));
 }
 

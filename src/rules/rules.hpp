@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/date.hpp"
 #include "load/repo.hpp"
-#include "model/date.hpp"
 
 namespace cti::rules {
 

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "model/checklist.hpp"
-#include "model/date.hpp"
-#include "model/forloeb.hpp"
+#include "base/checklist.hpp"
+#include "base/date.hpp"
+#include "base/forloeb.hpp"
 
 namespace cti::schedule {
 

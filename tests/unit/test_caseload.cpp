@@ -2,7 +2,7 @@
 // forecast, capacity at 0.5 årsværk, over capacity, simultaneous move-ins.
 #include <doctest/doctest.h>
 
-#include "i18n/lang.hpp"
+#include "base/lang.hpp"
 #include "report/caseload.hpp"
 
 using namespace cti;
@@ -159,7 +159,7 @@ TEST_SUITE("caseload") {
 
   TEST_CASE("invalid forløb are counted apart") {
     auto fl = team_a();
-    fl[0].valid = false;
+    fl[0].diagnostics.push_back(make_diag(fl[0].file, {1, 1}, Severity::error, "yaml-syntax", "x"));
     Caseload c = compute_caseload(project_half(), fl, {d("2026-03-10"), 1, ""});
     CHECK(c.skipped_invalid == 1);
     CHECK(c.workers[0].now.counts.fase1 == 2);

@@ -10,9 +10,9 @@
 #include <string_view>
 #include <type_traits>
 
-#include "privacy/cpr.hpp"
-#include "privacy/cpr_scan.hpp"
-#include "privacy/keyfile.hpp"
+#include "base/cpr.hpp"
+#include "base/cpr_scan.hpp"
+#include "load/keyfile.hpp"
 
 using cti::Date;
 using cti::format_date;

@@ -1,7 +1,7 @@
 // Calendar dates and the month arithmetic m(d, n) of SPEC section 3.
 #include <doctest/doctest.h>
 
-#include "model/date.hpp"
+#include "base/date.hpp"
 
 using cti::add_days;
 using cti::add_months;

@@ -95,7 +95,7 @@ std::vector<Forloeb> repo() {
   done(f4, kPeerSupportItem, "2024-02-01");
 
   Forloeb f5 = make("F5", "b", nullptr, "2025-01-01");
-  f5.valid = false;
+  f5.diagnostics.push_back(make_diag(f5.file, {1, 1}, Severity::error, "yaml-syntax", "x"));
   return {f1, f2, f3, f4, f5};
 }
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "i18n/lang.hpp"
+#include "base/lang.hpp"
 #include "load/forloeb_loader.hpp"
 #include "load/project_loader.hpp"
 
@@ -56,7 +56,7 @@ TEST_CASE("a complete forløb file is read with every value and its position") {
                 "  årsag: \"\"\n"
                 "noter: |\n  Fri tekst.\n");
   CHECK(l.ds.empty());
-  CHECK(l.f.valid);
+  CHECK_FALSE(l.f.dates_unreadable);
   CHECK(*l.f.id == "K-0001");
   CHECK(l.f.id.pos.line == 1);
   CHECK(l.f.id.pos.col == 5);
@@ -87,7 +87,7 @@ TEST_CASE("syntax errors carry the parser's line:col") {
   CHECK(only(load("id: K-0001\nmedarbejder: *x\n").ds) == "yaml-syntax@2:14");
   auto l = load(kHead + "---\nid: K-0002\n");
   CHECK(only(l.ds) == "yaml-syntax@4:1");  // at the --- line
-  CHECK_FALSE(l.f.valid);
+  CHECK(l.f.dates_unreadable);
 }
 
 TEST_CASE("a quote that is never closed is a syntax error, a closed one is not") {

@@ -1,7 +1,7 @@
 // The quarterly report (SPEC section 7): quarters, the inclusion rule, rows, summary, CSV.
 #include <doctest/doctest.h>
 
-#include "model/date.hpp"
+#include "base/date.hpp"
 #include "report/quarter.hpp"
 
 using cti::Date;
@@ -94,7 +94,7 @@ TEST_SUITE("quarter") {
         make("K-0007", "2025-07-01"),                // excluded
     };
     Forloeb broken = make("K-0008", "2025-05-01");
-    broken.valid = false;
+    broken.diagnostics.push_back(cti::make_diag(broken.file, {1, 1}, cti::Severity::error, "yaml-syntax", "x"));
     fs.push_back(broken);
     auto rows = quarter_rows(fs, Q2_2025);
     REQUIRE(rows.size() == 4);

@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "i18n/lang.hpp"
+#include "base/lang.hpp"
 #include "load/forloeb_loader.hpp"
 #include "load/project_loader.hpp"
 #include "rules/rules.hpp"

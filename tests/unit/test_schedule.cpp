@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "model/project.hpp"
+#include "base/project.hpp"
 #include "schedule/schedule.hpp"
 
 using namespace cti;

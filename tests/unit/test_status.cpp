@@ -50,7 +50,7 @@ TEST_SUITE("table") {
 
 // ---- status rows (report/status) ----
 
-#include "model/project.hpp"
+#include "base/project.hpp"
 #include "report/status.hpp"
 
 namespace {
@@ -178,7 +178,7 @@ TEST_SUITE("status") {
     ended(b, "2025-03-01", cti::EndStatus::interrupted);
     auto c = case_("K-3", "anna", nullptr, "2025-04-01");  // contact period, no opstart
     auto d = case_("K-4", "bo", "2025-02-03");
-    d.valid = false;
+    d.diagnostics.push_back(cti::make_diag(d.file, {1, 1}, cti::Severity::error, "yaml-syntax", "x"));
     auto p = project();
     CHECK(ids(status_rows(p, {a, b, c, d}, q("2025-04-15"))) == std::vector<std::string>{"K-1", "K-3"});
     StatusQuery all = q("2025-04-15");

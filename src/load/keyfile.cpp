@@ -1,13 +1,13 @@
-#include "privacy/keyfile.hpp"
+#include "load/keyfile.hpp"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <system_error>
 
-#include "i18n/lang.hpp"
+#include "base/lang.hpp"
+#include "io/files.hpp"
 #include "load/yaml_reader.hpp"
-#include "util/files.hpp"
 
 namespace cti::privacy {
 

@@ -1,10 +1,11 @@
-#include "model/source.hpp"
+#include "base/source.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <fmt/format.h>
 #include <tuple>
 
-#include "privacy/cpr_scan.hpp"
+#include "base/cpr_scan.hpp"
 
 namespace cti {
 
@@ -14,14 +15,13 @@ Diagnostic make_diag(std::string file, Pos pos, Severity sev, std::string rule, 
 
 std::string format_diagnostic(const Diagnostic& d) {
   const char* sev = d.severity == Severity::error ? "error" : "warning";
-  return fmt::format("{}:{}:{}: {}: {} [{}]", d.file, std::max(d.pos.line, 1), std::max(d.pos.col, 1),
-                     sev, d.message, d.rule);
+  return fmt::format("{}:{}:{}: {}: {} [{}]", d.file, std::max(d.pos.line, 1), std::max(d.pos.col, 1), sev, d.message,
+                     d.rule);
 }
 
 void sort_diagnostics(Diagnostics& ds) {
   std::stable_sort(ds.begin(), ds.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.file, a.pos.line, a.pos.col, a.rule) <
-           std::tie(b.file, b.pos.line, b.pos.col, b.rule);
+    return std::tie(a.file, a.pos.line, a.pos.col, a.rule) < std::tie(b.file, b.pos.line, b.pos.col, b.rule);
   });
 }
 

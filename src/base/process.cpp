@@ -1,11 +1,12 @@
-#include "util/process.hpp"
+#include "base/process.hpp"
 
-#include <cerrno>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 namespace cti {
 
@@ -14,8 +15,18 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
   ProcessResult r;
   int in[2], out[2], err[2];
   if (pipe(in) != 0) return r;
-  if (pipe(out) != 0) { close(in[0]); close(in[1]); return r; }
-  if (pipe(err) != 0) { close(in[0]); close(in[1]); close(out[0]); close(out[1]); return r; }
+  if (pipe(out) != 0) {
+    close(in[0]);
+    close(in[1]);
+    return r;
+  }
+  if (pipe(err) != 0) {
+    close(in[0]);
+    close(in[1]);
+    close(out[0]);
+    close(out[1]);
+    return r;
+  }
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
@@ -36,7 +47,10 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
   signal(SIGPIPE, SIG_IGN);
   std::size_t written = 0;
   int in_fd = in[1];
-  if (input.empty()) { close(in_fd); in_fd = -1; }
+  if (input.empty()) {
+    close(in_fd);
+    in_fd = -1;
+  }
   bool out_open = true, err_open = true;
   char buf[65536];
   while (out_open || err_open) {
@@ -54,13 +68,19 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
       if (fds[i].fd == in_fd) {
         ssize_t w = write(in_fd, input.data() + written, input.size() - written);
         if (w > 0) written += static_cast<std::size_t>(w);
-        if (w < 0 || written == input.size()) { close(in_fd); in_fd = -1; }
+        if (w < 0 || written == input.size()) {
+          close(in_fd);
+          in_fd = -1;
+        }
       } else {
         ssize_t got = read(fds[i].fd, buf, sizeof buf);
         if (got > 0) {
           (fds[i].fd == out[0] ? r.out : r.err).append(buf, static_cast<std::size_t>(got));
         } else {
-          if (fds[i].fd == out[0]) out_open = false; else err_open = false;
+          if (fds[i].fd == out[0])
+            out_open = false;
+          else
+            err_open = false;
         }
       }
     }
@@ -69,7 +89,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
   close(out[0]);
   close(err[0]);
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   if (r.exit_code == 127 && r.out.empty()) r.exit_code = -1;
   return r;

@@ -1,4 +1,4 @@
-#include "i18n/lang.hpp"
+#include "base/lang.hpp"
 
 #include <atomic>
 #include <cstdlib>
@@ -10,8 +10,12 @@ namespace {
 std::atomic<Lang> current{Lang::en};
 }
 
-void set_lang(Lang l) { current.store(l); }
-Lang lang() { return current.load(); }
+void set_lang(Lang l) {
+  current.store(l);
+}
+Lang lang() {
+  return current.load();
+}
 
 std::optional<Lang> parse_lang(std::string_view s) {
   if (s == "da") return Lang::da;

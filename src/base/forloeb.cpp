@@ -1,12 +1,15 @@
-#include "model/forloeb.hpp"
+#include "base/forloeb.hpp"
 
 namespace cti {
 
 std::string_view end_status_name(EndStatus s) {
   switch (s) {
-    case EndStatus::completed: return "gennemført";
-    case EndStatus::interrupted: return "afbrudt";
-    case EndStatus::handed_over: return "overdraget";
+    case EndStatus::completed:
+      return "gennemført";
+    case EndStatus::interrupted:
+      return "afbrudt";
+    case EndStatus::handed_over:
+      return "overdraget";
   }
   return "";
 }
@@ -37,6 +40,12 @@ std::optional<Date> Forloeb::end_date() const {
 std::optional<EndStatus> Forloeb::end_status() const {
   if (ending && ending->status) return *ending->status;
   return std::nullopt;
+}
+
+const Diagnostic* Forloeb::first_error() const {
+  for (const auto& d : diagnostics)
+    if (d.severity == Severity::error) return &d;
+  return nullptr;
 }
 
 }  // namespace cti

@@ -1,11 +1,13 @@
-#include "privacy/cpr_scan.hpp"
+#include "base/cpr_scan.hpp"
 
-#include "privacy/cpr.hpp"
+#include "base/cpr.hpp"
 
 namespace cti::privacy {
 
 namespace {
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 }  // namespace
 
 std::vector<CprHit> find_cpr_candidates(std::string_view t) {

@@ -1,4 +1,4 @@
-#include "model/date.hpp"
+#include "base/date.hpp"
 
 #include <fmt/format.h>
 
@@ -18,22 +18,21 @@ int to_int(std::string_view s) {
 }  // namespace
 
 bool looks_like_date(std::string_view t) {
-  return t.size() == 10 && t[4] == '-' && t[7] == '-' && all_digits(t.substr(0, 4)) &&
-         all_digits(t.substr(5, 2)) && all_digits(t.substr(8, 2));
+  return t.size() == 10 && t[4] == '-' && t[7] == '-' && all_digits(t.substr(0, 4)) && all_digits(t.substr(5, 2)) &&
+         all_digits(t.substr(8, 2));
 }
 
 std::optional<Date> parse_date(std::string_view t) {
   if (!looks_like_date(t)) return std::nullopt;
-  Date d{std::chrono::year{to_int(t.substr(0, 4))},
-         std::chrono::month{static_cast<unsigned>(to_int(t.substr(5, 2)))},
+  Date d{std::chrono::year{to_int(t.substr(0, 4))}, std::chrono::month{static_cast<unsigned>(to_int(t.substr(5, 2)))},
          std::chrono::day{static_cast<unsigned>(to_int(t.substr(8, 2)))}};
   if (!d.ok()) return std::nullopt;
   return d;
 }
 
 std::string format_date(Date d) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()),
-                     static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                     static_cast<unsigned>(d.day()));
 }
 
 Date add_months(Date d, int months) {

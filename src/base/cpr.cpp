@@ -1,4 +1,4 @@
-#include "privacy/cpr.hpp"
+#include "base/cpr.hpp"
 
 namespace cti::privacy {
 

@@ -1,17 +1,21 @@
-#include "model/checklist.hpp"
+#include "base/checklist.hpp"
 
 #include <algorithm>
 
-#include "model/project.hpp"
+#include "base/project.hpp"
 
 namespace cti {
 
 std::string_view stage_name(Stage s) {
   switch (s) {
-    case Stage::kontakt: return "kontakt";
-    case Stage::fase2: return "fase2";
-    case Stage::fase3: return "fase3";
-    case Stage::afslutning: return "afslutning";
+    case Stage::kontakt:
+      return "kontakt";
+    case Stage::fase2:
+      return "fase2";
+    case Stage::fase3:
+      return "fase3";
+    case Stage::afslutning:
+      return "afslutning";
   }
   return "";
 }
@@ -24,10 +28,14 @@ std::optional<Stage> parse_stage(std::string_view s) {
 
 std::string_view doc_point_name(DocPoint p) {
   switch (p) {
-    case DocPoint::opstart: return "opstart";
-    case DocPoint::fase2: return "fase2";
-    case DocPoint::fase3: return "fase3";
-    case DocPoint::afslutning: return "afslutning";
+    case DocPoint::opstart:
+      return "opstart";
+    case DocPoint::fase2:
+      return "fase2";
+    case DocPoint::fase3:
+      return "fase3";
+    case DocPoint::afslutning:
+      return "afslutning";
   }
   return "";
 }

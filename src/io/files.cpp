@@ -1,12 +1,13 @@
-#include "util/files.hpp"
+#include "io/files.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -14,7 +15,9 @@ namespace cti {
 
 namespace {
 
-std::string errno_text(const fs::path& p) { return p.string() + ": " + std::strerror(errno); }
+std::string errno_text(const fs::path& p) {
+  return p.string() + ": " + std::strerror(errno);
+}
 
 // Writes content to a fresh temporary file in the same directory; returns its path.
 std::optional<fs::path> write_temp(const fs::path& path, const std::string& content, unsigned mode, std::string& err) {

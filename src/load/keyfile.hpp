@@ -9,8 +9,8 @@
 #include <variant>
 #include <vector>
 
-#include "model/source.hpp"
-#include "privacy/cpr.hpp"
+#include "base/cpr.hpp"
+#include "base/source.hpp"
 
 namespace cti::privacy {
 

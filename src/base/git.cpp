@@ -1,8 +1,8 @@
-#include "load/git.hpp"
+#include "base/git.hpp"
 
 #include <charconv>
 
-#include "util/process.hpp"
+#include "base/process.hpp"
 
 namespace cti::git {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <utility>
 
-#include "model/date.hpp"
+#include "base/date.hpp"
 
 namespace cti::privacy {
 

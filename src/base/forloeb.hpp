@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "model/checklist.hpp"
-#include "model/date.hpp"
-#include "model/source.hpp"
+#include "base/checklist.hpp"
+#include "base/date.hpp"
+#include "base/source.hpp"
 
 namespace cti {
 
@@ -54,13 +54,21 @@ struct Forloeb {
   std::optional<PeerSupport> peer;       // peer_støtte
   std::optional<Ending> ending;          // afslutning (complete only when date and status are valid)
   std::string notes;                     // noter
-  bool valid = true;                     // false when its file has an error; reports skip invalid forløb
+  // The verdict of the checked repository (check/): every diagnostic about this file,
+  // sorted. A forløb with errors is still shown, marked with its first error.
+  Diagnostics diagnostics;
+  bool dates_unreadable = false;  // set by the loader: no document, or kontakt/opstart unreadable
 
   const ChecklistMark* mark(std::string_view item) const;
   std::optional<Date> documented(DocPoint p) const;
   // The id, or the file name when the id is missing (how reports name a forløb).
   const std::string& display_id() const { return id ? *id : stem; }
   std::optional<Date> end_date() const;
+  bool has_errors() const { return first_error() != nullptr; }
+  const Diagnostic* first_error() const;
+  // The plan can be computed: the file was read and kontakt and opstart, where written,
+  // are real dates (show refuses only a forløb whose dates cannot be read).
+  bool dates_readable() const { return !dates_unreadable; }
   std::optional<EndStatus> end_status() const;
 };
 

@@ -26,8 +26,7 @@ const std::vector<ChecklistItem>& builtin_checklist();
 enum class DocPoint { opstart, fase2, fase3, afslutning };
 std::string_view doc_point_name(DocPoint p);
 std::optional<DocPoint> parse_doc_point(std::string_view s);
-inline constexpr DocPoint kAllDocPoints[] = {DocPoint::opstart, DocPoint::fase2, DocPoint::fase3,
-                                             DocPoint::afslutning};
+inline constexpr DocPoint kAllDocPoints[] = {DocPoint::opstart, DocPoint::fase2, DocPoint::fase3, DocPoint::afslutning};
 
 // The item due at m(opstart, 8) rather than at the end.
 inline constexpr std::string_view kHandoverMeetingsItem = "overdragelsesmøder";

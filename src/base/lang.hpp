@@ -5,7 +5,11 @@
 #include <optional>
 #include <string_view>
 
-#include "model/project.hpp"
+namespace cti {
+
+enum class Lang { da, en };
+
+}  // namespace cti
 
 namespace cti::i18n {
 

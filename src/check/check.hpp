@@ -1,0 +1,48 @@
+// The checked repository: the one way a command gets data. check_repo() loads the
+// repository (work tree or git index), runs every rule, and gives each forløb file one
+// verdict (Forloeb::diagnostics). Views decide from it how a file with errors is shown
+// (a marked row, counted), never by skipping it.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/date.hpp"
+#include "base/forloeb.hpp"
+#include "base/git.hpp"
+#include "base/project.hpp"
+#include "load/repo.hpp"
+
+namespace cti {
+
+struct CheckedRepo {
+  std::filesystem::path root;
+  Snapshot snapshot = Snapshot::worktree;
+  Date today;
+  Project project;
+  std::vector<Forloeb> forloeb;            // every forløb file, in path order, each with its verdict
+  Diagnostics repo_diagnostics;            // cti.yaml, stray files, other tracked files, key file
+  std::optional<git::IndexListing> index;  // the git index when the repository is in git
+  std::vector<SourceFile> other_staged;    // Snapshot::index: other staged files
+
+  // Every diagnostic, sorted by file and position.
+  Diagnostics all_diagnostics() const;
+  // Forløb files with at least one error.
+  int invalid() const;
+};
+
+struct CheckOptions {
+  std::filesystem::path root;
+  Snapshot snapshot = Snapshot::worktree;
+  Date today;
+  std::filesystem::path key_file;  // absolute path of the CPR key file
+  bool scan_tracked = false;       // [cpr-leak] over every other tracked file (validate)
+};
+
+// Loads and checks; an error text for a setup problem (no cti.yaml, not a git repo).
+std::variant<CheckedRepo, std::string> check_repo(const CheckOptions& o);
+
+}  // namespace cti
