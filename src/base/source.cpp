@@ -3,13 +3,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 #include <tuple>
 
 #include "base/cpr_scan.hpp"
+#include "base/rule_registry.hpp"
 
 namespace cti {
 
 Diagnostic make_diag(std::string file, Pos pos, Severity sev, std::string rule, std::string message) {
+  // Every emitted rule is registered, with this severity (checked in the test builds).
+  assert(find_rule(rule) && find_rule(rule)->severity == sev);
   return Diagnostic{std::move(file), pos, sev, std::move(rule), privacy::redact(message)};
 }
 

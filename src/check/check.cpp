@@ -22,6 +22,43 @@ int CheckedRepo::invalid() const {
       std::count_if(forloeb.begin(), forloeb.end(), [](const Forloeb& f) { return f.has_errors(); }));
 }
 
+namespace {
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The digits an id ends with, without leading zeros ("K-0007" -> "7").
+std::string_view trailing_number(std::string_view id) {
+  std::size_t i = id.size();
+  while (i > 0 && id[i - 1] >= '0' && id[i - 1] <= '9') --i;
+  std::string_view digits = id.substr(i);
+  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+  return digits;
+}
+
+}  // namespace
+
+std::vector<const Forloeb*> CheckedRepo::find(std::string_view arg) const {
+  std::vector<const Forloeb*> out;
+  std::string_view name = arg;
+  if (name.ends_with(".yaml")) {
+    for (const auto& f : forloeb)
+      if (f.file == arg || ("./" + f.file) == arg) return {&f};
+    name.remove_suffix(5);
+    if (auto slash = name.rfind('/'); slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  }
+  for (const auto& f : forloeb)
+    if (f.display_id() == name || f.stem == name) out.push_back(&f);
+  if (!out.empty() || !all_digits(name)) return out;
+  for (const auto& f : forloeb)
+    if (trailing_number(f.display_id()) == trailing_number(name)) out.push_back(&f);
+  if (out.size() > 1 && std::any_of(out.begin(), out.end(),
+                                    [&](const Forloeb* f) { return f->display_id() != out.front()->display_id(); }))
+    out.clear();  // ambiguous: several ids end with that number
+  return out;
+}
+
 std::variant<CheckedRepo, std::string> check_repo(const CheckOptions& o) {
   auto loaded = load_repo(o.root, o.snapshot);
   if (auto* err = std::get_if<std::string>(&loaded)) return *err;

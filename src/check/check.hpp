@@ -32,6 +32,10 @@ struct CheckedRepo {
   Diagnostics all_diagnostics() const;
   // Forløb files with at least one error.
   int invalid() const;
+  // The forløb an argument names: its id, its file (forloeb/K-0007.yaml or K-0007.yaml),
+  // or just its number ("7", "0007") when exactly one id ends with that number. Several
+  // when files share the id; none when nothing (or an ambiguous number) matches.
+  std::vector<const Forloeb*> find(std::string_view arg) const;
 };
 
 struct CheckOptions {

@@ -30,9 +30,13 @@ int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
 
   auto events = report::compute_calendar(repo->project, repo->forloeb, *today, o.worker);
   std::string ics = report::render_ics(events, repo->project, *today);
-  int skipped = 0;
-  for (const auto& f : repo->forloeb)
-    if (f.has_errors() && (o.worker.empty() || (f.worker && *f.worker == o.worker))) ++skipped;
+  int invalid = 0;
+  std::vector<std::string> unreadable;
+  for (const auto& f : repo->forloeb) {
+    if (!o.worker.empty() && !(f.worker && *f.worker == o.worker)) continue;
+    invalid += f.has_errors();
+    if (!f.dates_readable()) unreadable.push_back(f.file);
+  }
 
   if (o.output.empty() || o.output == "-") {
     if (!print_output(ics)) return kUsage;
@@ -47,7 +51,7 @@ int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
     print_note(fmt::format(fmt::runtime(tr("wrote {} event(s) to {}", "skrev {} begivenhed(er) til {}")), events.size(),
                            o.output));
   }
-  note_skipped(skipped);
+  note_invalid(invalid, unreadable);
   return kOk;
 }
 

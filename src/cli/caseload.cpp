@@ -31,7 +31,7 @@ int run_caseload(const CaseloadOptions& o, const GlobalOptions& g) {
                     : o.format == "csv" ? report::render_caseload_csv(c)
                                         : report::render_caseload_table(c, use_color(g, stdout));
   if (!print_output(out)) return kUsage;
-  note_skipped(c.skipped_invalid);
+  note_invalid(c.invalid, c.unreadable);
   return kOk;
 }
 

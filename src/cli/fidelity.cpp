@@ -41,7 +41,7 @@ int run_fidelity(const FidelityOptions& o, const GlobalOptions& g) {
   auto r = report::compute_fidelity(repo->project, repo->forloeb, q);
   std::string out = o.format == "json" ? report::render_fidelity_json(r) : report::render_fidelity_table(r);
   if (!print_output(out)) return kUsage;
-  note_skipped(r.skipped_invalid);
+  note_invalid(r.invalid, r.unreadable);
   return kOk;
 }
 

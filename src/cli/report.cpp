@@ -147,7 +147,9 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
     errors.insert(errors.end(), keys->diagnostics.begin(), keys->diagnostics.end());
     privacy::check_keys(*keys, needed, known, errors);
   }
-  if (!errors.empty()) {
+  // With --pseudonym nothing is at stake: every row is shown, and the errors are named
+  // beside it (exit 1); the CPR report is not written while there are errors.
+  if (!errors.empty() && !o.pseudonym) {
     sort_diagnostics(errors);
     print_diagnostics(errors);
     print_note(fmt::format(
@@ -168,6 +170,14 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
     if (err) return setup_error(*err);
   }
   print_summary(report::summarize(rows, q, repo->project), q, *today);
+  if (!errors.empty()) {
+    sort_diagnostics(errors);
+    print_diagnostics(errors);
+    print_note(fmt::format(fmt::runtime(tr("{} error(s); fix them before the report with CPR numbers can be written",
+                                           "{} fejl; ret dem, før indberetningen med CPR-numre kan skrives")),
+                           errors.size()));
+    return kFindings;
+  }
   if (!to_stdout)
     print_note(
         fmt::format(fmt::runtime(tr("wrote {} (readable by you only)", "skrev {} (kun læsbar for dig)")), o.output));

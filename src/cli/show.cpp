@@ -3,8 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "base/cpr_scan.hpp"
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
@@ -21,35 +19,6 @@ struct ShowArgs {
   std::string id;
   int horizon = schedule::kDefaultHorizonDays;
 };
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// The digits an id ends with, without leading zeros ("K-0007" -> "7").
-std::string trailing_number(std::string_view id) {
-  std::size_t i = id.size();
-  while (i > 0 && id[i - 1] >= '0' && id[i - 1] <= '9') --i;
-  std::string_view digits = id.substr(i);
-  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
-  return std::string(digits);
-}
-
-// The forløb the argument names: its id, its file (forloeb/K-0007.yaml), or just its
-// number ("7" or "0007") when exactly one id ends with that number.
-const Forloeb* find_forloeb(const CheckedRepo& repo, std::string arg) {
-  if (arg.ends_with(".yaml")) arg = std::filesystem::path(arg).stem().string();
-  for (const auto& f : repo.forloeb)
-    if (f.display_id() == arg || f.stem == arg) return &f;
-  if (!all_digits(arg)) return nullptr;
-  const Forloeb* found = nullptr;
-  for (const auto& f : repo.forloeb)
-    if (trailing_number(f.display_id()) == trailing_number(arg)) {
-      if (found) return nullptr;  // ambiguous
-      found = &f;
-    }
-  return found;
-}
 
 int unknown_id(const CheckedRepo& repo, const std::string& arg) {
   std::vector<std::string> ids;
@@ -72,14 +41,27 @@ int run_show(const ShowArgs& a, const GlobalOptions& g) {
   if (!today) return kUsage;
   auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
-  const Forloeb* f = find_forloeb(*repo, a.id);
-  if (!f) return unknown_id(*repo, a.id);
-  if (f->has_errors())
-    return setup_error(fmt::format(fmt::runtime(tr("{} has errors; run cti validate {} and fix them first",
-                                                   "{} har fejl; kør cti validate {} og ret dem først")),
-                                   f->file, f->file));
-  std::string out = report::render_show(repo->project, *f, {*today, a.horizon, use_color(g, stdout)});
-  if (!print_output(out)) return kUsage;
+  auto found = repo->find(a.id);
+  if (found.empty()) return unknown_id(*repo, a.id);
+  // Files sharing an id ([duplicate-id]) are each shown, one after the other.
+  std::string all;
+  for (const Forloeb* f : found) {
+    if (!all.empty()) all += "\n";
+    // The file's own diagnostics on top; the timeline below unless its dates cannot be read.
+    std::string out;
+    for (const auto& d : f->diagnostics) out += format_diagnostic(d) + "\n";
+    if (!f->dates_readable()) {
+      print_output(all + out);
+      return setup_error(fmt::format(fmt::runtime(tr("{}: the dates cannot be read, so there is no timeline; fix the "
+                                                     "errors above (cti validate {})",
+                                                     "{}: datoerne kan ikke læses, så der er ingen tidslinje; ret "
+                                                     "fejlene ovenfor (cti validate {})")),
+                                     f->display_id(), f->file));
+    }
+    if (!out.empty()) out += "\n";
+    all += out + report::render_show(repo->project, *f, {*today, a.horizon, use_color(g, stdout)});
+  }
+  if (!print_output(all)) return kUsage;
   return kOk;
 }
 

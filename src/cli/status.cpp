@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include "base/lang.hpp"
 #include "cli/commands.hpp"
 #include "cli/team.hpp"
@@ -22,17 +24,23 @@ struct StatusOptions {
   bool check = false;
 };
 
-// Forløb files that could not be read are left out of the board; say which.
-int note_left_out(const CheckedRepo& repo) {
-  int n = 0;
-  for (const auto& f : repo.forloeb) {
-    if (!f.has_errors()) continue;
-    ++n;
-    print_note(fmt::format(fmt::runtime(tr("{} has errors and is left out (see cti validate)",
-                                           "{} har fejl og er udeladt (se cti validate)")),
-                           f.file));
-  }
-  return n;
+// Files with errors stay on the board, marked; a note on stderr says how many and
+// names other files with errors (cti.yaml, stray files under forloeb/) that have no row.
+int note_errors(const CheckedRepo& repo, const std::vector<report::StatusRow>& rows) {
+  int marked = 0;
+  for (const auto& r : rows) marked += r.has_errors();
+  if (marked > 0)
+    print_note(
+        fmt::format(fmt::runtime(tr("{} forløb file(s) with errors, marked on the board; cti validate lists them",
+                                    "{} forløbsfil(er) med fejl, markeret på tavlen; cti validate viser dem")),
+                    marked));
+  std::set<std::string> others;
+  for (const auto& d : repo.repo_diagnostics)
+    if (d.severity == Severity::error) others.insert(d.file);
+  for (const auto& file : others)
+    print_note(fmt::format(fmt::runtime(tr("{} has errors; run cti validate {}", "{} har fejl; kør cti validate {}")),
+                           file, file));
+  return repo.invalid() + static_cast<int>(others.size());
 }
 
 int run_status(const StatusOptions& o, const GlobalOptions& g) {
@@ -53,14 +61,14 @@ int run_status(const StatusOptions& o, const GlobalOptions& g) {
     out = report::render_status_table(rows, report::worker_summaries(repo->project, rows, o.worker), *today, o.horizon,
                                       use_color(g, stdout));
   if (!print_output(out)) return kUsage;
-  int left_out = note_left_out(*repo);
+  int with_errors = note_errors(*repo, rows);
   if (!o.check) return kOk;
   int overdue = 0;
   for (const auto& r : rows) overdue += r.overdue_count();
   if (overdue > 0)
     print_note(
         fmt::format(fmt::runtime(tr("--check: {} overdue item(s)", "--check: {} forsinkede punkt(er)")), overdue));
-  return overdue > 0 || left_out > 0 ? kFindings : kOk;
+  return overdue > 0 || with_errors > 0 ? kFindings : kOk;
 }
 
 }  // namespace

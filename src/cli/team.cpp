@@ -31,11 +31,17 @@ bool check_worker(const CheckedRepo& repo, const std::string& worker) {
   return false;
 }
 
-void note_skipped(int skipped) {
-  if (skipped <= 0) return;
-  print_note(fmt::format(fmt::runtime(tr("{} forløb left out because their files have errors (see cti validate)",
-                                         "{} forløb udeladt, fordi deres filer har fejl (se cti validate)")),
-                         skipped));
+void note_invalid(int invalid, const std::vector<std::string>& unreadable) {
+  if (invalid > 0)
+    print_note(fmt::format(fmt::runtime(tr("{} forløb file(s) with errors; cti validate lists them",
+                                           "{} forløbsfil(er) med fejl; cti validate viser dem")),
+                           invalid));
+  for (const auto& file : unreadable)
+    print_note(fmt::format(fmt::runtime(tr("{}: the dates cannot be read, so it is not in the figures; run cti "
+                                           "validate {}",
+                                           "{}: datoerne kan ikke læses, så forløbet er ikke med i tallene; kør cti "
+                                           "validate {}")),
+                           file, file));
 }
 
 }  // namespace cti::cli

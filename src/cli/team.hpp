@@ -12,6 +12,8 @@ namespace cti::cli {
 bool check_worker(const CheckedRepo& repo, const std::string& worker);
 
 // A note on stderr when forløb were left out because their files have errors.
-void note_skipped(int skipped);
+// The team views' note on files with errors: how many are counted (marked), and each
+// file whose dates cannot be read, which no figure can include.
+void note_invalid(int invalid, const std::vector<std::string>& unreadable);
 
 }  // namespace cti::cli

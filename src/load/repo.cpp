@@ -34,19 +34,24 @@ std::optional<fs::path> find_repo_root(const fs::path& start) {
   }
 }
 
+bool is_hidden_case_entry(const std::string& rel) {
+  return rel.find("/.") != std::string::npos || (!rel.empty() && rel[0] == '.');
+}
+
 bool is_case_path(const std::string& rel) {
   const std::string prefix = std::string(kCaseDir) + "/";
-  return rel.rfind(prefix, 0) == 0 && rel.find('/', prefix.size()) == std::string::npos &&
-         rel.size() > prefix.size() + 5 && rel.compare(rel.size() - 5, 5, ".yaml") == 0;
+  if (rel.rfind(prefix, 0) != 0 || is_hidden_case_entry(rel)) return false;
+  const std::string name = rel.substr(rel.rfind('/') + 1);
+  return name.size() > 5 && name.compare(name.size() - 5, 5, ".yaml") == 0;
 }
 
 namespace {
 
-// A file in forloeb/ that looks meant as a case file but will not be read (K-0005.yml).
+// A file in the forloeb/ tree that looks meant as a case file but will not be read (K-0005.yml).
 bool is_misnamed_case(const std::string& rel) {
   const std::string prefix = std::string(kCaseDir) + "/";
-  if (rel.rfind(prefix, 0) != 0 || rel.find('/', prefix.size()) != std::string::npos) return false;
-  std::string name = rel.substr(prefix.size());
+  if (rel.rfind(prefix, 0) != 0 || is_hidden_case_entry(rel)) return false;
+  std::string name = rel.substr(rel.rfind('/') + 1);
   if (name.empty() || name[0] == '.') return false;
   auto dot = name.rfind('.');
   if (dot == std::string::npos) return false;
@@ -65,6 +70,36 @@ void report_misnamed(const std::string& rel, Diagnostics& out) {
                                             "filen læses ikke: forløbsfiler hedder ID.yaml (omdøb den til "
                                             "{}.yaml)")),
                             stem)));
+}
+
+// Any other entry in the forloeb/ tree: named, never silently ignored (SPEC 2).
+enum class Stray { file, broken_link, dir_link, special };
+
+void report_stray(const std::string& rel, Stray kind, Diagnostics& out) {
+  switch (kind) {
+    case Stray::broken_link:
+      out.push_back(make_diag(rel, {1, 1}, Severity::error, "broken-link",
+                              std::string(tr("a symbolic link whose target does not exist; a forløb may be missing "
+                                             "(restore the target or remove the link)",
+                                             "et symbolsk link hvis mål ikke findes; et forløb kan mangle (genskab "
+                                             "målet eller fjern linket)"))));
+      return;
+    case Stray::dir_link:
+      out.push_back(make_diag(rel, {1, 1}, Severity::error, "folder-link",
+                              std::string(tr("a symbolic link to a folder is not followed; move the files into "
+                                             "forloeb/ instead",
+                                             "et symbolsk link til en mappe følges ikke; flyt filerne ind i "
+                                             "forloeb/ i stedet"))));
+      return;
+    case Stray::special:
+    case Stray::file:
+      out.push_back(make_diag(rel, {1, 1}, Severity::warning, "stray-file",
+                              std::string(tr("not a forløb file (forløb files are named ID.yaml); move it out of "
+                                             "forloeb/ or rename it",
+                                             "ikke en forløbsfil (forløbsfiler hedder ID.yaml); flyt den ud af "
+                                             "forloeb/ eller omdøb den"))));
+      return;
+  }
 }
 
 // One job per case file: where its bytes come from, and where its results go.
@@ -126,9 +161,18 @@ std::optional<std::string> read_staged(const fs::path& root, LoadedRepo& repo, s
       if (ours) unmerged.insert(e.path);
       continue;
     }
-    if (!e.regular_file()) continue;
-    if (ours && e.path != kConfigFile && !is_case_path(e.path) && is_misnamed_case(e.path))
-      report_misnamed(e.path, repo.diagnostics);
+    const bool in_tree = ours && e.path != kConfigFile && !is_hidden_case_entry(e.path);
+    if (!e.regular_file()) {
+      if (in_tree) report_stray(e.path, e.mode == "120000" ? Stray::broken_link : Stray::special, repo.diagnostics);
+      continue;
+    }
+    if (in_tree && !is_case_path(e.path)) {
+      if (is_misnamed_case(e.path))
+        report_misnamed(e.path, repo.diagnostics);
+      else
+        report_stray(e.path, Stray::file, repo.diagnostics);
+      continue;
+    }
     std::error_code ec;
     if (changed->count(e.path) || !fs::is_regular_file(root / e.path, ec)) {
       from_git.push_back(&e);
@@ -164,6 +208,53 @@ std::optional<std::string> read_staged(const fs::path& root, LoadedRepo& repo, s
   return std::nullopt;
 }
 
+// Every entry of the forloeb/ tree in the work tree: case files become jobs, everything
+// else (but hidden names) gets a diagnostic. Symbolic links to files are followed, links
+// to folders are not (no loops).
+void scan_case_tree(const fs::path& root, std::vector<CaseJob>& jobs, Diagnostics& out) {
+  std::error_code ec;
+  if (!fs::is_directory(root / kCaseDir, ec)) return;
+  std::vector<std::string> folders{kCaseDir};  // relative to the root
+  while (!folders.empty()) {
+    const std::string folder = std::move(folders.back());
+    folders.pop_back();
+    std::vector<std::string> names;
+    fs::directory_iterator it(root / folder, ec), end;
+    for (; !ec && it != end; it.increment(ec)) names.push_back(it->path().filename().string());
+    if (ec) {
+      out.push_back(make_diag(folder, {1, 1}, Severity::error, "unreadable",
+                              std::string(tr("cannot read this folder; forløb in it may be missing",
+                                             "mappen kan ikke læses; forløb i den kan mangle"))));
+      ec.clear();
+      continue;
+    }
+    for (const auto& name : names) {
+      if (name.empty() || name[0] == '.') continue;  // hidden: .gitkeep, .archive/
+      const std::string rel = folder + "/" + name;
+      const fs::path p = root / rel;
+      std::error_code fec;
+      const auto link = fs::symlink_status(p, fec);
+      const auto target = fs::status(p, fec);
+      if (fs::is_symlink(link) && !fs::exists(target)) {
+        report_stray(rel, Stray::broken_link, out);
+      } else if (fs::is_directory(target)) {
+        if (fs::is_symlink(link))
+          report_stray(rel, Stray::dir_link, out);
+        else
+          folders.push_back(rel);
+      } else if (!fs::is_regular_file(target)) {
+        report_stray(rel, Stray::special, out);
+      } else if (is_case_path(rel)) {
+        jobs.push_back({{rel, {}}, false, {}, {}});
+      } else if (is_misnamed_case(rel)) {
+        report_misnamed(rel, out);
+      } else {
+        report_stray(rel, Stray::file, out);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void scan_for_cpr(const SourceFile& f, Diagnostics& out) {
@@ -197,16 +288,7 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
   if (snap == Snapshot::index) {
     if (auto error = read_staged(root, repo, config, jobs)) return *error;
   } else {
-    std::error_code ec;
-    for (fs::directory_iterator it(root / kCaseDir, ec), end; !ec && it != end; it.increment(ec)) {
-      std::string rel = std::string(kCaseDir) + "/" + it->path().filename().string();
-      std::error_code fec;
-      if (!it->is_regular_file(fec)) continue;
-      if (is_case_path(rel))
-        jobs.push_back({{rel, {}}, false, {}, {}});
-      else if (is_misnamed_case(rel))
-        report_misnamed(rel, repo.diagnostics);
-    }
+    scan_case_tree(root, jobs, repo.diagnostics);
   }
   if (!config) {
     auto bytes = read_text_file(root / kConfigFile);

@@ -18,8 +18,12 @@ namespace cti {
 inline constexpr const char* kConfigFile = "cti.yaml";
 inline constexpr const char* kCaseDir = "forloeb";
 
-// forloeb/NAME.yaml directly in the case folder (relative to the root): a case file.
+// forloeb/[SUBFOLDER/...]NAME.yaml (relative to the root): a case file. Subfolders
+// (forloeb/afsluttede/) are part of the tree; hidden names (.gitkeep, .archive/) are not.
 bool is_case_path(const std::string& rel);
+
+// Whether `rel` (under forloeb/) is hidden: some part of its path starts with '.'.
+bool is_hidden_case_entry(const std::string& rel);
 
 // The nearest directory at or above `start` holding cti.yaml.
 std::optional<std::filesystem::path> find_repo_root(const std::filesystem::path& start);

@@ -16,11 +16,14 @@ struct WorkerGroup {
 };
 
 struct WorkerGroups {
-  std::vector<WorkerGroup> groups;  // the workers of cti.yaml in their order, then any other by id
-  int skipped_invalid = 0;          // forløb left out because their file has errors
+  std::vector<WorkerGroup> groups;         // the workers of cti.yaml in their order, then any other by id
+  int invalid = 0;                         // forløb in the view whose file has errors (counted, marked)
+  std::vector<const Forloeb*> unreadable;  // files whose dates cannot be read: named, not counted
 };
 
-// The valid forløb grouped by medarbejder; only `only_worker`'s when it is not empty.
+// Every forløb grouped by medarbejder (only `only_worker`'s when it is not empty), files
+// with errors included: a medarbejder missing or not in cti.yaml gets a group of its own
+// (id "" for a missing one). Only a file whose dates cannot be read is set apart.
 WorkerGroups group_by_worker(const Project& project, const std::vector<Forloeb>& forloeb,
                              const std::string& only_worker);
 

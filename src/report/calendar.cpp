@@ -84,24 +84,19 @@ std::vector<CalendarEvent> compute_calendar(const Project& project, const std::v
   std::vector<CalendarEvent> events;
   const auto checklist = project.checklist();
   for (const auto& f : forloeb) {
-    if (f.has_errors() || !f.worker) continue;
-    if (!worker.empty() && *f.worker != worker) continue;
+    if (!f.dates_readable()) continue;  // named by the command's note instead
+    const std::string who = f.worker ? *f.worker : "";
+    if (!worker.empty() && who != worker) continue;
     if (schedule::phase_on(f, today) == schedule::Phase::afsluttet) continue;
     auto plan = schedule::plan_of(f);
     if (!plan) continue;
     const std::string& id = f.display_id();
-    auto end = f.end_date();
     std::vector<CalendarEvent> mine;
     auto add = [&](std::string point, Date d) {
       if (d < today) return;
-      mine.push_back({event_uid(id, point, project.name), id, *f.worker, point, d, {}, {}});
+      mine.push_back({event_uid(id, point, project.name), id, who, point, d, {}, {}});
     };
-    for (const auto& p : plan->points()) {
-      if (p.kind == schedule::PointKind::afslutning) continue;
-      if (end && p.date >= *end) break;
-      add(std::string(schedule::point_name(p.kind)), p.date);
-    }
-    add("afslutning", end ? *end : plan->planned_end);
+    for (const auto& p : schedule::due_points(f)) add(std::string(schedule::point_name(p.kind)), p.date);
 
     std::map<Date, CalendarEvent> loose;  // open items on a day with no point
     for (const auto& o : schedule::obligations(f, checklist)) {

@@ -64,7 +64,8 @@ struct Caseload {
   Date today;
   std::vector<WorkerCaseload> workers;  // cti.yaml order, then unknown workers by id
   WorkerCaseload team;                  // sums over the workers shown
-  int skipped_invalid = 0;              // forløb left out because their file has errors
+  int invalid = 0;                      // forløb whose file has errors: counted, and named in a note
+  std::vector<std::string> unreadable;  // files whose dates cannot be read: left out of the figures
 };
 
 struct CaseloadQuery {

@@ -53,7 +53,7 @@ Fidelity fidelity_of(const Forloeb& f, const std::vector<ChecklistItem>& checkli
   if (peer_tracked) r.peer_support = Ratio{};
   auto plan = schedule::plan_of(f);
   auto end = f.end_date();
-  if (f.has_errors() || !plan || plan->start > e || (end && from && *end < *from)) return r;
+  if (!f.dates_readable() || !plan || plan->start > e || (end && from && *end < *from)) return r;
   auto in_range = [&](Date d) { return (!from || d >= *from) && d <= e; };
   auto on_time = [](const schedule::Obligation& o) { return o.done && *o.done <= o.due; };
   r.in_scope = 1;
@@ -123,7 +123,7 @@ FidelityReport compute_fidelity(const Project& project, const std::vector<Forloe
   for (const auto& item : checklist)
     if (item.id == kPeerSupportItem) r.peer_tracked = true;
   for (const auto& f : forloeb)
-    if (!f.has_errors() && f.peer) r.peer_tracked = true;
+    if (f.peer) r.peer_tracked = true;
 
   auto blank = [&](const std::string& id) {
     Fidelity x;
@@ -132,7 +132,8 @@ FidelityReport compute_fidelity(const Project& project, const std::vector<Forloe
     return x;
   };
   auto grouped = group_by_worker(project, forloeb, q.worker);
-  r.skipped_invalid = grouped.skipped_invalid;
+  r.invalid = grouped.invalid;
+  for (const Forloeb* f : grouped.unreadable) r.unreadable.push_back(f->file);
   for (const auto& g : grouped.groups) {
     Fidelity x = blank(g.id);
     if (!g.forloeb.empty()) {

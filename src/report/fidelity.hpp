@@ -64,7 +64,8 @@ struct FidelityReport {
   std::vector<Fidelity> workers;  // cti.yaml order, then other medarbejder ids found in forløb
   Fidelity team;
   bool peer_tracked = false;
-  int skipped_invalid = 0;
+  int invalid = 0;                      // forløb whose file has errors: counted, and named in a note
+  std::vector<std::string> unreadable;  // files whose dates cannot be read: left out of the figures
 };
 
 inline constexpr const char* kPeerSupportItem = "peer-støtte-tilbudt";

@@ -138,7 +138,10 @@ std::string render_fidelity_json(const FidelityReport& r) {
   j.end_array();
   j.key("team");
   fidelity_json(j, r.team);
-  j.key("skipped_invalid").value(r.skipped_invalid);
+  j.key("invalid").value(r.invalid);
+  j.key("unreadable").begin_array();
+  for (const auto& file : r.unreadable) j.value(file);
+  j.end_array();
   j.end_object();
   return j.str();
 }

@@ -65,8 +65,10 @@ bool included(const Forloeb& f, const Quarter& q) {
 std::vector<QuarterRow> quarter_rows(const std::vector<Forloeb>& forloeb, const Quarter& q) {
   std::vector<QuarterRow> rows;
   for (const auto& f : forloeb) {
-    if (f.has_errors() || !included(f, q)) continue;
-    QuarterRow r{f.display_id(), *f.subgroup, *f.start, std::nullopt, std::nullopt};
+    // A file with errors still gives its row (report --pseudonym shows it; the CPR report
+    // refuses while it has errors); only unreadable dates leave nothing to place.
+    if (!f.dates_readable() || !included(f, q)) continue;
+    QuarterRow r{f.display_id(), f.subgroup ? *f.subgroup : "", *f.start, std::nullopt, std::nullopt};
     if (auto end = f.end_date(); end && *end <= q.last_day()) {
       r.end = *end;
       r.completed = f.end_status() == EndStatus::completed;

@@ -53,7 +53,7 @@ std::string entry_label(const TimelineEntry& e, const Forloeb& f) {
 Cell entry_status(const TimelineEntry& e, const Forloeb& f, Date today) {
   if (e.dropped) return Cell(std::string(tr("dropped: the forløb ended before", "bortfaldet: forløbet sluttede før")));
   bool planned_end = e.kind == TimelineEntry::Kind::point && e.point == schedule::PointKind::afslutning;
-  if (planned_end && !f.end_date() && e.date <= today)
+  if (planned_end && schedule::is_overdue_end(f, today))
     return Cell(fmt1(tr("overskredet: no end recorded ({})", "overskredet: ingen afslutning registreret ({})"),
                      relative(e.date, today)),
                 Color::red);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "base/json.hpp"
 #include "base/lang.hpp"
@@ -21,13 +22,16 @@ const StatusItem* StatusRow::most_urgent() const {
   return nullptr;
 }
 
-namespace {
-
-StatusRow make_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist, const StatusQuery& q) {
+StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist, const StatusQuery& q) {
   StatusRow r;
   r.id = f.display_id();
   r.worker = f.worker ? *f.worker : "";
   r.subgroup = f.subgroup ? *f.subgroup : "";
+  r.file = f.file;
+  for (const auto& d : f.diagnostics)
+    if (d.severity == Severity::error) r.errors.push_back({d.rule, d.pos.line, d.message});
+  r.dates_readable = f.dates_readable();
+  if (!r.dates_readable) return r;
   r.phase = schedule::phase_on(f, q.today);
   r.day_in_phase = schedule::day_in_phase(f, q.today);
   r.plan = schedule::plan_of(f);
@@ -52,6 +56,12 @@ StatusRow make_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist
   return r;
 }
 
+std::string validate_hint(const StatusRow& r) {
+  return "cti validate " + r.file;
+}
+
+namespace {
+
 std::string opt_date(const std::optional<Date>& d) {
   return d ? format_date(*d) : "";
 }
@@ -69,16 +79,16 @@ std::vector<StatusRow> status_rows(const Project& project, const std::vector<For
   const auto checklist = project.checklist();
   std::vector<StatusRow> rows;
   for (const auto& f : forloeb) {
-    if (f.has_errors()) continue;
     if (!q.worker.empty() && (!f.worker || *f.worker != q.worker)) continue;
-    StatusRow r = make_row(f, checklist, q);
-    if (!q.all && r.phase == Phase::afsluttet) continue;
-    rows.push_back(std::move(r));
+    const bool listed =
+        q.all || f.has_errors() || !f.dates_readable() || schedule::on_default_board(f, checklist, q.today);
+    if (listed) rows.push_back(status_row(f, checklist, q));
   }
   std::sort(rows.begin(), rows.end(), [](const StatusRow& a, const StatusRow& b) {
     if (a.deadline.has_value() != b.deadline.has_value()) return a.deadline.has_value();
     if (a.deadline && *a.deadline != *b.deadline) return *a.deadline < *b.deadline;
-    return a.id < b.id;
+    if (a.id != b.id) return a.id < b.id;
+    return a.file < b.file;
   });
   return rows;
 }
@@ -86,17 +96,32 @@ std::vector<StatusRow> status_rows(const Project& project, const std::vector<For
 std::vector<WorkerSummary> worker_summaries(const Project& project, const std::vector<StatusRow>& rows,
                                             const std::string& only_worker) {
   std::vector<WorkerSummary> out;
-  auto entry = [&](const std::string& id) -> WorkerSummary& {
-    for (auto& w : out)
-      if (w.worker == id) return w;
-    out.push_back({id});
-    return out.back();
-  };
+  std::unordered_map<std::string, std::size_t> index;  // worker id -> entry: linear in workers + rows
   for (const auto& w : project.workers)
-    if (only_worker.empty() || w.id == only_worker) entry(w.id);
+    if ((only_worker.empty() || w.id == only_worker) && index.emplace(w.id, out.size()).second) out.push_back({w.id});
+  std::optional<std::size_t> unknown;
   for (const auto& r : rows) {
-    WorkerSummary& w = entry(r.worker);
-    if (r.phase != Phase::afsluttet) ++w.active;
+    auto it = index.find(r.worker);
+    std::size_t i;
+    if (it != index.end()) {
+      i = it->second;
+    } else {
+      if (!unknown) {
+        unknown = out.size();
+        out.push_back({"", false});
+      }
+      i = *unknown;
+    }
+    WorkerSummary& w = out[i];
+    if (!r.dates_readable)
+      ++w.unknown_phase;
+    else if (schedule::is_active(r.phase))
+      ++w.active;
+    else if (r.phase == Phase::kontakt)
+      ++w.in_contact;
+    else
+      ++w.ended;
+    if (r.has_errors()) ++w.with_errors;
     if (!r.overdue.empty()) ++w.with_overdue;
     w.overdue_items += r.overdue_count();
   }
@@ -125,8 +150,11 @@ std::string render_status_table(const std::vector<StatusRow>& rows, const std::v
       std::vector<Cell> cells;
       cells.emplace_back(r.id);
       cells.emplace_back(r.worker);
-      cells.emplace_back(std::string(schedule::phase_name(r.phase)),
-                         r.phase == Phase::overskredet ? Color::red : Color::none);
+      if (!r.dates_readable)
+        cells.emplace_back("?", Color::red);
+      else
+        cells.emplace_back(std::string(schedule::phase_name(r.phase)),
+                           r.phase == Phase::overskredet ? Color::red : Color::none);
       cells.emplace_back(r.day_in_phase ? std::to_string(*r.day_in_phase) : "-");
       if (r.next) {
         Color c = r.next_days < 0 ? Color::red : r.next_days <= horizon_days ? Color::yellow : Color::none;
@@ -140,7 +168,11 @@ std::string render_status_table(const std::vector<StatusRow>& rows, const std::v
       }
       cells.emplace_back(std::to_string(r.overdue_count()), r.overdue.empty() ? Color::none : Color::red);
       cells.emplace_back(std::to_string(r.due_soon_count()), r.due_soon.empty() ? Color::none : Color::yellow);
-      if (const StatusItem* u = r.most_urgent())
+      if (r.has_errors())
+        cells.emplace_back(
+            fmt::format(fmt::runtime(tr("error [{}]: {}", "fejl [{}]: {}")), r.errors.front().rule, validate_hint(r)),
+            Color::red);
+      else if (const StatusItem* u = r.most_urgent())
         cells.emplace_back(u->label(), r.overdue.empty() ? Color::yellow : Color::red);
       else
         cells.emplace_back("");
@@ -157,9 +189,17 @@ std::string render_status_table(const std::vector<StatusRow>& rows, const std::v
         overdue = fmt::format(fmt::runtime(tr("{} with overdue items ({} {})", "{} med forsinkede punkter ({} {})")),
                               w.with_overdue, w.overdue_items,
                               w.overdue_items == 1 ? tr("item", "punkt") : tr("items", "punkter"));
-      std::string active = fmt::format(fmt::runtime(tr("{} active", "{} aktive")), w.active);
-      if (w.active == 1) active = std::string(tr("1 active", "1 aktiv"));
-      s.add_row({Cell(w.worker + ":"), Cell(active), Cell(overdue, w.with_overdue > 0 ? Color::red : Color::none)});
+      std::string counts = w.active == 1 ? std::string(tr("1 active", "1 aktiv"))
+                                         : fmt::format(fmt::runtime(tr("{} active", "{} aktive")), w.active);
+      if (w.in_contact > 0) counts += fmt::format(fmt::runtime(tr(", {} in contact", ", {} i kontakt")), w.in_contact);
+      if (w.ended > 0) counts += fmt::format(fmt::runtime(tr(", {} ended", ", {} afsluttede")), w.ended);
+      if (w.unknown_phase > 0)
+        counts += fmt::format(fmt::runtime(tr(", {} unreadable", ", {} ulæselige")), w.unknown_phase);
+      if (w.with_errors > 0)
+        overdue += fmt::format(fmt::runtime(tr("  {} with file errors", "  {} med fejl i filen")), w.with_errors);
+      std::string name = w.known ? w.worker : std::string(tr("(unknown worker)", "(ukendt medarbejder)"));
+      s.add_row({Cell(name + ":"), Cell(counts),
+                 Cell(overdue, w.with_overdue > 0 || w.with_errors > 0 ? Color::red : Color::none)});
     }
     out += s.render(color);
   }
@@ -176,7 +216,11 @@ std::string render_status_json(const std::vector<StatusRow>& rows, Date today) {
     w.key("id").value(r.id);
     w.key("worker").value(r.worker);
     w.key("subgroup").value(r.subgroup);
-    w.key("phase").value(schedule::phase_name(r.phase));
+    w.key("phase");
+    if (r.dates_readable)
+      w.value(schedule::phase_name(r.phase));
+    else
+      w.null();
     auto plan_date = [&](Date schedule::Plan::*m) -> std::optional<Date> {
       return r.plan ? std::optional<Date>((*r.plan).*m) : std::nullopt;
     };
@@ -219,9 +263,17 @@ std::string render_status_json(const std::vector<StatusRow>& rows, Date today) {
     items("overdue", r.overdue);
     items("due_soon", r.due_soon);
     docs("documentation_overdue", r.overdue);
+    docs("documentation_due_soon", r.due_soon);
+    w.key("errors").begin_array();
+    for (const auto& e : r.errors)
+      w.begin_object().key("rule").value(e.rule).key("line").value(e.line).key("message").value(e.message).end_object();
+    w.end_array();
+    w.key("file").value(r.file);
     w.end_object();
   }
   w.end_array();
+  w.key("invalid").value(
+      static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const StatusRow& r) { return r.has_errors(); })));
   w.end_object();
   return w.str();
 }
@@ -230,7 +282,8 @@ std::string render_status_csv(const std::vector<StatusRow>& rows) {
   static const char* kHeader[] = {
       "id",         "worker",    "subgroup",          "phase",       "day_in_phase", "start",
       "phase2",     "phase3",    "handover_meetings", "planned_end", "end",          "end_status",
-      "next_point", "next_date", "next_days",         "overdue",     "due_soon",     "most_urgent"};
+      "next_point", "next_date", "next_days",         "overdue",     "due_soon",     "most_urgent",
+      "error"};
   auto line = [](const std::vector<std::string>& fields) {
     std::string l;
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -243,7 +296,7 @@ std::string render_status_csv(const std::vector<StatusRow>& rows) {
   std::string out = "\xEF\xBB\xBF" + line(std::vector<std::string>(std::begin(kHeader), std::end(kHeader)));
   for (const auto& r : rows) {
     const StatusItem* u = r.most_urgent();
-    out += line({r.id, r.worker, r.subgroup, std::string(schedule::phase_name(r.phase)),
+    out += line({r.id, r.worker, r.subgroup, r.dates_readable ? std::string(schedule::phase_name(r.phase)) : "",
                  r.day_in_phase ? std::to_string(*r.day_in_phase) : "",
                  opt_date(r.plan ? r.plan->start : std::optional<Date>()),
                  opt_date(r.plan ? r.plan->phase2 : std::optional<Date>()),
@@ -253,7 +306,7 @@ std::string render_status_csv(const std::vector<StatusRow>& rows) {
                  r.end_status ? std::string(end_status_name(*r.end_status)) : "",
                  r.next ? std::string(schedule::point_name(r.next->kind)) : "", r.next ? format_date(r.next->date) : "",
                  r.next ? std::to_string(r.next_days) : "", std::to_string(r.overdue_count()),
-                 std::to_string(r.due_soon_count()), u ? u->label() : ""});
+                 std::to_string(r.due_soon_count()), u ? u->label() : "", r.has_errors() ? r.errors.front().rule : ""});
   }
   return out;
 }

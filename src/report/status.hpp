@@ -21,8 +21,18 @@ struct StatusItem {
   std::string label() const { return documentation ? "dokumentation:" + item : item; }
 };
 
+// An error in the forløb's file, as the row shows it: the row stays on the board.
+struct RowError {
+  std::string rule;
+  int line = 0;
+  std::string message;
+};
+
 struct StatusRow {
   std::string id, worker, subgroup;
+  std::string file;              // relative to the repository root
+  std::vector<RowError> errors;  // the file's errors, first one first; empty for a valid file
+  bool dates_readable = true;    // false: phase and dates unknown (the file could not be read)
   schedule::Phase phase = schedule::Phase::kontakt;
   std::optional<int> day_in_phase;
   std::optional<schedule::Plan> plan;
@@ -34,6 +44,7 @@ struct StatusRow {
   std::vector<StatusItem> due_soon;  // soonest first
   std::optional<Date> deadline;      // the sort key: earliest overdue, next point or due-soon date
 
+  bool has_errors() const { return !errors.empty(); }
   int overdue_count() const { return static_cast<int>(overdue.size()); }
   int due_soon_count() const { return static_cast<int>(due_soon.size()); }
   // The oldest overdue item, else the soonest due-soon item.
@@ -44,27 +55,41 @@ struct StatusQuery {
   Date today;
   int horizon_days = schedule::kDefaultHorizonDays;
   std::string worker;  // empty: all workers
-  bool all = false;    // include afsluttet forløb
+  bool all = false;    // include afsluttet forløb that owe nothing
 };
 
-// Rows for the valid forløb that match the query, sorted by deadline (none last), then id.
+// One row per forløb file that matches the query, sorted by deadline (none last), then id
+// and file: the forløb on the default board (schedule::on_default_board), or all with
+// `all`; a file with errors is always listed, marked with its errors, never left out.
 std::vector<StatusRow> status_rows(const Project& project, const std::vector<Forloeb>& forloeb, const StatusQuery& q);
 
+// The row of one forløb on `q.today` (no filtering).
+StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist, const StatusQuery& q);
+
 struct WorkerSummary {
-  std::string worker;
-  int active = 0;        // listed forløb not afsluttet
+  std::string worker;    // empty: the forløb whose medarbejder is not in cti.yaml (or missing)
+  bool known = true;     // a worker of cti.yaml
+  int active = 0;        // listed forløb in fase1-3 or overskredet (schedule::is_active)
+  int in_contact = 0;    // listed forløb in the contact period
+  int ended = 0;         // listed forløb ended but still owing (or all with --all)
+  int with_errors = 0;   // listed forløb whose file has errors
   int with_overdue = 0;  // listed forløb with at least one overdue item
   int overdue_items = 0;
+  int rows() const { return active + in_contact + ended + unknown_phase; }
+  int unknown_phase = 0;  // listed files whose dates cannot be read
 };
 
 // One entry per worker of cti.yaml (or only the queried worker), in cti.yaml order,
-// then any other worker that appears in the rows.
+// then one "unknown worker" entry for every listed row whose worker is not in cti.yaml.
+// Every row is counted in exactly one entry.
 std::vector<WorkerSummary> worker_summaries(const Project& project, const std::vector<StatusRow>& rows,
                                             const std::string& only_worker);
 
 std::string render_status_table(const std::vector<StatusRow>& rows, const std::vector<WorkerSummary>& workers,
                                 Date today, int horizon_days, bool color);
 std::string render_status_json(const std::vector<StatusRow>& rows, Date today);
+// "cti validate forloeb/K-0004.yaml": the hint a row with errors carries.
+std::string validate_hint(const StatusRow& r);
 // UTF-8 with BOM, one header line, ;-separated, CRLF: like the quarterly report, for Danish Excel.
 std::string render_status_csv(const std::vector<StatusRow>& rows);
 

@@ -151,14 +151,14 @@ void future_date(const Input& in, Diagnostics& out) {
 
 void past_planned_end(const Input& in, Diagnostics& out) {
   for (const auto& f : in.repo.forloeb) {
-    if (f.ending) continue;
+    if (f.ending || !schedule::is_overdue_end(f, in.facts.today)) continue;
     auto plan = schedule::plan_of(f);
-    if (!plan || in.facts.today < plan->planned_end) continue;
     const int days = days_between(plan->planned_end, in.facts.today);
     std::string message =
-        days == 0
-            ? fmt::format(fmt::runtime(tr("the planned end is today ({}) and no afslutning is recorded",
-                                          "den planlagte afslutning er i dag ({}), og der er ingen afslutning")),
+        days == 1
+            ? fmt::format(fmt::runtime(tr("the planned end {} has passed (1 day ago) and no afslutning is recorded",
+                                          "den planlagte afslutning {} er passeret (for 1 dag siden), og der er "
+                                          "ingen afslutning")),
                           format_date(plan->planned_end))
             : fmt::format(fmt::runtime(tr("the planned end {} has passed ({} days ago) and no afslutning is recorded",
                                           "den planlagte afslutning {} er passeret (for {} dage siden), og der er "

@@ -22,54 +22,8 @@ Diagnostics validate(const LoadedRepo& repo, const Facts& facts) {
   return out;
 }
 
-const std::vector<RuleDoc>& catalog() {
-  static const std::vector<RuleDoc> docs = {
-      {"yaml-syntax", Severity::error, "the file is not valid YAML (position from the parser)",
-       "filen er ikke gyldig YAML (position fra parseren)"},
-      {"merge-conflict", Severity::error, "a git merge-conflict marker, or an unmerged path in the index",
-       "en git-flettekonfliktmarkør eller en uløst sti i indekset"},
-      {"tab-indent", Severity::error, "a tab character in indentation", "et tabulatortegn i indrykningen"},
-      {"encoding", Severity::error, "a binary file or one that is not UTF-8",
-       "en binær fil eller en fil der ikke er UTF-8"},
-      {"file-too-large", Severity::error, "a file larger than 1 MiB", "en fil større end 1 MiB"},
-      {"empty-file", Severity::error, "an empty file", "en tom fil"},
-      {"unreadable", Severity::error, "a file that cannot be read", "en fil der ikke kan læses"},
-      {"file-name", Severity::error, "a file in forloeb/ named .yml (or .YAML) that cti would not read",
-       "en fil i forloeb/ med endelsen .yml (eller .YAML), som cti ikke ville læse"},
-      {"missing-key", Severity::error, "a required key is missing or has no value",
-       "en påkrævet nøgle mangler eller er tom"},
-      {"unknown-key", Severity::error, "a key the format does not have (with a suggestion)",
-       "en nøgle formatet ikke kender (med et forslag)"},
-      {"duplicate-key", Severity::error, "the same key twice in one mapping", "samme nøgle to gange i en mapping"},
-      {"wrong-type", Severity::error, "a list, mapping or text where something else belongs",
-       "en liste, mapping eller tekst hvor der skal stå noget andet"},
-      {"invalid-date", Severity::error, "not a real YYYY-MM-DD calendar date", "ikke en rigtig ÅÅÅÅ-MM-DD-dato"},
-      {"invalid-value", Severity::error, "a value outside what the key allows",
-       "en værdi uden for det nøglen tillader"},
-      {"invalid-status", Severity::error, "afslutning.status other than gennemført, afbrudt or overdraget",
-       "afslutning.status er ikke gennemført, afbrudt eller overdraget"},
-      {"id-mismatch", Severity::error, "id differs from the file name", "id er forskelligt fra filnavnet"},
-      {"duplicate-id", Severity::error, "two files with the same id", "to filer med samme id"},
-      {"unknown-worker", Severity::error, "medarbejder not in cti.yaml", "medarbejder findes ikke i cti.yaml"},
-      {"unknown-subgroup", Severity::error, "delmålgruppe not in cti.yaml", "delmålgruppe findes ikke i cti.yaml"},
-      {"unknown-item", Severity::error, "a checklist item that no checklist has",
-       "et tjeklistepunkt som ingen tjekliste har"},
-      {"duplicate-item", Severity::error, "a checklist item id defined twice", "et tjeklistepunkt defineret to gange"},
-      {"duplicate-worker", Severity::error, "two medarbejdere with the same id", "to medarbejdere med samme id"},
-      {"date-order", Severity::error,
-       "dates out of order: kontakt <= opstart <= afslutning.dato, nothing recorded before kontakt",
-       "datoer i forkert rækkefølge: kontakt <= opstart <= afslutning.dato, intet registreret før kontakt"},
-      {"early-start", Severity::error, "opstart earlier than indflytning_tidligst_måneder allows",
-       "opstart tidligere end indflytning_tidligst_måneder tillader"},
-      {"cpr-leak", Severity::error, "a possible CPR number in a tracked file (never echoed)",
-       "et muligt CPR-nummer i en versioneret fil (gentages aldrig)"},
-      {"cpr-file-tracked", Severity::error, "the CPR key file is tracked by git",
-       "CPR-nøglefilen er versioneret i git"},
-      {"future-date", Severity::warning, "a date after today", "en dato efter i dag"},
-      {"past-planned-end", Severity::warning, "past m(opstart, 9) with no afslutning",
-       "forbi m(opstart, 9) uden afslutning"},
-  };
-  return docs;
+const std::vector<RuleInfo>& catalog() {
+  return rule_registry();
 }
 
 }  // namespace cti::rules

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/date.hpp"
+#include "base/rule_registry.hpp"
 #include "load/repo.hpp"
 
 namespace cti::rules {
@@ -36,14 +37,8 @@ const std::vector<Rule>& all_rules();
 // Runs every rule and returns the diagnostics of loading and checking, sorted.
 Diagnostics validate(const LoadedRepo& repo, const Facts& facts);
 
-// Every rule name the tool can emit (loader and rules), for the manual and --list-rules.
-struct RuleDoc {
-  std::string_view name;
-  Severity severity;
-  std::string_view en;
-  std::string_view da;
-};
-const std::vector<RuleDoc>& catalog();
+// Every rule name the tool can emit (base/rule_registry), for the manual and --list-rules.
+const std::vector<RuleInfo>& catalog();
 
 // Rule implementations (forloeb_rules.cpp, repo_rules.cpp).
 void id_matches_file(const Input&, Diagnostics&);

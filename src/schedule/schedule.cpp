@@ -58,8 +58,16 @@ Phase phase_on(const Forloeb& f, Date today) {
   if (!plan || today < plan->start) return Phase::kontakt;
   if (today < plan->phase2) return Phase::fase1;
   if (today < plan->phase3) return Phase::fase2;
-  if (today < plan->planned_end) return Phase::fase3;
+  if (today <= plan->planned_end) return Phase::fase3;
   return Phase::overskredet;
+}
+
+bool is_active(Phase p) {
+  return p == Phase::fase1 || p == Phase::fase2 || p == Phase::fase3 || p == Phase::overskredet;
+}
+
+bool is_overdue_end(const Forloeb& f, Date today) {
+  return phase_on(f, today) == Phase::overskredet;
 }
 
 std::optional<Date> phase_began(const Forloeb& f, Date today) {
@@ -74,7 +82,7 @@ std::optional<Date> phase_began(const Forloeb& f, Date today) {
     case Phase::fase3:
       return plan->phase3;
     case Phase::overskredet:
-      return plan->planned_end;
+      return add_days(plan->planned_end, 1);
     case Phase::afsluttet:
       return f.end_date();
   }
@@ -87,18 +95,34 @@ std::optional<int> day_in_phase(const Forloeb& f, Date today) {
   return days_between(*began, today) + 1;
 }
 
+bool point_dropped(const Forloeb& f, const Point& p) {
+  auto end = f.end_date();
+  return end && p.kind != PointKind::opstart && p.date > *end;
+}
+
+std::vector<Point> due_points(const Forloeb& f) {
+  std::vector<Point> out;
+  auto plan = plan_of(f);
+  if (!plan) return out;
+  auto end = f.end_date();
+  for (const auto& p : plan->points()) {
+    if (point_dropped(f, p) || (end && p.kind == PointKind::afslutning)) continue;
+    out.push_back(p);
+  }
+  if (end) out.push_back({PointKind::afslutning, *end});
+  std::stable_sort(out.begin(), out.end(), [](const Point& a, const Point& b) { return a.date < b.date; });
+  return out;
+}
+
 std::optional<Point> next_point(const Forloeb& f, Date today) {
   Phase ph = phase_on(f, today);
   if (ph == Phase::afsluttet) return std::nullopt;
   auto end = f.end_date();  // here only ever after today: an end recorded ahead of time
-  auto plan = plan_of(f);
-  if (!plan) return end ? std::optional<Point>(Point{PointKind::afslutning, *end}) : std::nullopt;
-  for (const auto& p : plan->points()) {
-    if (end && p.date >= *end) break;
+  if (!plan_of(f)) return end ? std::optional<Point>(Point{PointKind::afslutning, *end}) : std::nullopt;
+  auto points = due_points(f);
+  for (const auto& p : points)
     if (p.date > today) return p;
-  }
-  if (end) return Point{PointKind::afslutning, *end};
-  return Point{PointKind::afslutning, plan->planned_end};  // overskredet: the past planned end
+  return points.back();  // on or past the (planned) end: afslutning, the day it was due
 }
 
 namespace {
@@ -144,6 +168,17 @@ std::vector<Obligation> obligations(const Forloeb& f, const std::vector<Checklis
   }
   std::stable_sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) { return a.due < b.due; });
   return out;
+}
+
+bool on_default_board(const Forloeb& f, const std::vector<ChecklistItem>& checklist, Date today) {
+  if (phase_on(f, today) != Phase::afsluttet) return true;
+  const bool completed = f.end_status() == EndStatus::completed;
+  for (const auto& o : obligations(f, checklist)) {
+    if (o.not_relevant || (o.done && *o.done <= today)) continue;
+    if (o.kind == Obligation::Kind::documentation && o.id == doc_point_name(DocPoint::afslutning)) return true;
+    if (completed && o.kind == Obligation::Kind::checklist && o.point == "afslutning") return true;
+  }
+  return false;
 }
 
 State state_on(const Obligation& o, Date today, int horizon_days) {

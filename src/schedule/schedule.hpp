@@ -32,13 +32,32 @@ struct Plan {
 
 std::optional<Plan> plan_of(const Forloeb& f);  // nothing without opstart
 
+// The phase on `today`. The planned end day m(opstart, 9) is the last day of fase3;
+// overskredet starts the day after while no afslutning is recorded.
 Phase phase_on(const Forloeb& f, Date today);
+
+// "aktive", one meaning everywhere (status, caseload, fidelity, board): opstart reached
+// and not ended (fase1, fase2, fase3, overskredet). The contact period counts apart.
+bool is_active(Phase p);
+
+// Past its planned end with no afslutning recorded (from the day after m(opstart, 9)).
+bool is_overdue_end(const Forloeb& f, Date today);
 
 // The day the current phase began (kontakt: the contact date, if any).
 std::optional<Date> phase_began(const Forloeb& f, Date today);
 
 // 1 on the first day of the phase; nothing when the phase has no known start.
 std::optional<int> day_in_phase(const Forloeb& f, Date today);
+
+// Whether an early end drops planned point `p` (SPEC 3): it lies after the recorded end
+// (opstart never is). Nothing falls due there any more; its obligations move to the end
+// date (documentation afslutning; the afslutning items for gennemført) or lapse.
+bool point_dropped(const Forloeb& f, const Point& p);
+
+// The points the forløb still has, in date order: the planned points an end does not
+// drop, with afslutning at the recorded end date (else at the planned end). Empty
+// without opstart. status, show, calendar and board all take their points from here.
+std::vector<Point> due_points(const Forloeb& f);
 
 // The first point strictly after today for a running forløb. Points on or after an end
 // recorded ahead of time give way to `afslutning` on that end date. For `overskredet`
@@ -64,6 +83,11 @@ struct Obligation {
 // early, documentation `afslutning` falls due at the end date; for gennemført the
 // afslutning items do too; items of points after an afbrudt/overdraget end are dropped.
 std::vector<Obligation> obligations(const Forloeb& f, const std::vector<ChecklistItem>& checklist);
+
+// Whether the forløb belongs on the default board (status without --all, agenda): it has
+// not ended, or it has ended and still owes its closing documentation or, for
+// gennemført, one of its afslutning items (SPEC 3).
+bool on_default_board(const Forloeb& f, const std::vector<ChecklistItem>& checklist, Date today);
 
 enum class State { done, not_relevant, overdue, due_soon, open };
 // Overdue: due before today and not recorded. Due soon: due today or within `horizon` days.

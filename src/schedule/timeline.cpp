@@ -40,7 +40,7 @@ std::vector<TimelineEntry> timeline(const Forloeb& f, const std::vector<Checklis
   if (plan)
     for (const auto& p : plan->points()) {
       // The opstart point is never dropped: the forløb began there.
-      bool dropped = end && p.kind != PointKind::opstart && p.date > *end;
+      const bool dropped = point_dropped(f, p);
       out.push_back({TimelineEntry::Kind::point, p.kind, p.date, dropped, {}});
     }
   if (end) out.push_back({TimelineEntry::Kind::end, PointKind::afslutning, *end, false, {}});

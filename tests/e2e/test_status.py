@@ -115,26 +115,29 @@ golden("demo-show-K-0005.txt", ["show", "K-0005"] + DEMO_DAY, DEMO)
 
 # --- the JSON contract: SPEC section 6, key for key --------------------------
 SPEC_KEYS = ["id", "worker", "subgroup", "phase", "start", "phase2", "phase3", "handover_meetings", "planned_end",
-             "end", "end_status", "next", "overdue", "due_soon", "documentation_overdue"]
+             "end", "end_status", "next", "overdue", "due_soon", "documentation_overdue",
+             "documentation_due_soon", "errors", "file"]
 PHASES = {"kontakt", "fase1", "fase2", "fase3", "overskredet", "afsluttet"}
 for repo, day in ((REPO, "2025-04-15"), (DEMO, "2026-11-23")):
     r = run(["status", "--all", "--format", "json", "--today", day], repo)
     doc = json.loads(r.stdout)
-    check("json", list(doc) == ["today", "forloeb"], f"top-level keys {list(doc)}")
+    check("json", list(doc) == ["today", "forloeb", "invalid"], f"top-level keys {list(doc)}")
+    check("json", doc["invalid"] == sum(1 for f in doc["forloeb"] if f["errors"]), "invalid count")
     check("json", doc["today"] == day, doc["today"])
     for f in doc["forloeb"]:
         check("json", list(f) == SPEC_KEYS, f"keys of {f['id']}: {list(f)}")
-        check("json", f["phase"] in PHASES, f["phase"])
+        check("json", f["phase"] in PHASES or (f["phase"] is None and f["errors"]), f["phase"])
         if f["next"] is not None:
             check("json", list(f["next"]) == ["point", "date", "days"], f"next of {f['id']}")
         for item in f["overdue"] + f["due_soon"]:
             check("json", list(item) == ["point", "item", "due"], f"item of {f['id']}: {item}")
             check("json", item["point"] in ("kontakt", "fase2", "fase3", "afslutning"), item)
-        for p in f["documentation_overdue"]:
+        for p in f["documentation_overdue"] + f["documentation_due_soon"]:
             check("json", p in ("opstart", "fase2", "fase3", "afslutning"), p)
 
 # --- --check -----------------------------------------------------------------
-for args, rc in [(["--today", "2025-04-14"], 0),             # only due-soon items
+for args, rc in [(["--today", "2025-04-14", "--worker", "anna"], 0),  # only due-soon items
+                 (["--today", "2025-04-14"], 1),             # S-0008 ended but owes its afslutning form
                  (["--today", "2025-04-16"], 1),             # S-0003, S-0004, S-0005, S-0006 overdue
                  (["--today", "2025-04-14", "--all"], 1),    # S-0008 (overdraget) owes its afslutning form
                  (["--today", "2025-04-16", "--worker", "cai"], 1),
@@ -154,7 +157,7 @@ check("--color always", RED in r.stdout, "no red with --color always")
 plain = r.stdout.replace(RED, b"").replace(YELLOW, b"").replace(b"\x1b[0m", b"")
 with open(os.path.join(GOLDEN, "status-2025-04-16.txt"), "rb") as f:
     check("--color always", plain == f.read(), "the coloured table differs from the plain one beyond the codes")
-r = run(["status", "--today", "2025-04-14", "--color", "always"])
+r = run(["status", "--today", "2025-04-14", "--color", "always", "--worker", "anna"])
 check("--color always, due soon", YELLOW in r.stdout and RED not in r.stdout, r.stdout.decode())
 r = run(["show", "S-0003", "--today", "2025-04-16", "--color", "always"])
 check("show --color always", RED in r.stdout, r.stdout.decode())
@@ -238,13 +241,24 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(os.path.join(repo, "forloeb", "S-0012.yaml"), "w", encoding="utf-8") as f:
         f.write("id: S-0012\nmedarbejder: anna\ndelmålgruppe: [egen-kommune\nopstart: 2025-01-15\n")
     r = run(["status", "--today", "2025-04-14"], repo)
-    check("broken file", r.returncode == 0 and r.stdout == want14, r.stdout.decode())
-    check("broken file", r.stderr.decode() == "cti: forloeb/S-0012.yaml has errors and is left out (see cti validate)\n",
-          r.stderr.decode())
+    out = r.stdout.decode()
+    # The unreadable file keeps its row, marked with its first error and the command that explains it.
+    rows = [l for l in out.splitlines() if l.startswith("S-0012 ")]
+    check("broken file", r.returncode == 0 and len(rows) == 1, out)
+    check("broken file", rows and " ? " in rows[0] and rows[0].endswith(
+        "error [yaml-syntax]: cti validate forloeb/S-0012.yaml"), rows)
+    # Its medarbejder cannot be read either: it is counted under "unknown worker".
+    check("broken file", "(unknown worker):  0 active, 1 unreadable  nothing overdue  1 with file errors" in out, out)
+    for line in want14.decode().splitlines()[1:-6]:  # every other row is as before
+        check("broken file", line in out.splitlines(), line)
+    check("broken file", r.stderr.decode() ==
+          "cti: 1 forløb file(s) with errors, marked on the board; cti validate lists them\n", r.stderr.decode())
     r = run(["status", "--today", "2025-04-14", "--check"], repo)
     check("broken file, --check", r.returncode == 1, f"exit {r.returncode}")
-    error("show broken file", ["show", "S-0012", "--today", "2025-04-14"], 2,
-          "forloeb/S-0012.yaml has errors; run cti validate forloeb/S-0012.yaml", repo=repo)
+    r = run(["show", "S-0012", "--today", "2025-04-14"], repo)
+    check("show broken file", r.returncode == 2 and r.stdout.decode().startswith("forloeb/S-0012.yaml:4:8: error:"),
+          r.stdout.decode())
+    check("show broken file", "the dates cannot be read" in r.stderr.decode(), r.stderr.decode())
 
 print(f"{checks - len(failures)} passed, {len(failures)} failed")
 for f in failures:

@@ -372,8 +372,12 @@ def a_broken_case_file_stops_the_report(env):
     # A CPR number pasted into the notes: [cpr-leak], and the number is not echoed.
     with open(path, "w", encoding="utf-8") as f:
         f.write(text + f"  Borgerens CPR er {KEYS['K-0002']}.\n")
+    # --pseudonym still shows every row, K-0002 once, and names the error beside it (exit 1).
     rc, so, se = env.run("report", "--quarter", "2025-Q2", "--pseudonym")
-    check(rc == 1 and "[cpr-leak]" in se and so == b"", f"cpr-leak: exit {rc}: {se}")
+    check(rc == 1 and "[cpr-leak]" in se, f"cpr-leak: exit {rc}: {se}")
+    check(so.count(b"K-0002;") == 1, f"K-0002 once in the pseudonymous rows: {so!r}")
+    rc, so, se = env.run("report", "--quarter", "2025-Q2", "-o", out)
+    check(rc == 1 and "[cpr-leak]" in se and not os.path.exists(out), f"cpr report with a leak: exit {rc}: {se}")
 
 
 @test

@@ -57,10 +57,10 @@ team    1.5        15        2       4       1       2        2       9     6   
 
 Forecast: active forløb (weighted load) on the first of each month
 
-worker   2026-04   2026-05   2026-06   2026-07   2026-08  2026-09
-ane     3 (2.25)  2 (1.25)     1 (1)   1 (0.5)   1 (0.5)  1 (0.5)
-bo      5 (3.75)  5 (3.75)  4 (2.25)  4 (1.75)  4 (1.75)    3 (1)
-team       8 (6)     7 (5)  5 (3.25)  5 (2.25)  5 (2.25)  4 (1.5)
+worker   2026-04   2026-05   2026-06   2026-07   2026-08   2026-09
+ane     3 (2.25)  2 (1.25)  2 (1.25)   1 (0.5)   1 (0.5)   1 (0.5)
+bo      5 (3.75)  5 (3.75)  4 (2.25)  4 (1.75)  4 (1.75)  4 (1.25)
+team       8 (6)     7 (5)   6 (3.5)  5 (2.25)  5 (2.25)  5 (1.75)
 
 Several moving in at the same time:
   bo: 3 in phase 1 at once: B-01, B-05, B-07
@@ -105,19 +105,19 @@ def json_numbers():
     check((now["active"], now["free"], now["load"], now["over_capacity"]) == (6, -1, 4, True), f"bo now {now}")
     check([f["date"] for f in bo["forecast"]] ==
           ["2026-04-01", "2026-05-01", "2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01"], "forecast days")
-    check([f["active"] for f in bo["forecast"]] == [5, 5, 4, 4, 4, 3], "bo forecast active")
-    check([f["load"] for f in bo["forecast"]] == [3.75, 3.75, 2.25, 1.75, 1.75, 1], "bo forecast load")
+    check([f["active"] for f in bo["forecast"]] == [5, 5, 4, 4, 4, 4], "bo forecast active")
+    check([f["load"] for f in bo["forecast"]] == [3.75, 3.75, 2.25, 1.75, 1.75, 1.25], "bo forecast load")
     check([f["kontakt"] for f in bo["forecast"]] == [1] * 6, "B-04 stays in kontakt")
     check(bo["room_from"] == "2026-06-01", f"bo room_from {bo['room_from']}")
     check(bo["move_ins"] == [{"kind": "phase1", "month": None, "ids": ["B-01", "B-05", "B-07"]},
                              {"kind": "same_month", "month": "2026-03", "ids": ["B-05", "B-07"]}], "bo move-ins")
-    check([f["active"] for f in ane["forecast"]] == [3, 2, 1, 1, 1, 1], "ane forecast active")
-    check([f["load"] for f in ane["forecast"]] == [2.25, 1.25, 1, 0.5, 0.5, 0.5], "ane forecast load")
+    check([f["active"] for f in ane["forecast"]] == [3, 2, 2, 1, 1, 1], "ane forecast active")
+    check([f["load"] for f in ane["forecast"]] == [2.25, 1.25, 1.25, 0.5, 0.5, 0.5], "ane forecast load")
     check(ane["room_from"] == "2026-03-10" and ane["move_ins"] == [], "ane")
     team = j["team"]
     check((team["fte"], team["capacity"], team["now"]["active"], team["now"]["load"]) == (1.5, 15, 9, 5.5), "team now")
-    check([f["active"] for f in team["forecast"]] == [8, 7, 5, 5, 5, 4], "team forecast")
-    check(j["skipped_invalid"] == 0, "skipped")
+    check([f["active"] for f in team["forecast"]] == [8, 7, 6, 5, 5, 5], "team forecast")
+    check(j["invalid"] == 0 and j["unreadable"] == [], "no file with errors")
 
 
 @test
@@ -174,9 +174,10 @@ def danish():
 
 
 @test
-def a_broken_file_is_left_out_with_a_note():
-    # A copy of the repository with one more forløb for bo whose opstart is no date:
-    # every team view leaves it out, says so on stderr, and counts as before.
+def a_broken_file_is_named_and_counted_or_named_apart():
+    # A copy of the repository with two more forløb for bo: B-08's opstart is no date (its
+    # plan cannot be read: named apart, the figures as before); B-09 has a misspelt key (an
+    # error, but its dates are read: counted in bo's figures and in the invalid count).
     import shutil
     import tempfile
     import teamlib
@@ -186,7 +187,9 @@ def a_broken_file_is_left_out_with_a_note():
         shutil.copytree(teamlib.REPO, repo)
         with open(os.path.join(repo, "forloeb", "B-08.yaml"), "w", encoding="utf-8") as f:
             f.write("id: B-08\nmedarbejder: bo\ndelmålgruppe: egen-kommune\nopstart: 2026-02-30\n")
-        note = "cti: 1 forløb left out because their files have errors (see cti validate)\n"
+        note = ("cti: 1 forløb file(s) with errors; cti validate lists them\n"
+                "cti: forloeb/B-08.yaml: the dates cannot be read, so it is not in the figures; "
+                "run cti validate forloeb/B-08.yaml\n")
         for args in (["caseload"], ["calendar"], ["fidelity"]):
             p = subprocess.run([teamlib.CTI, "-C", repo, "--today", "2026-03-10", "--lang", "en", *args],
                                capture_output=True, stdin=subprocess.DEVNULL)
@@ -194,7 +197,15 @@ def a_broken_file_is_left_out_with_a_note():
             same(p.stderr.decode(), note, f"{args} stderr")
         p = subprocess.run([teamlib.CTI, "-C", repo, "--today", "2026-03-10", "--lang", "en", "caseload"],
                            capture_output=True, stdin=subprocess.DEVNULL)
-        same(p.stdout.decode(), EXPECTED_TABLE, "table with a broken file")
+        same(p.stdout.decode(), EXPECTED_TABLE, "table with an unreadable file")
+        with open(os.path.join(repo, "forloeb", "B-09.yaml"), "w", encoding="utf-8") as f:
+            f.write("id: B-09\nmedarbejder: bo\ndelmålgruppe: egen-kommune\nopstart: 2026-02-01\nnoterr: x\n")
+        p = subprocess.run([teamlib.CTI, "-C", repo, "--today", "2026-03-10", "caseload", "--format", "json"],
+                           capture_output=True, stdin=subprocess.DEVNULL)
+        j = json.loads(p.stdout)
+        check(j["invalid"] == 2 and j["unreadable"] == ["forloeb/B-08.yaml"], f"counts {j['invalid']} {j['unreadable']}")
+        bo = [w for w in j["workers"] if w["id"] == "bo"][0]
+        check(bo["now"]["active"] == 7, f"B-09 counted in bo's active forløb: {bo['now']['active']}")
     finally:
         shutil.rmtree(tmp)
 

@@ -75,8 +75,9 @@ TEST_SUITE("caseload") {
   TEST_CASE("forecast phase: a forløb past its planned end is taken to have ended") {
     Forloeb f = make("X", "a", "2026-01-15");  // planned end 2026-10-15
     CHECK(forecast_phase(f, d("2026-10-14")) == Phase::fase3);
-    CHECK(schedule::phase_on(f, d("2026-10-15")) == Phase::overskredet);
-    CHECK(forecast_phase(f, d("2026-10-15")) == Phase::afsluttet);
+    CHECK(forecast_phase(f, d("2026-10-15")) == Phase::fase3);  // the planned end day: the last of fase3
+    CHECK(schedule::phase_on(f, d("2026-10-16")) == Phase::overskredet);
+    CHECK(forecast_phase(f, d("2026-10-16")) == Phase::afsluttet);
     Forloeb k = make("K", "a", nullptr);
     CHECK(forecast_phase(k, d("2027-01-01")) == Phase::kontakt);  // no opstart: stays in contact
   }
@@ -157,12 +158,19 @@ TEST_SUITE("caseload") {
     CHECK_FALSE(c.workers[2].room_from().has_value());
   }
 
-  TEST_CASE("invalid forløb are counted apart") {
+  TEST_CASE("a forløb whose file has errors is counted; one whose dates cannot be read is named apart") {
     auto fl = team_a();
-    fl[0].diagnostics.push_back(make_diag(fl[0].file, {1, 1}, Severity::error, "yaml-syntax", "x"));
+    const int fase1 = compute_caseload(project_half(), fl, {d("2026-03-10"), 1, ""}).workers[0].now.counts.fase1;
+    fl[0].diagnostics.push_back(make_diag(fl[0].file, {1, 1}, Severity::error, "unknown-key", "x"));
     Caseload c = compute_caseload(project_half(), fl, {d("2026-03-10"), 1, ""});
-    CHECK(c.skipped_invalid == 1);
-    CHECK(c.workers[0].now.counts.fase1 == 2);
+    CHECK(c.invalid == 1);
+    CHECK(c.unreadable.empty());
+    CHECK(c.workers[0].now.counts.fase1 == fase1);  // still counted
+    fl[0].dates_unreadable = true;
+    c = compute_caseload(project_half(), fl, {d("2026-03-10"), 1, ""});
+    CHECK(c.invalid == 1);
+    CHECK(c.unreadable == std::vector<std::string>{fl[0].file});
+    CHECK(c.workers[0].now.counts.fase1 == fase1 - 1);
   }
 
   TEST_CASE("format_number: at most two decimals, decimal comma in Danish") {

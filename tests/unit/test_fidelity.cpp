@@ -96,6 +96,7 @@ std::vector<Forloeb> repo() {
 
   Forloeb f5 = make("F5", "b", nullptr, "2025-01-01");
   f5.diagnostics.push_back(make_diag(f5.file, {1, 1}, Severity::error, "yaml-syntax", "x"));
+  f5.dates_unreadable = true;
   return {f1, f2, f3, f4, f5};
 }
 
@@ -114,7 +115,8 @@ TEST_SUITE("fidelity") {
     auto fl = repo();
     auto r = compute_fidelity(project(), fl, {d("2026-01-01"), std::nullopt, std::nullopt, ""});
     CHECK(r.peer_tracked);  // F1 has peer_støtte
-    CHECK(r.skipped_invalid == 1);
+    CHECK(r.invalid == 1);
+    CHECK(r.unreadable.size() == 1);
     REQUIRE(r.workers.size() == 2);
     const Fidelity& a = r.workers[0];
     CHECK(a.in_scope == 2);

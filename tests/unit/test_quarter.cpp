@@ -95,13 +95,18 @@ TEST_SUITE("quarter") {
     };
     Forloeb broken = make("K-0008", "2025-05-01");
     broken.diagnostics.push_back(cti::make_diag(broken.file, {1, 1}, cti::Severity::error, "yaml-syntax", "x"));
-    fs.push_back(broken);
+    fs.push_back(broken);  // errors, but its dates are read: it has its row (the CLI refuses the CPR report)
+    Forloeb unreadable = make("K-0009", "2025-05-01");
+    unreadable.dates_unreadable = true;  // nothing to place: the CLI names it as an error
+    fs.push_back(unreadable);
     auto rows = quarter_rows(fs, Q2_2025);
-    REQUIRE(rows.size() == 4);
+    REQUIRE(rows.size() == 5);
     CHECK(rows[0].id == "K-0002");  // sorted by opstart, then id
     CHECK(rows[1].id == "K-0003");
     CHECK(rows[2].id == "K-0004");
     CHECK(rows[3].id == "K-0005");
+    CHECK(rows[4].id == "K-0008");
+    rows.pop_back();  // the figures below are for the four forløb without errors
     CHECK(rows[0].completed == false);
     CHECK(rows[1].completed == false);  // overdraget counts as not completed
     CHECK_FALSE(rows[2].end.has_value());

@@ -121,23 +121,23 @@ TEST_CASE("[future-date] is a warning; today itself is not the future") {
   CHECK(ds[0].severity == Severity::warning);
 }
 
-TEST_CASE("[past-planned-end]: from m(opstart, 9) while no afslutning is recorded") {
-  CHECK(run(repo({{"K-0001", head() + "opstart: 2026-02-24\n"}}), "2026-11-23").empty());
-  CHECK(run(repo({{"K-0001", head() + "opstart: 2026-02-23\n"}}), "2026-11-23") ==
+TEST_CASE("[past-planned-end]: from the day after m(opstart, 9) while no afslutning is recorded") {
+  CHECK(run(repo({{"K-0001", head() + "opstart: 2026-02-23\n"}}), "2026-11-23").empty());  // the planned end day
+  CHECK(run(repo({{"K-0001", head() + "opstart: 2026-02-22\n"}}), "2026-11-23") ==
         V{"past-planned-end@forloeb/K-0001.yaml:4:10"});
   CHECK(run(repo({{"K-0001", head() + "opstart: 2026-02-23\nafslutning:\n  dato: 2026-11-20\n  status: gennemført\n"}}),
             "2026-11-23")
             .empty());
 }
 
-TEST_CASE("[past-planned-end] says 'today' on m(opstart, 9) itself, else how long ago") {
+TEST_CASE("[past-planned-end] says how long ago the planned end was") {
   auto message = [](const char* today) {
     auto ds = rules::validate(repo({{"K-0001", head() + "opstart: 2026-02-23\n"}}), {*parse_date(today), false, ""});
     REQUIRE(ds.size() == 1);
     return ds[0].message;
   };
-  CHECK(message("2026-11-23") == "the planned end is today (2026-11-23) and no afslutning is recorded");
-  CHECK(message("2026-11-24") == "the planned end 2026-11-23 has passed (1 days ago) and no afslutning is recorded");
+  CHECK(message("2026-11-24") == "the planned end 2026-11-23 has passed (1 day ago) and no afslutning is recorded");
+  CHECK(message("2026-11-25") == "the planned end 2026-11-23 has passed (2 days ago) and no afslutning is recorded");
 }
 
 TEST_CASE("[duplicate-worker], [duplicate-item] and tjeklister.fjern in cti.yaml") {

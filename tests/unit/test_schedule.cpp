@@ -99,7 +99,7 @@ TEST_SUITE("schedule") {
     CHECK(phase(f, "2025-10-03") == "fase3");
     CHECK(phase(f, "2025-10-04") == "fase3");
     CHECK(phase(f, "2025-11-02") == "fase3");
-    CHECK(phase(f, "2025-11-03") == "overskredet");
+    CHECK(phase(f, "2025-11-03") == "fase3");  // the planned end day is the last day of fase3
     CHECK(phase(f, "2025-11-04") == "overskredet");
     CHECK(phase(f, "2027-01-01") == "overskredet");
   }
@@ -116,7 +116,7 @@ TEST_SUITE("schedule") {
     CHECK(phase(f, "2024-07-31") == "fase3");
     CHECK(phase(f, "2024-08-01") == "fase3");
     CHECK(phase(f, "2024-10-30") == "fase3");
-    CHECK(phase(f, "2024-10-31") == "overskredet");
+    CHECK(phase(f, "2024-10-31") == "fase3");
     CHECK(phase(f, "2024-11-01") == "overskredet");
   }
 
@@ -148,8 +148,9 @@ TEST_SUITE("schedule") {
     CHECK(*day_in_phase(f, D("2025-05-02")) == 89);
     CHECK(*day_in_phase(f, D("2025-05-03")) == 1);
     CHECK(*day_in_phase(f, D("2025-08-03")) == 1);
-    CHECK(*day_in_phase(f, D("2025-11-03")) == 1);
-    CHECK(*day_in_phase(f, D("2025-11-10")) == 8);
+    CHECK(*day_in_phase(f, D("2025-11-03")) == 93);  // the planned end day: fase3's last day
+    CHECK(*day_in_phase(f, D("2025-11-04")) == 1);   // overskredet from the day after
+    CHECK(*day_in_phase(f, D("2025-11-10")) == 7);
     end(f, "2025-06-01", EndStatus::interrupted);
     CHECK(*day_in_phase(f, D("2025-06-01")) == 1);
     CHECK(*day_in_phase(f, D("2025-06-03")) == 3);
@@ -315,7 +316,8 @@ TEST_SUITE("schedule") {
     CHECK(phase(f, "2026-04-30") == "fase3");
     CHECK(phase(f, "2026-05-01") == "fase3");
     CHECK(phase(f, "2026-07-30") == "fase3");
-    CHECK(phase(f, "2026-07-31") == "overskredet");
+    CHECK(phase(f, "2026-07-31") == "fase3");
+    CHECK(phase(f, "2026-08-01") == "overskredet");
     CHECK(phase(f, "2026-08-01") == "overskredet");
     CHECK(*day_in_phase(f, D("2026-01-30")) == 92);  // fase1 of 92 days across the new year
   }
@@ -324,12 +326,12 @@ TEST_SUITE("schedule") {
     Forloeb leap = make("2023-05-31");  // m9 = 2024-02-29
     CHECK(F(plan_of(leap)->planned_end) == "2024-02-29");
     CHECK(phase(leap, "2024-02-28") == "fase3");
-    CHECK(phase(leap, "2024-02-29") == "overskredet");
+    CHECK(phase(leap, "2024-02-29") == "fase3");  // the planned end day: fase3's last day
     CHECK(phase(leap, "2024-03-01") == "overskredet");
     Forloeb plain = make("2022-05-31");  // m9 = 2023-02-28
     CHECK(F(plan_of(plain)->planned_end) == "2023-02-28");
     CHECK(phase(plain, "2023-02-27") == "fase3");
-    CHECK(phase(plain, "2023-02-28") == "overskredet");
+    CHECK(phase(plain, "2023-02-28") == "fase3");
     CHECK(phase(plain, "2023-03-01") == "overskredet");
   }
 
@@ -395,7 +397,8 @@ TEST_SUITE("schedule property") {
       REQUIRE(phase_on(f, add_days(p->phase3, -1)) == Phase::fase2);
       REQUIRE(phase_on(f, p->phase3) == Phase::fase3);
       REQUIRE(phase_on(f, add_days(p->planned_end, -1)) == Phase::fase3);
-      REQUIRE(phase_on(f, p->planned_end) == Phase::overskredet);
+      REQUIRE(phase_on(f, p->planned_end) == Phase::fase3);
+      REQUIRE(phase_on(f, add_days(p->planned_end, 1)) == Phase::overskredet);
       if (prev) {  // a later start never moves a point earlier
         REQUIRE(prev->phase2 <= p->phase2);
         REQUIRE(prev->phase3 <= p->phase3);
@@ -418,7 +421,12 @@ TEST_SUITE("schedule property") {
         last = ph;
         auto n = next_point(f, t);
         REQUIRE(n);
-        if (phase_on(f, t) != Phase::overskredet) REQUIRE(n->date > t);
+        // The next point lies ahead, but on the planned end day: afslutning is today.
+        const Date planned_end = plan_of(f)->planned_end;
+        if (t == planned_end)
+          REQUIRE(n->date == t);
+        else if (phase_on(f, t) != Phase::overskredet)
+          REQUIRE(n->date > t);
       }
     }
   }

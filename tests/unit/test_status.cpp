@@ -172,23 +172,28 @@ TEST_SUITE("status") {
     CHECK(status_rows(project(), {f}, q("2025-05-10"))[0].overdue_count() == 0);
   }
 
-  TEST_CASE("selection: active only unless all; worker filter; invalid files skipped") {
+  TEST_CASE("selection: running and owing unless all; worker filter; files with errors listed, marked") {
     auto a = case_("K-1", "anna", "2025-02-03");
     auto b = case_("K-2", "bo", "2025-01-06");
     ended(b, "2025-03-01", cti::EndStatus::interrupted);
-    auto c = case_("K-3", "anna", nullptr, "2025-04-01");  // contact period, no opstart
+    b.documentation.push_back({cti::DocPoint::afslutning, SD("2025-03-01"), {}});  // owes nothing
+    auto c = case_("K-3", "anna", nullptr, "2025-04-01");                          // contact period, no opstart
     auto d = case_("K-4", "bo", "2025-02-03");
-    d.diagnostics.push_back(cti::make_diag(d.file, {1, 1}, cti::Severity::error, "yaml-syntax", "x"));
+    d.diagnostics.push_back(cti::make_diag(d.file, {1, 1}, cti::Severity::error, "unknown-key", "x"));
     auto p = project();
-    CHECK(ids(status_rows(p, {a, b, c, d}, q("2025-04-15"))) == std::vector<std::string>{"K-1", "K-3"});
+    auto rows = status_rows(p, {a, b, c, d}, q("2025-04-15"));
+    CHECK(ids(rows) == std::vector<std::string>{"K-1", "K-4", "K-3"});
+    CHECK(row(rows, "K-4")->has_errors());
+    CHECK(row(rows, "K-4")->errors[0].rule == "unknown-key");
+    CHECK_FALSE(row(rows, "K-1")->has_errors());
     StatusQuery all = q("2025-04-15");
     all.all = true;
-    CHECK(ids(status_rows(p, {a, b, c, d}, all)) == std::vector<std::string>{"K-2", "K-1", "K-3"});
+    CHECK(ids(status_rows(p, {a, b, c, d}, all)) == std::vector<std::string>{"K-2", "K-1", "K-4", "K-3"});
     StatusQuery bo = q("2025-04-15");
     bo.worker = "bo";
-    CHECK(status_rows(p, {a, b, c, d}, bo).empty());
+    CHECK(ids(status_rows(p, {a, b, c, d}, bo)) == std::vector<std::string>{"K-4"});
     bo.all = true;
-    CHECK(ids(status_rows(p, {a, b, c, d}, bo)) == std::vector<std::string>{"K-2"});
+    CHECK(ids(status_rows(p, {a, b, c, d}, bo)) == std::vector<std::string>{"K-2", "K-4"});
     // Until the end date the ended forløb is active.
     CHECK(ids(status_rows(p, {b}, q("2025-02-28"))) == std::vector<std::string>{"K-2"});
     CHECK(status_rows(p, {b}, q("2025-03-01")).empty());
@@ -218,7 +223,7 @@ TEST_SUITE("status") {
     auto f = case_("K-1", "anna", "2024-07-15");
     auto r = status_rows(project(), {f}, q("2025-04-20"))[0];
     CHECK(r.phase == cti::schedule::Phase::overskredet);
-    CHECK(*r.day_in_phase == 6);
+    CHECK(*r.day_in_phase == 5);  // overskredet from the day after the planned end 2025-04-15
     CHECK(cti::format_date(r.next->date) == "2025-04-15");
     CHECK(r.next_days == -5);
   }
@@ -265,18 +270,38 @@ TEST_SUITE("status") {
           "      \"next\": null,\n"
           "      \"overdue\": [],\n"
           "      \"due_soon\": [],\n"
-          "      \"documentation_overdue\": []\n"
+          "      \"documentation_overdue\": [],\n"
+          "      \"documentation_due_soon\": [],\n"
+          "      \"errors\": [],\n"
+          "      \"file\": \"forloeb/K-1.yaml\"\n"
           "    }\n"
-          "  ]\n"
+          "  ],\n"
+          "  \"invalid\": 0\n"
           "}\n");
-    CHECK(render_status_json({}, SD("2025-04-15")) == "{\n  \"today\": \"2025-04-15\",\n  \"forloeb\": []\n}\n");
+    CHECK(render_status_json({}, SD("2025-04-15")) ==
+          "{\n  \"today\": \"2025-04-15\",\n  \"forloeb\": [],\n  \"invalid\": 0\n}\n");
+  }
+
+  TEST_CASE("JSON: a file with errors has its row, its errors and the invalid count; unreadable dates give null") {
+    auto f = case_("K-1", "anna", "2025-02-03");
+    f.diagnostics.push_back(cti::make_diag(f.file, {7, 3}, cti::Severity::error, "unknown-worker", "unknown"));
+    f.diagnostics.push_back(cti::make_diag(f.file, {9, 1}, cti::Severity::warning, "future-date", "later"));
+    auto g = case_("K-2", "anna", "2025-02-03");
+    g.diagnostics.push_back(cti::make_diag(g.file, {1, 1}, cti::Severity::error, "yaml-syntax", "syntax"));
+    g.dates_unreadable = true;
+    auto json = render_status_json(status_rows(project(), {f, g}, q("2025-04-15")), SD("2025-04-15"));
+    CHECK(json.find("\"errors\": [\n        {\n          \"rule\": \"unknown-worker\",\n          \"line\": 7,") !=
+          std::string::npos);
+    CHECK(json.find("future-date") == std::string::npos);  // warnings are not errors
+    CHECK(json.find("\"phase\": null") != std::string::npos);
+    CHECK(json.find("\"invalid\": 2\n}") != std::string::npos);
   }
 
   TEST_CASE("CSV: BOM, semicolons, CRLF, empty fields for nothing") {
     auto f = case_("K-1", "anna", nullptr, "2025-04-01");
     auto csv = render_status_csv(status_rows(project(), {f}, q("2025-04-15")));
     CHECK(csv.rfind("\xEF\xBB\xBFid;worker;subgroup;phase;day_in_phase;", 0) == 0);
-    CHECK(csv.find("\r\nK-1;anna;egen-kommune;kontakt;15;;;;;;;;;;;0;0;\r\n") != std::string::npos);
+    CHECK(csv.find("\r\nK-1;anna;egen-kommune;kontakt;15;;;;;;;;;;;0;0;;\r\n") != std::string::npos);
   }
 
   TEST_CASE("table: colour only when asked; empty board") {
