@@ -47,7 +47,8 @@ int run_board(const BoardOptions& o, const GlobalOptions& g) {
   if (o.output == "-") {
     if (!print_output(html)) return kUsage;
   } else {
-    fs::path out = fs::absolute(start_dir(g) / o.output);
+    // Relative to the directory cti was started in, not to -C (SPEC section 6).
+    fs::path out = fs::absolute(fs::path(o.output));
     std::error_code ec;
     if (fs::is_directory(out, ec))
       return setup_error(fmt::format(
