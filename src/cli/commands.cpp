@@ -12,6 +12,7 @@ const std::vector<Command>& commands() {
       {"report", "The quarterly indberetning: --quarter [YYYY-Qn] -o FILE", setup_report},
       {"caseload", "Each worker's caseload, capacity and a monthly forecast", setup_caseload},
       {"calendar", "Deadlines as iCalendar (RFC 5545) all-day events", setup_calendar},
+      {"board", "The team board as one self-contained HTML page: timeline and caseload", setup_board},
       {"fidelity", "Fidelity to the method: transitions, documentation, handover, length", setup_fidelity},
       {"hook", "Install the git pre-commit hook (cti validate --staged)", setup_hook},
   };

@@ -15,6 +15,7 @@ Runner setup_show(CLI::App& app, const GlobalOptions& g);
 Runner setup_report(CLI::App& app, const GlobalOptions& g);
 Runner setup_caseload(CLI::App& app, const GlobalOptions& g);
 Runner setup_calendar(CLI::App& app, const GlobalOptions& g);
+Runner setup_board(CLI::App& app, const GlobalOptions& g);
 Runner setup_fidelity(CLI::App& app, const GlobalOptions& g);
 
 struct Command {

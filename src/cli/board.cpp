@@ -1,0 +1,89 @@
+// cti board -o FILE.html [--months N] [--worker ID] [--force]: the team board as one
+// self-contained HTML page (report/board.hpp), written in one piece.
+#include "report/board.hpp"
+
+#include <fmt/format.h>
+
+#include "base/lang.hpp"
+#include "cli/commands.hpp"
+#include "cli/team.hpp"
+#include "io/files.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cti::cli {
+
+using i18n::tr;
+
+namespace {
+
+struct BoardOptions {
+  std::string output;
+  int months = 6;
+  std::string worker;
+  bool force = false;
+};
+
+// The one place the board reaches the disk: a new file, or with --force a replaced one,
+// complete or not at all.
+std::optional<std::string> write_board_file(const fs::path& path, const std::string& html, bool force) {
+  return force ? replace_file(path, html, 0644) : write_new_file(path, html, 0644);
+}
+
+int run_board(const BoardOptions& o, const GlobalOptions& g) {
+  auto today = resolve_today(g);
+  if (!today) return kUsage;
+  auto repo = open_checked(g, *today);
+  if (!repo) return kUsage;
+  if (!check_worker(*repo, o.worker)) return kUsage;
+
+  report::BoardQuery q;
+  q.today = *today;
+  q.months = o.months;
+  q.worker = o.worker;
+  report::Board board = report::compute_board(repo->project, repo->forloeb, q);
+  std::string html = report::render_board_html(board);
+
+  if (o.output == "-") {
+    if (!print_output(html)) return kUsage;
+  } else {
+    // Relative to the directory cti was started in, not to -C (SPEC section 6).
+    fs::path out = fs::absolute(fs::path(o.output));
+    std::error_code ec;
+    if (fs::is_directory(out, ec))
+      return setup_error(fmt::format(
+          fmt::runtime(tr("{} is a directory; -o needs a file name", "{} er en mappe; -o skal have et filnavn")),
+          o.output));
+    if (!o.force && fs::exists(fs::symlink_status(out, ec)))
+      return setup_error(fmt::format(fmt::runtime(tr("{} exists; use --force to replace it",
+                                                     "{} findes allerede; brug --force for at erstatte den")),
+                                     o.output));
+    if (auto err = write_board_file(out, html, o.force)) return setup_error(*err);
+    print_note(fmt::format(fmt::runtime(tr("wrote the board ({} forløb) to {}", "skrev tavlen ({} forløb) til {}")),
+                           board.rows, o.output));
+  }
+  if (board.errors > 0)
+    print_note(
+        fmt::format(fmt::runtime(tr("{} forløb have errors in their files; they are marked on the board "
+                                    "(see cti validate)",
+                                    "{} forløb har fejl i deres filer; de er markeret på tavlen (se cti validate)")),
+                    board.errors));
+  return kOk;
+}
+
+}  // namespace
+
+Runner setup_board(CLI::App& app, const GlobalOptions& g) {
+  auto o = std::make_shared<BoardOptions>();
+  app.add_option("-o,--output", o->output, "Write the board to FILE.html ('-': standard output)")
+      ->required()
+      ->option_text("FILE");
+  app.add_option("--months", o->months, "Months ahead on the timeline and in the caseload forecast (default 6)")
+      ->check(CLI::Range(1, 36))
+      ->option_text("N");
+  add_worker_option(app, o->worker);
+  app.add_flag("--force", o->force, "Replace FILE if it exists");
+  return [o, &g] { return run_board(*o, g); };
+}
+
+}  // namespace cti::cli
