@@ -163,45 +163,28 @@ Board compute_board(const Project& project, const std::vector<Forloeb>& forloeb,
   const auto rows = status_rows(project, forloeb, sq);
   const auto checklist = project.checklist();
 
-  // The forløb behind each row: rows name forløb by display id, unique among valid files.
-  std::map<std::string, const Forloeb*> by_id;
-  for (const auto& f : forloeb)
-    if (!by_id.count(f.display_id()) || !f.has_errors()) by_id[f.display_id()] = &f;
+  // The forløb behind each row, by file (files may share an id: [duplicate-id]).
+  std::map<std::string, const Forloeb*> by_file;
+  for (const auto& f : forloeb) by_file[f.file] = &f;
 
   for (const auto& s : worker_summaries(project, rows, q.worker)) group_for(b.groups, project, s.worker).summary = s;
-  std::map<std::string, bool> on_board;
+  // Every file status lists has its row; one with errors is marked (and drawn when its
+  // dates can be read), never left out.
   for (const auto& r : rows) {
     BoardRow row;
     row.id = r.id;
     row.worker = r.worker;
     row.status = r;
-    if (auto it = by_id.find(r.id); it != by_id.end()) {
+    if (auto it = by_file.find(r.file); it != by_file.end()) {
       const Forloeb& f = *it->second;
       row.file = f.file;
-      if (f.has_errors()) {
-        mark_error(row, f);
-      } else {
+      if (f.has_errors()) mark_error(row, f);
+      if (f.dates_readable()) {
         row.bands = bands_of(f, r, q.today);
         row.markers = markers_of(f, checklist);
       }
     }
-    on_board[row.id] = true;
     group_for(b.groups, project, r.worker).rows.push_back(std::move(row));
-  }
-
-  // A forløb whose file has errors is never left out: a marked row under its worker.
-  std::vector<const Forloeb*> broken;
-  for (const auto& f : forloeb)
-    if (f.has_errors() && !on_board.count(f.display_id()) && (q.worker.empty() || (f.worker && *f.worker == q.worker)))
-      broken.push_back(&f);
-  std::sort(broken.begin(), broken.end(),
-            [](const Forloeb* a, const Forloeb* c) { return a->display_id() < c->display_id(); });
-  for (const Forloeb* f : broken) {
-    BoardRow row;
-    row.id = f->display_id();
-    row.worker = f->worker ? *f->worker : "";
-    mark_error(row, *f);
-    group_for(b.groups, project, row.worker).rows.push_back(std::move(row));
   }
 
   b.caseload = compute_caseload(project, forloeb, CaseloadQuery{q.today, q.months, q.worker});

@@ -122,11 +122,17 @@ std::string render_caseload_section(const Board& b) {
   s += key();
   for (const auto& w : c.workers) s += chart(b, w, false);
   if (c.workers.size() > 1) s += chart(b, c.team, true);
-  if (c.skipped_invalid > 0)
+  if (c.invalid > 0)
     s += "<p class=\"note\">" +
-         esc(fmt::format(fmt::runtime(tr("{} forløb whose files have errors are not counted.",
-                                         "{} forløb med fejl i filen er ikke talt med.")),
-                         c.skipped_invalid)) +
+         esc(fmt::format(fmt::runtime(tr("{} forløb file(s) with errors are counted; cti validate lists them.",
+                                         "{} forløbsfil(er) med fejl er talt med; cti validate viser dem.")),
+                         c.invalid)) +
+         "</p>\n";
+  for (const auto& file : c.unreadable)
+    s += "<p class=\"note\">" +
+         esc(fmt::format(fmt::runtime(tr("{}: the dates cannot be read, so it is not counted.",
+                                         "{}: datoerne kan ikke læses, så forløbet er ikke talt med.")),
+                         file)) +
          "</p>\n";
   return s + "</section>\n";
 }

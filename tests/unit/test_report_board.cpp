@@ -156,6 +156,7 @@ TEST_SUITE("board") {
   TEST_CASE("a forløb whose file has errors is a marked row under its worker, never left out") {
     Forloeb bad = make("A7", "a", nullptr, "2026-01-05");
     bad.diagnostics.push_back(make_diag(bad.file, {5, 10}, Severity::error, "invalid-date", "not a date"));
+    bad.dates_unreadable = true;  // its opstart is no date: a marked row without bands
     Forloeb warn = make("A8", "a", nullptr, "2026-01-05");
     warn.diagnostics.push_back(make_diag(warn.file, {3, 1}, Severity::warning, "past-planned-end", "late"));
     Board b = compute_board(team(), {bad, warn}, at("2026-03-10"));
@@ -169,7 +170,8 @@ TEST_SUITE("board") {
     CHECK_FALSE(row(b, "A8")->has_error);
     CHECK(b.errors == 1);
     CHECK(b.groups[0].errors == 1);
-    CHECK(b.caseload.skipped_invalid == 1);
+    CHECK(b.caseload.invalid == 1);
+    CHECK(b.caseload.unreadable == std::vector<std::string>{"forloeb/A7.yaml"});
     // --worker b: A7 (worker a) is not on b's board.
     Board bb = compute_board(team(), {bad}, at("2026-03-10", 6, "b"));
     CHECK(bb.errors == 0);
