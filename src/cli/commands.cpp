@@ -13,6 +13,11 @@ const std::vector<Command>& commands() {
       {"caseload", "Each worker's caseload, capacity and a monthly forecast", setup_caseload},
       {"calendar", "Deadlines as iCalendar (RFC 5545) all-day events", setup_calendar},
       {"fidelity", "Fidelity to the method: transitions, documentation, handover, length", setup_fidelity},
+      {"done", "Record checklist items as done (or --not-relevant): ID ITEM...", setup_done},
+      {"doc", "Record a documentation form: ID opstart|fase2|fase3|afslutning", setup_doc},
+      {"start", "Record opstart (the contact period ends): ID", setup_start},
+      {"end", "Record the afslutning: ID --status gennemført|afbrudt|flyttet", setup_end},
+      {"contact", "Add a contact to the forløb's log: ID [--with W] [--where P]", setup_contact},
       {"hook", "Install the git pre-commit hook (cti validate --staged)", setup_hook},
   };
   return table;
