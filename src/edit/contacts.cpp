@@ -39,10 +39,10 @@ std::string contact_entry(const Contact& c) {
   return s + "}";
 }
 
-Result add_contact(const std::string& bytes, const Contact& c, bool force) {
-  auto opened = open_document(bytes);
-  if (auto* why = std::get_if<std::string>(&opened)) return Refused{*why};
-  Document& d = std::get<Document>(opened);
+namespace {
+
+// add_contact on an opened document (its tree is not updated).
+Result place_contact(Document& d, const Contact& c, bool force) {
   const std::string entry = "- " + contact_entry(c);
   const YNode* key = d.root.key_of("kontakter");
   if (!key) {
@@ -87,6 +87,28 @@ Result add_contact(const std::string& bytes, const Contact& c, bool force) {
   const std::string indent(d.indent(log.kids.front().line), ' ');
   d.insert_lines(at, {indent + entry});
   return Edited{d.bytes(), true, {}};
+}
+
+}  // namespace
+
+Result add_contact(const std::string& bytes, const Contact& c, bool force) {
+  auto opened = open_document(bytes);
+  if (auto* why = std::get_if<std::string>(&opened)) return Refused{*why};
+  Document& d = std::get<Document>(opened);
+  const YNode before = d.root;
+  auto change = [&c](YNode& root) {
+    const YNode* old = root.get("kontakter");
+    YNode log = old && old->kind == YNode::Kind::seq ? *old : YNode{};
+    log.kind = YNode::Kind::seq;
+    YNode entry;
+    set_child(entry, "dato", scalar_node(format_date(c.date)));
+    set_child(entry, "med", scalar_node(c.with));
+    if (!c.where.empty()) set_child(entry, "sted", scalar_node(c.where));
+    if (c.status != "holdt") set_child(entry, "status", scalar_node(c.status));
+    log.kids.push_back(std::move(entry));
+    set_child(root, "kontakter", std::move(log));
+  };
+  return verified(before, place_contact(d, c, force), change, "- " + contact_entry(c));
 }
 
 }  // namespace cti::edit

@@ -1,115 +1,24 @@
-// Opening a case file for a byte edit: lines, line ending, BOM, and the yaml-cpp event
-// stream turned into a small tree of keys and values with their lines.
+// A case file's lines: reading them, finding the extent of a block, inserting lines,
+// and where the value of a `key: value` line lies.
 #include "edit/document.hpp"
 
-#include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/parser.h>
-
-#include <set>
-#include <sstream>
-
-#include "base/lang.hpp"
-#include "load/yaml_reader.hpp"
+#include <algorithm>
 
 namespace cti::edit {
 
-using i18n::tr;
-
 namespace {
-
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
+}  // namespace
 
-std::string compose_ring(std::string_view s) {
+std::string key_form(std::string_view s) {
   std::string out(s);
   for (std::size_t p; (p = out.find("a\xCC\x8A")) != std::string::npos;) out.replace(p, 3, "\xC3\xA5");
   for (std::size_t p; (p = out.find("A\xCC\x8A")) != std::string::npos;) out.replace(p, 3, "\xC3\x85");
   return out;
 }
 
-// Builds YNodes from parser events; notes anchors and aliases.
-struct TreeBuilder : YAML::EventHandler {
-  std::vector<YNode> stack;
-  YNode root;
-  bool done = false;
-  std::optional<int> anchor_line;
-
-  void note_anchor(const YAML::Mark& m, YAML::anchor_t a) {
-    if (a != YAML::NullAnchor && !anchor_line) anchor_line = m.line;
-  }
-  void add(YNode n) {
-    if (stack.empty()) {
-      root = std::move(n);
-      done = true;
-    } else {
-      stack.back().kids.push_back(std::move(n));
-    }
-  }
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override {
-    note_anchor(m, a);
-    add(YNode{YNode::Kind::null, false, m.line, {}, {}});
-  }
-  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
-    if (!anchor_line) anchor_line = m.line;
-    add(YNode{YNode::Kind::null, false, m.line, {}, {}});
-  }
-  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string& v) override {
-    note_anchor(m, a);
-    add(YNode{YNode::Kind::scalar, false, m.line, v, {}});
-  }
-  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
-                       YAML::EmitterStyle::value s) override {
-    note_anchor(m, a);
-    stack.push_back(YNode{YNode::Kind::seq, s == YAML::EmitterStyle::Flow, m.line, {}, {}});
-  }
-  void OnSequenceEnd() override { pop(); }
-  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value s) override {
-    note_anchor(m, a);
-    stack.push_back(YNode{YNode::Kind::map, s == YAML::EmitterStyle::Flow, m.line, {}, {}});
-  }
-  void OnMapEnd() override { pop(); }
-  void pop() {
-    YNode n = std::move(stack.back());
-    stack.pop_back();
-    add(std::move(n));
-  }
-};
-
-// A key written twice in any mapping, or a key that is not a plain word: its message.
-std::optional<std::string> key_problem(const YNode& n) {
-  if (n.is_map()) {
-    std::set<std::string> seen;
-    for (std::size_t i = 0; i + 1 < n.kids.size(); i += 2) {
-      const YNode& k = n.kids[i];
-      if (k.kind != YNode::Kind::scalar)
-        return fmt::format(fmt::runtime(tr("line {}: a key that is not a single word; edit the file by hand",
-                                           "linje {}: en nøgle der ikke er et enkelt ord; ret filen i hånden")),
-                           k.line + 1);
-      if (!seen.insert(compose_ring(k.value)).second)
-        return fmt::format(fmt::runtime(tr("line {}: key '{}' is written twice; remove one of them by hand, "
-                                           "then run the command again",
-                                           "linje {}: nøglen '{}' står der to gange; slet den ene i hånden og "
-                                           "kør kommandoen igen")),
-                           k.line + 1, k.value);
-    }
-  }
-  for (const auto& k : n.kids)
-    if (auto p = key_problem(k)) return p;
-  return std::nullopt;
-}
-
-bool conflict_marker(std::string_view l) {
-  for (std::string_view m : {"<<<<<<<", ">>>>>>>", "|||||||"})
-    if (l.substr(0, 7) == m) return true;
-  return l == "=======" || l.substr(0, 8) == "======= ";
-}
-
-}  // namespace
-
 bool same_key(std::string_view a, std::string_view b) {
-  return a == b || compose_ring(a) == compose_ring(b);
+  return a == b || key_form(a) == key_form(b);
 }
 
 const YNode* YNode::key_of(std::string_view key) const {
@@ -123,8 +32,8 @@ const YNode* YNode::get(std::string_view key) const {
   const YNode* k = key_of(key);
   return k ? k + 1 : nullptr;
 }
-
 std::string_view Document::line(int i) const {
+  if (i < 0 || i >= lines()) return {};  // a mark past the last line (a value at the end of the file)
   std::size_t b = starts[i];
   std::size_t e = (i + 1 < lines()) ? starts[i + 1] : body.size();
   std::string_view l(body.data() + b, e - b);
@@ -153,18 +62,31 @@ std::string Document::bytes() const {
   return (bom ? std::string(kBom) : std::string()) + body;
 }
 
+int Document::line_of(std::size_t offset) const {
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  return static_cast<int>(it - starts.begin()) - 1;
+}
+
 int Document::block_end(int first, int limit, bool key) const {
   const int own = indent(first);
   int end = first;
+  auto reach_of = [&](int i) { return i >= 0 && i < static_cast<int>(reach.size()) ? reach[i] : i; };
+  int covered = reach_of(first);
   for (int i = first + 1; i < limit && i < lines(); ++i) {
+    if (i <= covered) {  // inside a value that spans lines, whatever its indentation
+      if (!blank(i)) end = i;
+      covered = std::max(covered, reach_of(i));
+      continue;
+    }
     if (blank(i)) continue;
     const int in = indent(i);
     std::string_view l = line(i);
     const bool dash = key && in == own && l.size() > static_cast<std::size_t>(in) && l[in] == '-' &&
                       (l.size() == static_cast<std::size_t>(in) + 1 || l[in + 1] == ' ');
-    if (in > own || dash)
+    if (in > own || dash) {
       end = i;
-    else if (!comment(i))
+      covered = std::max(covered, reach_of(i));
+    } else if (!comment(i))
       break;
   }
   return end;
@@ -186,6 +108,7 @@ void Document::insert_lines(int at, const std::vector<std::string>& text) {
 }
 
 void Document::reindex() {
+  reach.clear();
   starts.clear();
   for (std::size_t p = 0; p < body.size();) {
     starts.push_back(p);
@@ -239,58 +162,4 @@ std::optional<ValueSpan> value_span(std::string_view l) {
   s.end = e;
   return s;
 }
-
-std::variant<Document, std::string> open_document(const std::string& bytes) {
-  Document d;
-  std::string_view all(bytes);
-  if (all.substr(0, 3) == kBom) {
-    d.bom = true;
-    all.remove_prefix(3);
-  }
-  d.body = std::string(all);
-  if (std::size_t n = d.body.find('\n'); n != std::string::npos && n > 0 && d.body[n - 1] == '\r') d.eol = "\r\n";
-  d.reindex();
-  for (std::size_t p = 0; (p = d.body.find('\r', p)) != std::string::npos; ++p)
-    if (p + 1 >= d.body.size() || d.body[p + 1] != '\n')
-      return std::string(tr("the file has a line break cti cannot keep (a lone CR); edit it by hand",
-                            "filen har et linjeskift cti ikke kan bevare (et enkelt CR); ret den i hånden"));
-  for (int i = 0; i < d.lines(); ++i)
-    if (conflict_marker(d.line(i)))
-      return fmt::format(fmt::runtime(tr("line {}: the file has git merge-conflict markers; resolve the conflict "
-                                         "first, then run the command again",
-                                         "linje {}: filen har git-flettekonfliktmarkører; løs konflikten først og "
-                                         "kør så kommandoen igen")),
-                         i + 1);
-  Diagnostics ignored;
-  YamlReader reader("", ignored);
-  if (!reader.parse(d.body)) {
-    const int line = ignored.empty() ? 1 : ignored.front().pos.line;
-    return fmt::format(fmt::runtime(tr("line {}: the file is not valid YAML; run 'cti validate', fix it by hand, "
-                                       "then run the command again",
-                                       "linje {}: filen er ikke gyldig YAML; kør 'cti validate', ret den i hånden "
-                                       "og kør så kommandoen igen")),
-                       line);
-  }
-  TreeBuilder tree;
-  try {
-    std::istringstream in(d.body);
-    YAML::Parser parser(in);
-    parser.HandleNextDocument(tree);
-  } catch (const std::exception&) {
-    tree.done = false;
-  }
-  if (!tree.done || !tree.root.is_map() || tree.root.flow || d.indent(tree.root.line) != 0)
-    return std::string(tr("the file is not a list of 'key: value' lines starting in column 1; edit it by hand",
-                          "filen er ikke 'nøgle: værdi'-linjer der begynder i kolonne 1; ret den i hånden"));
-  if (tree.anchor_line)
-    return fmt::format(fmt::runtime(tr("line {}: the file uses YAML anchors or aliases (& or *), which cti does not "
-                                       "edit; record this by hand",
-                                       "linje {}: filen bruger YAML-ankre eller -aliasser (& eller *), som cti ikke "
-                                       "retter i; registrér det i hånden")),
-                       *tree.anchor_line + 1);
-  if (auto p = key_problem(tree.root)) return *p;
-  d.root = std::move(tree.root);
-  return d;
-}
-
 }  // namespace cti::edit

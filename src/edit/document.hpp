@@ -3,6 +3,7 @@
 // Edits change bytes at the lines found here; nothing is ever re-emitted from the tree.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@ struct YNode {
   Kind kind = Kind::null;
   bool flow = false;        // [...] or {...}
   int line = 0;             // 0-based line of the node's first token
+  long pos = -1;            // its byte offset in Document::body
   std::string value;        // scalar text (unquoted)
   std::vector<YNode> kids;  // map: key, value, key, value...; seq: items
 
@@ -28,6 +30,16 @@ struct YNode {
 
 // Keys compared as the loader will: "a" + combining ring equals "å".
 bool same_key(std::string_view a, std::string_view b);
+std::string key_form(std::string_view key);  // "a" + combining ring -> "å"
+
+// The edit a change made to the bytes should have made to the tree (edit/verify.cpp):
+// re-reads `after` and compares it with `before` changed by `change` (mappings compared
+// by key, lists as collections). False when the bytes say anything else.
+bool edit_is_exact(const YNode& before, const std::string& after, const std::function<void(YNode&)>& change);
+
+// Building the expected tree: a scalar, and setting `key` in a mapping (added when absent).
+YNode scalar_node(std::string value);
+YNode& set_child(YNode& map, std::string_view key, YNode value);
 
 struct Document {
   bool bom = false;
@@ -35,13 +47,17 @@ struct Document {
   std::string body;                 // the bytes after the BOM
   std::vector<std::size_t> starts;  // where each line begins in body
   YNode root;
+  // reach[i]: the last line of a quoted value or {...}/[...] that starts on line i and goes
+  // on over further lines (i when none does). Cleared by an edit.
+  std::vector<int> reach;
 
   int lines() const { return static_cast<int>(starts.size()); }
   std::string_view line(int i) const;  // without the line ending
   int indent(int i) const;             // leading spaces
   bool blank(int i) const;
-  bool comment(int i) const;  // first non-space character is '#'
-  std::string bytes() const;  // BOM + body
+  bool comment(int i) const;              // first non-space character is '#'
+  std::string bytes() const;              // BOM + body
+  int line_of(std::size_t offset) const;  // the line holding body[offset]
 
   // The last line of the block that starts at `first` (a key or a list entry), looking no
   // further than `limit`: lines indented deeper than `first`, and for a key also '- ' lines at

@@ -136,10 +136,10 @@ Refused already_different(const std::string& label, const std::string& old, cons
                   label, old.empty() ? "''" : old, now))};
 }
 
-Result set_value(const std::string& bytes, const SetValue& s) {
-  auto opened = open_document(bytes);
-  if (auto* why = std::get_if<std::string>(&opened)) return Refused{*why};
-  Document& d = std::get<Document>(opened);
+namespace {
+
+// set_value on an opened document (its tree is not updated).
+Result place_value(Document& d, const SetValue& s) {
   const std::string label = s.block.empty() ? s.key : s.block + "." + s.key;
   const std::string text = s.plain ? s.value : s.text;
   const YNode* map = &d.root;
@@ -171,6 +171,26 @@ Result set_value(const std::string& bytes, const SetValue& s) {
   int at = insertion_line(d, *map, top, key_line, limit, s.order, s.key);
   d.insert_lines(at, {(top ? std::string() : child_indent(d, map)) + s.key + ": " + text});
   return Edited{d.bytes(), true, {}};
+}
+
+}  // namespace
+
+Result set_value(const std::string& bytes, const SetValue& s) {
+  auto opened = open_document(bytes);
+  if (auto* why = std::get_if<std::string>(&opened)) return Refused{*why};
+  Document& d = std::get<Document>(opened);
+  const YNode before = d.root;
+  auto change = [&s](YNode& root) {
+    YNode* target = &root;
+    if (!s.block.empty()) {
+      const YNode* b = root.get(s.block);
+      YNode block = b && b->is_map() ? *b : YNode{};
+      block.kind = YNode::Kind::map;
+      target = &set_child(root, s.block, std::move(block));
+    }
+    set_child(*target, s.key, scalar_node(s.value));
+  };
+  return verified(before, place_value(d, s), change, s.key + ": " + (s.plain ? s.value : s.text));
 }
 
 }  // namespace cti::edit

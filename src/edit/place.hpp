@@ -45,6 +45,10 @@ struct SetValue {
 };
 Result set_value(const std::string& bytes, const SetValue& s);
 
+// `r` when it is a refusal, a no-op, or an edit whose bytes read back as `before` changed
+// by `change`; else a refusal saying to add `line` by hand (edit/verify.cpp).
+Result verified(const YNode& before, Result r, const std::function<void(YNode&)>& change, const std::string& line);
+
 // The refusal for a value already recorded differently.
 Refused already_different(const std::string& label, const std::string& old, const std::string& now, bool show);
 

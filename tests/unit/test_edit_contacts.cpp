@@ -144,3 +144,21 @@ TEST_CASE("a key written with a decomposed å is the same key") {
         "id: K-1\nafslutning:\n  dato: 2025-02-01\n  status: afbrudt\n  a\xCC\x8A"
         "rsag: \"x\"\n");
 }
+
+TEST_CASE("an entry or value spread over lines is kept whole") {
+  const std::string file =
+      "id: K-0004\nkontakter:\n- {dato: 2025-02-05, med: borger,\n}\n- {dato: 2025-03-05, med: borger}\n"
+      "noter: \"to\n  linjer\"\n";
+  CHECK(ok(edit::add_contact(file, contact("2025-02-10", "borger", ""), false)) ==
+        "id: K-0004\nkontakter:\n- {dato: 2025-02-05, med: borger,\n}\n- {dato: 2025-02-10, med: borger}\n"
+        "- {dato: 2025-03-05, med: borger}\nnoter: \"to\n  linjer\"\n");
+  CHECK(ok(edit::set_ending(file, {D("2025-04-01"), "gennemført", std::nullopt}, false))
+            .find("med: borger}\nafslutning:\n  dato: 2025-04-01\n  status: gennemført\nnoter:") != std::string::npos);
+}
+
+TEST_CASE("an edit that would not read back as intended is refused, not written") {
+  i18n::set_lang(Lang::en);
+  // "kontakt" on its own line continues the value of id (a plain scalar over two lines).
+  CHECK(refused(edit::set_start("id: K-0001\nkontakt", D("2025-02-01"), false))
+            .find("cti cannot place the new line safely") == 0);
+}
