@@ -14,6 +14,11 @@ const std::vector<Command>& commands() {
       {"calendar", "Deadlines as iCalendar (RFC 5545) all-day events", setup_calendar},
       {"board", "The team board as one self-contained HTML page: timeline and caseload", setup_board},
       {"fidelity", "Fidelity to the method: transitions, documentation, handover, length", setup_fidelity},
+      {"done", "Record checklist items as done (or --not-relevant): ID ITEM...", setup_done},
+      {"doc", "Record a documentation form: ID opstart|fase2|fase3|afslutning", setup_doc},
+      {"start", "Record opstart (the contact period ends): ID", setup_start},
+      {"end", "Record the afslutning: ID --status gennemført|afbrudt|flyttet", setup_end},
+      {"contact", "Add a contact to the forløb's log: ID [--with W] [--where P]", setup_contact},
       {"hook", "Install the git pre-commit hook (cti validate --staged)", setup_hook},
   };
   return table;

@@ -17,6 +17,12 @@ Runner setup_caseload(CLI::App& app, const GlobalOptions& g);
 Runner setup_calendar(CLI::App& app, const GlobalOptions& g);
 Runner setup_board(CLI::App& app, const GlobalOptions& g);
 Runner setup_fidelity(CLI::App& app, const GlobalOptions& g);
+// Recording commands (cli/record.hpp): done, doc, start, end, contact.
+Runner setup_done(CLI::App& app, const GlobalOptions& g);
+Runner setup_doc(CLI::App& app, const GlobalOptions& g);
+Runner setup_start(CLI::App& app, const GlobalOptions& g);
+Runner setup_end(CLI::App& app, const GlobalOptions& g);
+Runner setup_contact(CLI::App& app, const GlobalOptions& g);
 
 struct Command {
   const char* name;

@@ -1,0 +1,70 @@
+// cti done ID ITEM... [--date D] [--not-relevant]: record checklist items as done.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "base/lang.hpp"
+#include "base/suggest.hpp"
+#include "cli/commands.hpp"
+#include "cli/record.hpp"
+
+namespace cti::cli {
+
+using i18n::tr;
+
+namespace {
+
+struct DoneOptions {
+  RecordOptions record;
+  std::vector<std::string> items;
+  bool not_relevant = false;
+};
+
+// The checklist ids in the order the file lists them: by point, the manual's order
+// within a point, a programme's own items after the built-in ones of their point.
+std::vector<std::string> checklist_order(const Project& p) {
+  std::vector<ChecklistItem> items = p.checklist();
+  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.stage < b.stage; });
+  std::vector<std::string> ids;
+  for (const auto& i : items) ids.push_back(i.id);
+  return ids;
+}
+
+int run_done(const DoneOptions& o, const GlobalOptions& g) {
+  auto c = open_case(o.record, g);
+  if (!c) return kUsage;
+  const std::vector<std::string> order = checklist_order(c->repo.project);
+  std::vector<std::string> items;
+  for (const auto& item : o.items) {
+    auto known = pick(item, order, tr("checklist item", "tjeklistepunkt"));
+    if (!known) return kUsage;
+    if (std::find(items.begin(), items.end(), *known) == items.end()) items.push_back(*known);
+  }
+  Recorded r;
+  r.value = o.not_relevant ? edit::kNotRelevant : format_date(c->date);
+  r.phrase = o.not_relevant ? std::string(tr("as not relevant", "som ikke relevant")) : r.value;
+  edit::Edited all{c->bytes, false, {}};
+  for (const auto& item : items) {
+    edit::Result res = edit::set_checklist_item(all.bytes, item, r.value, order, o.record.force);
+    if (auto* no = std::get_if<edit::Refused>(&res)) return refuse(*c, no->message);
+    auto& e = std::get<edit::Edited>(res);
+    r.note(item, e);
+    all.changed = all.changed || e.changed;
+    all.bytes = std::move(e.bytes);
+  }
+  return finish(*c, o.record, all, recorded_line(c->id(), r));
+}
+
+}  // namespace
+
+Runner setup_done(CLI::App& app, const GlobalOptions& g) {
+  auto o = std::make_shared<DoneOptions>();
+  add_record_options(app, o->record);
+  app.add_option("ITEM", o->items, "Checklist item ids (kontakt-etableret, økonomi, ...)")->required();
+  auto* nr = app.add_flag("--not-relevant,--ikke-relevant", o->not_relevant,
+                          "Record the items as \"ikke relevant\" instead of a date");
+  nr->excludes(app.get_option("--date"));
+  return [o, &g] { return run_done(*o, g); };
+}
+
+}  // namespace cti::cli

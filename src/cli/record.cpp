@@ -1,0 +1,183 @@
+// The recording commands' shared steps: the case id, opening the file, and writing an
+// edit only when the result still validates.
+#include "cli/record.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "base/cpr_scan.hpp"
+#include "base/lang.hpp"
+#include "base/suggest.hpp"
+#include "edit/recheck.hpp"
+#include "io/files.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cti::cli {
+
+using i18n::tr;
+
+namespace {
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && s.size() <= 15 && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// The number of an id written prefix + digits, else -1.
+long long id_number(const std::string& id, const std::string& prefix) {
+  if (id.rfind(prefix, 0) != 0 || !all_digits(std::string_view(id).substr(prefix.size()))) return -1;
+  return std::stoll(id.substr(prefix.size()));
+}
+
+// "7" -> "K-0007": the prefix and the widest zero-padding in use (at least 4 digits).
+std::string full_id(const CheckedRepo& repo, const std::string& arg) {
+  if (!all_digits(arg)) return arg;
+  const std::string& prefix = repo.project.id_prefix;
+  std::size_t width = 4;
+  for (const auto& f : repo.forloeb)
+    if (id_number(f.display_id(), prefix) >= 0) width = std::max(width, f.display_id().size() - prefix.size());
+  return fmt::format("{}{:0>{}}", prefix, arg, width);
+}
+
+std::optional<std::size_t> find_case(const CheckedRepo& repo, const std::string& arg) {
+  const std::string& prefix = repo.project.id_prefix;
+  const long long number = all_digits(arg) ? std::stoll(arg) : -2;
+  std::vector<std::size_t> hits;
+  for (std::size_t i = 0; i < repo.forloeb.size(); ++i) {
+    const Forloeb& f = repo.forloeb[i];
+    if (f.display_id() == arg || f.stem == arg || id_number(f.display_id(), prefix) == number) hits.push_back(i);
+  }
+  if (hits.size() == 1) return hits.front();
+  const std::string id = full_id(repo, arg);
+  if (hits.size() > 1) {
+    setup_error(fmt::format(fmt::runtime(tr("more than one file has id {}; run 'cti validate' and fix that first",
+                                            "mere end én fil har id {}; kør 'cti validate' og ret det først")),
+                            id));
+    return std::nullopt;
+  }
+  std::vector<std::string> ids;
+  for (const auto& f : repo.forloeb) ids.push_back(f.display_id());
+  std::string msg = fmt::format(fmt::runtime(tr("no forløb {} in {}/", "intet forløb {} i {}/")), id, kCaseDir);
+  if (auto s = suggest(id, ids)) msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+  setup_error(msg);
+  return std::nullopt;
+}
+
+std::string join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+}  // namespace
+
+void add_record_options(CLI::App& app, RecordOptions& o, bool date) {
+  app.add_option("ID", o.id, "The forløb: its id (K-0007) or just its number (7)")->required();
+  if (date) app.add_option("--date,--dato", o.date, "The date to record (default: today)")->option_text("DATE");
+  app.add_flag("--force", o.force, "Replace a value already recorded with another one");
+  app.add_flag("--commit", o.commit, "git add and commit the file (refused when other changes are staged)");
+}
+
+std::optional<CaseFile> open_case(const RecordOptions& o, const GlobalOptions& g) {
+  auto today = resolve_today(g);
+  if (!today) return std::nullopt;
+  auto repo = open_checked(g, *today);
+  if (!repo) return std::nullopt;
+  CaseFile c{std::move(*repo), 0, {}, *today};
+  if (!o.date.empty()) {
+    auto d = parse_date_option(o.date, "--date");
+    if (!d) return std::nullopt;
+    c.date = *d;
+  }
+  auto index = find_case(c.repo, o.id);
+  if (!index) return std::nullopt;
+  c.index = *index;
+  const fs::path path = c.repo.root / c.forloeb().file;
+  std::error_code ec;
+  if (fs::is_symlink(path, ec)) {
+    refuse(c, std::string(tr("the file is a symbolic link; record this by hand in the file it points to",
+                             "filen er et symbolsk link; registrér det i hånden i filen det peger på")));
+    return std::nullopt;
+  }
+  auto bytes = read_text_file(path);
+  if (!bytes) {
+    refuse(c, std::string(tr("the file cannot be read", "filen kan ikke læses")));
+    return std::nullopt;
+  }
+  c.bytes = std::move(*bytes);
+  return c;
+}
+
+std::optional<std::string> pick(const std::string& given, const std::vector<std::string>& allowed,
+                                std::string_view what) {
+  if (std::find(allowed.begin(), allowed.end(), given) != allowed.end()) return given;
+  std::string msg = fmt::format(fmt::runtime(tr("unknown {} '{}'", "ukendt {} '{}'")), what, given);
+  if (auto s = suggest(given, allowed))
+    msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+  else
+    msg += fmt::format(fmt::runtime(tr("; choose one of: {}", "; vælg en af: {}")), join(allowed));
+  setup_error(msg);
+  return std::nullopt;
+}
+
+int refuse(const CaseFile& c, const std::string& why) {
+  return setup_error(fmt::format(fmt::runtime(tr("{} ({}): {}; nothing was changed", "{} ({}): {}; intet er ændret")),
+                                 c.id(), c.forloeb().file, why));
+}
+
+int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, const std::string& said) {
+  const Forloeb& f = c.forloeb();
+  const std::string line = privacy::redact(said);  // an old value shown may be anything
+  if (!e.changed) return print_output(line + "\n") ? kOk : kUsage;
+  Diagnostics added = edit::added_errors(c.repo, f, e.bytes);
+  if (!added.empty()) {
+    setup_error(fmt::format(fmt::runtime(tr("{}: the file would not validate after this change, so nothing was "
+                                            "changed: {}",
+                                            "{}: filen ville ikke validere efter ændringen, så intet er ændret: {}")),
+                            c.id(), format_diagnostic(added.front())));
+    return kFindings;
+  }
+  if (o.commit)
+    if (auto err = commit_precheck(c.repo, f.file)) return refuse(c, *err);
+  const fs::path path = c.repo.root / f.file;
+  std::error_code ec;
+  const auto perms = fs::status(path, ec).permissions();
+  const unsigned mode = ec ? 0644u : static_cast<unsigned>(perms) & 07777u;
+  if (auto err = replace_file(path, e.bytes, mode)) return refuse(c, *err);
+  std::string out = line;
+  if (o.commit) {
+    if (auto err = commit_file(c.repo, f.file, line))
+      return setup_error(fmt::format(fmt::runtime(tr("{} was changed and staged, but not committed: {}",
+                                                     "{} er ændret og lagt i indekset, men ikke committet: {}")),
+                                     f.file, *err));
+    out += tr(" (committed)", " (committet)");
+  }
+  return print_output(out + "\n") ? kOk : kUsage;
+}
+
+void Recorded::note(const std::string& name, const edit::Edited& e) {
+  if (!e.changed)
+    already.push_back(name);
+  else if (!e.previous.empty())
+    replaced.emplace_back(name, e.previous);
+  else
+    added.push_back(name);
+}
+
+std::string recorded_line(const std::string& id, const Recorded& r) {
+  std::vector<std::string> parts;
+  if (!r.added.empty())
+    parts.push_back(fmt::format(fmt::runtime(tr("{} recorded {}", "{} registreret {}")), join(r.added), r.phrase));
+  for (const auto& [name, old] : r.replaced)
+    parts.push_back(
+        fmt::format(fmt::runtime(tr("{} changed from {} to {}", "{} ændret fra {} til {}")), name, old, r.value));
+  if (!r.already.empty())
+    parts.push_back(fmt::format(fmt::runtime(tr("{} already recorded {}", "{} er allerede registreret {}")),
+                                join(r.already), r.phrase));
+  std::string out = id + ": ";
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
+  return out;
+}
+
+}  // namespace cti::cli

@@ -1,0 +1,67 @@
+// What the recording commands (done, doc, start, end, contact) share: the case id and the
+// common options, opening the forløb's file, and writing an edit: checked with the same
+// rules first, replaced atomically, optionally committed, one line of output.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/common.hpp"
+#include "edit/edit.hpp"
+
+namespace cti::cli {
+
+struct RecordOptions {
+  std::string id;    // K-0007 or 7
+  std::string date;  // --date (default today)
+  bool force = false;
+  bool commit = false;
+};
+
+// Adds the ID positional and --force/--commit; --date too unless `date` is false.
+void add_record_options(CLI::App& app, RecordOptions& o, bool date = true);
+
+// One forløb opened for recording.
+struct CaseFile {
+  CheckedRepo repo;
+  std::size_t index = 0;  // in repo.forloeb
+  std::string bytes;      // the file as it is now
+  Date date;              // --date, else today
+  const Forloeb& forloeb() const { return repo.forloeb[index]; }
+  const std::string& id() const { return forloeb().display_id(); }
+};
+
+// Opens the repository, finds the forløb named by o.id and reads its file; prints the
+// problem and returns nothing when that fails (exit code kUsage).
+std::optional<CaseFile> open_case(const RecordOptions& o, const GlobalOptions& g);
+
+// The value a name takes from a fixed list, with a did-you-mean when it is not there;
+// prints the error and returns nothing.
+std::optional<std::string> pick(const std::string& given, const std::vector<std::string>& allowed,
+                                std::string_view what);
+
+// Prints a refusal ("nothing was changed") and returns kUsage.
+int refuse(const CaseFile& c, const std::string& why);
+
+// Writes the edited bytes (when changed): refuses when they would add an error, replaces
+// the file atomically, commits it with --commit (message = line), prints `line`.
+int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, const std::string& line);
+
+// "K-0007: økonomi, afdækning registreret 2026-11-30" and its variants: names newly
+// recorded, names whose old value was replaced (with --force), names already so.
+struct Recorded {
+  std::string value;   // the value written: "2026-11-30", "ikke relevant"
+  std::string phrase;  // how it reads after "recorded": "2026-11-30", "as not relevant"
+  std::vector<std::string> added;
+  std::vector<std::pair<std::string, std::string>> replaced;  // name, old value
+  std::vector<std::string> already;
+  void note(const std::string& name, const edit::Edited& e);
+};
+std::string recorded_line(const std::string& id, const Recorded& r);
+
+// Git for --commit (record_git.cpp): whether the commit can be made (before any edit),
+// and the commit itself. Error texts, or nothing on success.
+std::optional<std::string> commit_precheck(const CheckedRepo& repo, const std::string& file);
+std::optional<std::string> commit_file(const CheckedRepo& repo, const std::string& file, const std::string& message);
+
+}  // namespace cti::cli

@@ -1,0 +1,74 @@
+// Surgical edits of a forløb file for the recording commands (done, doc, start, end,
+// contact). Each takes the file's bytes and returns new bytes that differ only in the lines
+// the edit names: comments, blank lines, quoting, key order, indentation, the line ending
+// (CRLF stays CRLF) and a UTF-8 BOM are kept. yaml-cpp only finds the positions; YAML is
+// never re-emitted. A layout the byte editor cannot place safely is refused with a text
+// saying what to do by hand. Errors are values; nothing throws.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/checklist.hpp"
+#include "base/date.hpp"
+
+namespace cti::edit {
+
+struct Edited {
+  std::string bytes;     // the new file content (equal to the input when !changed)
+  bool changed = true;   // false: the value was already recorded (a no-op)
+  std::string previous;  // the value replaced (with force), else empty
+};
+
+struct Refused {
+  std::string message;  // translated; says what to do instead
+};
+
+using Result = std::variant<Edited, Refused>;
+
+// The value a checklist item takes for "not relevant".
+inline constexpr const char* kNotRelevant = "ikke relevant";
+
+// tjekliste: `item` -> `value` (a date or kNotRelevant). `order` is the checklist order
+// (item ids); a new line goes after the last item before it in that order.
+Result set_checklist_item(const std::string& bytes, const std::string& item, const std::string& value,
+                          const std::vector<std::string>& order, bool force);
+
+// dokumentation: `point` -> date, points in schedule order.
+Result set_documentation(const std::string& bytes, DocPoint point, Date date, bool force);
+
+// opstart: date.
+Result set_start(const std::string& bytes, Date date, bool force);
+
+// afslutning: dato, status and (when given) årsag. Any of them already there with another
+// value needs force; an årsag not given is left as it is.
+struct EndingEdit {
+  Date date;
+  std::string status;
+  std::optional<std::string> reason;
+};
+Result set_ending(const std::string& bytes, const EndingEdit& e, bool force);
+
+// kontakter: appends `- {dato: D, med: W, sted: P}` (status only when not holdt; sted only
+// when given) after the last contact on or before D. The same contact already in the log is
+// a no-op unless forced.
+struct Contact {
+  Date date;
+  std::string with = "borger";  // med
+  std::string where;            // sted ("" = not written)
+  std::string status = "holdt";
+};
+Result add_contact(const std::string& bytes, const Contact& c, bool force);
+
+// The flow entry written for a contact: {dato: D, med: W, sted: P[, status: S]}.
+std::string contact_entry(const Contact& c);
+
+// A YAML double-quoted scalar for free text.
+std::string quote_text(const std::string& text);
+
+// The top-level keys in the order the template writes them.
+const std::vector<std::string>& key_order();
+
+}  // namespace cti::edit
