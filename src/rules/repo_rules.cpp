@@ -14,14 +14,20 @@ namespace cti::rules {
 using i18n::tr;
 
 void duplicate_id(const Input& in, Diagnostics& out) {
-  std::map<std::string, const Forloeb*> first;
-  for (const auto& f : in.repo.forloeb) {
-    if (!f.id) continue;
-    auto [it, fresh] = first.emplace(*f.id, &f);
-    if (!fresh)
-      out.push_back(make_diag(f.file, f.id.pos, Severity::error, "duplicate-id",
-                              fmt::format(fmt::runtime(tr("id '{}' is also used by {}", "id '{}' bruges også af {}")),
-                                          *f.id, it->second->file)));
+  // Every file of a shared id gets the error, naming the others: each is a row of its own.
+  std::map<std::string, std::vector<const Forloeb*>> by_id;
+  for (const auto& f : in.repo.forloeb)
+    if (f.id) by_id[*f.id].push_back(&f);
+  for (const auto& [id, files] : by_id) {
+    if (files.size() < 2) continue;
+    for (const Forloeb* f : files) {
+      std::string others;
+      for (const Forloeb* g : files)
+        if (g != f) others += (others.empty() ? "" : ", ") + g->file;
+      out.push_back(make_diag(
+          f->file, f->id.pos, Severity::error, "duplicate-id",
+          fmt::format(fmt::runtime(tr("id '{}' is also used by {}", "id '{}' bruges også af {}")), id, others)));
+    }
   }
 }
 

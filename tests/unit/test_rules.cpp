@@ -57,10 +57,11 @@ TEST_CASE("[id-mismatch]") {
   CHECK(run(repo({{"K-0001", head("K-0002")}})) == V{"id-mismatch@forloeb/K-0001.yaml:1:5"});
 }
 
-TEST_CASE("[duplicate-id]: reported on the later file") {
+TEST_CASE("[duplicate-id]: reported on every file that shares the id") {
   CHECK(run(repo({{"K-0001", head("K-0001")}, {"K-0002", head("K-0002")}})).empty());
   CHECK(run(repo({{"K-0001", head("K-0001")}, {"K-0002", head("K-0001")}})) ==
-        V{"duplicate-id@forloeb/K-0002.yaml:1:5", "id-mismatch@forloeb/K-0002.yaml:1:5"});
+        V{"duplicate-id@forloeb/K-0001.yaml:1:5", "duplicate-id@forloeb/K-0002.yaml:1:5",
+          "id-mismatch@forloeb/K-0002.yaml:1:5"});
 }
 
 TEST_CASE("[unknown-worker] and [unknown-subgroup]") {
