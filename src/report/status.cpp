@@ -23,7 +23,8 @@ const StatusItem* StatusRow::most_urgent() const {
 
 namespace {
 
-StatusRow make_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist, const StatusQuery& q) {
+StatusRow make_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
+                   const schedule::ObligationSettings& settings, const StatusQuery& q) {
   StatusRow r;
   r.id = f.display_id();
   r.worker = f.worker ? *f.worker : "";
@@ -36,10 +37,11 @@ StatusRow make_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist
   r.next = schedule::next_point(f, q.today);
   if (r.next) r.next_days = days_between(q.today, r.next->date);
 
-  for (const auto& o : schedule::obligations(f, checklist)) {
+  for (const auto& o : schedule::obligations(f, checklist, settings)) {
     State s = schedule::state_on(o, q.today, q.horizon_days);
     if (s != State::overdue && s != State::due_soon) continue;
-    StatusItem it{o.point, o.id, o.due, o.kind == schedule::Obligation::Kind::documentation};
+    StatusItem it{o.point, o.id, o.due, o.kind == schedule::Obligation::Kind::documentation, std::nullopt};
+    if (o.kind == schedule::Obligation::Kind::contact) it.days_since = o.days_since;
     (s == State::overdue ? r.overdue : r.due_soon).push_back(std::move(it));
   }
   // obligations() come in due-date order, so front() is the oldest / soonest.
@@ -67,11 +69,12 @@ void json_date(JsonWriter& w, const std::optional<Date>& d) {
 
 std::vector<StatusRow> status_rows(const Project& project, const std::vector<Forloeb>& forloeb, const StatusQuery& q) {
   const auto checklist = project.checklist();
+  const auto settings = schedule::settings_of(project, q.today);
   std::vector<StatusRow> rows;
   for (const auto& f : forloeb) {
     if (f.has_errors()) continue;
     if (!q.worker.empty() && (!f.worker || *f.worker != q.worker)) continue;
-    StatusRow r = make_row(f, checklist, q);
+    StatusRow r = make_row(f, checklist, settings, q);
     if (!q.all && r.phase == Phase::afsluttet) continue;
     rows.push_back(std::move(r));
   }
@@ -206,7 +209,9 @@ std::string render_status_json(const std::vector<StatusRow>& rows, Date today) {
       for (const auto& it : list) {
         if (it.documentation) continue;
         w.begin_object().key("point").value(it.point).key("item").value(it.item);
-        w.key("due").value(format_date(it.due)).end_object();
+        w.key("due").value(format_date(it.due));
+        if (it.days_since) w.key("days_since").value(*it.days_since);
+        w.end_object();
       }
       w.end_array();
     };

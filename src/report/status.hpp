@@ -17,8 +17,12 @@ struct StatusItem {
   std::string item;   // item id; for documentation the point name
   Date due;
   bool documentation = false;
-  // "økonomi", or "dokumentation:fase2" for a documentation form
-  std::string label() const { return documentation ? "dokumentation:" + item : item; }
+  std::optional<int> days_since;  // the contact item (kontaktlog): days since the last held contact
+  // "økonomi", "dokumentation:fase2" for a documentation form, "kontakt:12d" for a contact
+  std::string label() const {
+    if (days_since) return item + ":" + std::to_string(*days_since) + "d";
+    return documentation ? "dokumentation:" + item : item;
+  }
 };
 
 struct StatusRow {

@@ -45,7 +45,7 @@ HEADER = "Opstartsdato;Afslutningsdato;Delmålgruppe;Gennemført\r\n"
 ROWS = [
     ("K-0003", "2024-08-05", "2025-05-05", "egen-kommune", "ja"),         # ends in the quarter
     ("K-0009", "2024-10-01", "", "egen-kommune", ""),                     # ends the day after: running
-    ("K-0008", "2024-10-07", "2025-06-30", "anden-kommune", "nej"),       # overdraget, last day
+    ("K-0008", "2024-10-07", "2025-06-30", "anden-kommune", "nej"),       # flyttet, last day
     ("K-0002", "2025-01-06", "", "anden-kommune", ""),                    # runs through
     ("K-0007", "2025-02-03", "2025-04-14", "grønlandsk-baggrund", "nej"),  # afbrudt
     ("K-0001", "2025-04-01", "", "egen-kommune", ""),                     # starts on the first day
