@@ -26,11 +26,11 @@ std::string median_cell(const Median& m) {
   return fmt::format("{} (n={})", format_number(*v), m.days.size());
 }
 
-// "2 (26/91 d)": held contacts per week, then contacts over days.
+// "2 (26/91)": held contacts per week, then contacts over days.
 std::string per_week_cell(const Fidelity& f, int phase) {
   const Ratio& c = f.contacts[phase - 1];
   if (c.den == 0) return "-";
-  return fmt::format("{} ({}/{} d)", format_number(*f.per_week(phase)), c.num, c.den);
+  return fmt::format("{} ({}/{})", format_number(*f.per_week(phase)), c.num, c.den);
 }
 
 std::string intensity_cell(const Fidelity& f) {
@@ -167,9 +167,12 @@ std::string render_fidelity_table(const FidelityReport& r) {
         [](const Fidelity& f) { return f.peer_support ? ratio_cell(*f.peer_support) : std::string("-"); });
   row(tr("time-limited (9 months ±14 d)", "tidsafgrænset (9 mdr. ±14 d)"),
       [](const Fidelity& f) { return ratio_cell(f.time_limited); });
-  row(tr("contacts/week phase 1", "kontakter/uge fase 1"), [](const Fidelity& f) { return per_week_cell(f, 1); });
-  row(tr("contacts/week phase 2", "kontakter/uge fase 2"), [](const Fidelity& f) { return per_week_cell(f, 2); });
-  row(tr("contacts/week phase 3", "kontakter/uge fase 3"), [](const Fidelity& f) { return per_week_cell(f, 3); });
+  row(tr("contacts/week phase 1 (n/days)", "kontakter/uge fase 1 (n/dage)"),
+      [](const Fidelity& f) { return per_week_cell(f, 1); });
+  row(tr("contacts/week phase 2 (n/days)", "kontakter/uge fase 2 (n/dage)"),
+      [](const Fidelity& f) { return per_week_cell(f, 2); });
+  row(tr("contacts/week phase 3 (n/days)", "kontakter/uge fase 3 (n/dage)"),
+      [](const Fidelity& f) { return per_week_cell(f, 3); });
   row(tr("intensity 1:2:3 (manual 4:2:1)", "intensitet 1:2:3 (manual 4:2:1)"),
       [](const Fidelity& f) { return intensity_cell(f); });
   row(tr("contacts at home/in community", "kontakter hjemme/i lokalsamfund"),
@@ -181,17 +184,16 @@ std::string render_fidelity_table(const FidelityReport& r) {
       [](const Fidelity& f) { return ratio_cell(f.goals_reached); });
   row(tr("peer support matched when wanted", "peer-støtte tilknyttet når ønsket"),
       [](const Fidelity& f) { return ratio_cell(f.peer_matched); });
-  row(tr("responsibility anchored (gennemført)", "ansvar forankret (gennemført)"),
-      [](const Fidelity& f) { return ratio_cell(f.anchored); });
+  row(tr("responsibility anchored", "ansvar forankret"), [](const Fidelity& f) { return ratio_cell(f.anchored); });
   row(tr("caseload: active/capacity", "caseload: aktive/kapacitet"),
       [](const Fidelity& f) { return caseload_cell(f); });
   out += t.render(false);
   const Fidelity& all = r.workers.size() == 1 ? r.workers.front() : r.team;
   if (all.without_contact_log)
-    out += fmt::format(fmt::runtime(tr("\n{} forløb without a contact log (kontakter) are left out of the contact "
-                                       "figures.\n",
-                                       "\n{} forløb uden kontaktlog (kontakter) er udeladt af kontakttallene.\n")),
-                       all.without_contact_log);
+    out +=
+        fmt::format(fmt::runtime(tr("\nforløb without a contact log (kontakter), left out of the contact figures: {}\n",
+                                    "\nforløb uden kontaktlog (kontakter), udeladt af kontakttallene: {}\n")),
+                    all.without_contact_log);
   return out;
 }
 

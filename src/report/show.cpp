@@ -86,9 +86,8 @@ Cell item_status(const Obligation& o, Date today, int horizon) {
 std::string item_label(const Obligation& o) {
   if (o.kind == Obligation::Kind::documentation) return fmt1(tr("  documentation {}", "  dokumentation {}"), o.id);
   if (o.kind == Obligation::Kind::contact)
-    return fmt::format(fmt::runtime(tr("  contact ({} days since the last, at most {})",
-                                       "  kontakt ({} dage siden sidste, højst {})")),
-                       o.days_since, o.limit);
+    return fmt::format(fmt::runtime(tr("  contact: {} d (max {})", "  kontakt: {} d (højst {})")), o.days_since,
+                       o.limit);
   return "  " + o.id;
 }
 

@@ -68,65 +68,65 @@ from teamlib import check, finish, run, same, test
 EXPECTED_TABLE = """\
 Fidelity up to 2026-03-10
 
-                                             ane         bo        team
-forløb in scope                                6          6          12
-checklists complete by due date       8/15 (53%)  0/12 (0%)  8/27 (30%)
-documentation on time                 9/17 (53%)  0/12 (0%)  9/29 (31%)
-handover meetings by m(opstart,8)      1/2 (50%)   0/1 (0%)   1/3 (33%)
-ended                                          3          0           3
-  completed                            1/3 (33%)          -   1/3 (33%)
-  interrupted (afbrudt)                        1          0           1
-  moved (flyttet)                              1          0           1
-median contact period, days           29.5 (n=4)   13 (n=2)    21 (n=6)
-median length of forløb, days          177 (n=3)          -   177 (n=3)
-past 9 months                          1/6 (17%)  1/6 (17%)  2/12 (17%)
-peer support offered                   3/5 (60%)   0/6 (0%)  3/11 (27%)
-time-limited (9 months ±14 d)         3/3 (100%)          -  3/3 (100%)
-contacts/week phase 1                          -          -           -
-contacts/week phase 2                          -          -           -
-contacts/week phase 3                          -          -           -
-intensity 1:2:3 (manual 4:2:1)                 -          -           -
-contacts at home/in community                  -          -           -
-phases with 1-3 focus areas            0/13 (0%)  0/11 (0%)   0/24 (0%)
-plans with 2-3 goals                    0/3 (0%)          -    0/3 (0%)
-goals reached (ended forløb)                   -          -           -
-peer support matched when wanted        0/1 (0%)          -    0/1 (0%)
-responsibility anchored (gennemført)    0/1 (0%)          -    0/1 (0%)
-caseload: active/capacity                   3/10        6/5        9/15
+                                          ane         bo        team
+forløb in scope                             6          6          12
+checklists complete by due date    8/15 (53%)  0/12 (0%)  8/27 (30%)
+documentation on time              9/17 (53%)  0/12 (0%)  9/29 (31%)
+handover meetings by m(opstart,8)   1/2 (50%)   0/1 (0%)   1/3 (33%)
+ended                                       3          0           3
+  completed                         1/3 (33%)          -   1/3 (33%)
+  interrupted (afbrudt)                     1          0           1
+  moved (flyttet)                           1          0           1
+median contact period, days        29.5 (n=4)   13 (n=2)    21 (n=6)
+median length of forløb, days       177 (n=3)          -   177 (n=3)
+past 9 months                       1/6 (17%)  1/6 (17%)  2/12 (17%)
+peer support offered                3/5 (60%)   0/6 (0%)  3/11 (27%)
+time-limited (9 months ±14 d)      3/3 (100%)          -  3/3 (100%)
+contacts/week phase 1 (n/days)              -          -           -
+contacts/week phase 2 (n/days)              -          -           -
+contacts/week phase 3 (n/days)              -          -           -
+intensity 1:2:3 (manual 4:2:1)              -          -           -
+contacts at home/in community               -          -           -
+phases with 1-3 focus areas         0/13 (0%)  0/11 (0%)   0/24 (0%)
+plans with 2-3 goals                 0/3 (0%)          -    0/3 (0%)
+goals reached (ended forløb)                -          -           -
+peer support matched when wanted     0/1 (0%)          -    0/1 (0%)
+responsibility anchored              0/1 (0%)          -    0/1 (0%)
+caseload: active/capacity                3/10        6/5        9/15
 
-12 forløb without a contact log (kontakter) are left out of the contact figures.
+forløb without a contact log (kontakter), left out of the contact figures: 12
 """
 
 EXPECTED_FROM = """\
 Fidelity 2025-10-01 to 2026-03-10
 
-                                             ane
-forløb in scope                                5
-checklists complete by due date        2/6 (33%)
-documentation on time                  3/7 (43%)
-handover meetings by m(opstart,8)      1/2 (50%)
-ended                                          2
-  completed                            1/2 (50%)
-  interrupted (afbrudt)                        0
-  moved (flyttet)                              1
-median contact period, days             28 (n=1)
-median length of forløb, days          225 (n=2)
-past 9 months                          1/5 (20%)
-peer support offered                   3/5 (60%)
-time-limited (9 months ±14 d)         2/2 (100%)
-contacts/week phase 1                          -
-contacts/week phase 2                          -
-contacts/week phase 3                          -
-intensity 1:2:3 (manual 4:2:1)                 -
-contacts at home/in community                  -
-phases with 1-3 focus areas             0/4 (0%)
-plans with 2-3 goals                    0/3 (0%)
-goals reached (ended forløb)                   -
-peer support matched when wanted        0/1 (0%)
-responsibility anchored (gennemført)    0/1 (0%)
-caseload: active/capacity                   3/10
+                                          ane
+forløb in scope                             5
+checklists complete by due date     2/6 (33%)
+documentation on time               3/7 (43%)
+handover meetings by m(opstart,8)   1/2 (50%)
+ended                                       2
+  completed                         1/2 (50%)
+  interrupted (afbrudt)                     0
+  moved (flyttet)                           1
+median contact period, days          28 (n=1)
+median length of forløb, days       225 (n=2)
+past 9 months                       1/5 (20%)
+peer support offered                3/5 (60%)
+time-limited (9 months ±14 d)      2/2 (100%)
+contacts/week phase 1 (n/days)              -
+contacts/week phase 2 (n/days)              -
+contacts/week phase 3 (n/days)              -
+intensity 1:2:3 (manual 4:2:1)              -
+contacts at home/in community               -
+phases with 1-3 focus areas          0/4 (0%)
+plans with 2-3 goals                 0/3 (0%)
+goals reached (ended forløb)                -
+peer support matched when wanted     0/1 (0%)
+responsibility anchored              0/1 (0%)
+caseload: active/capacity                3/10
 
-5 forløb without a contact log (kontakter) are left out of the contact figures.
+forløb without a contact log (kontakter), left out of the contact figures: 5
 """
 
 
