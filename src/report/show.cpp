@@ -123,9 +123,11 @@ std::string contact_period(const Forloeb& f, Date d) {
   return "overskredet";
 }
 
-// "fase1 12 (last 2025-04-28), fase2 3 (last 2025-06-02); 1 cancelled or missed"
-std::string contacts_line(const Forloeb& f) {
-  if (!f.has_contact_log) return std::string(tr("no contact log", "ingen kontaktlog"));
+// "Contacts held:" then one line per period, "  fase1  12, last 2025-04-28", and the
+// cancelled or missed ones; "Contacts: no contact log" without one.
+std::string contacts_lines(const Forloeb& f) {
+  if (!f.has_contact_log)
+    return fmt::format("{}: {}\n", tr("Contacts", "Kontakter"), tr("no contact log", "ingen kontaktlog"));
   std::vector<std::string> order;
   std::vector<std::pair<int, Date>> per;  // held count, last held date
   int not_held = 0;
@@ -145,32 +147,34 @@ std::string contacts_line(const Forloeb& f) {
     ++n;
     if (*c.date > last) last = *c.date;
   }
-  std::string out;
+  std::string out = fmt::format("{}:{}\n", tr("Contacts held", "Holdte kontakter"),
+                                order.empty() ? fmt::format(" {}", tr("none", "ingen")) : std::string());
   for (std::size_t i = 0; i < order.size(); ++i)
-    out += fmt::format("{}{} {} ({})", i ? ", " : "", order[i], per[i].first,
+    out += fmt::format("  {:<11} {:>3}, {}\n", order[i], per[i].first,
                        fmt1(tr("last {}", "sidste {}"), format_date(per[i].second)));
-  if (out.empty()) out = std::string(tr("none held", "ingen holdt"));
-  if (not_held) out += fmt1(tr("; {} cancelled or missed", "; {} aflyst eller udeblevet"), not_held);
+  if (not_held) out += fmt1(tr("  cancelled or missed: {}\n", "  aflyst eller udeblevet: {}\n"), not_held);
   return out;
 }
 
 std::string method_lines(const Forloeb& f) {
-  std::string out = fmt::format("{}: {}\n", tr("Contacts", "Kontakter"), contacts_line(f));
-  std::string focus;
+  std::string out = contacts_lines(f);
+  const std::string none = std::string(tr("not recorded", "ikke registreret"));
+  out += fmt::format("{}:{}\n", tr("Focus areas", "Fokusområder"),
+                     f.focus.empty() ? fmt::format(" {}", none) : std::string());
   for (const auto& fa : f.focus) {
     std::string areas;
-    for (const auto& a : fa.areas) areas += (areas.empty() ? "" : ", ") + *a;
-    focus += fmt::format("{}fase{} {}", focus.empty() ? "" : "; ", fa.phase, areas.empty() ? "-" : areas);
+    for (const auto& a : fa.areas) {
+      if (!areas.empty()) areas += ", ";
+      areas += *a;
+    }
+    out += fmt::format("  fase{}  {}\n", fa.phase, areas.empty() ? "-" : areas);
   }
-  out += fmt::format("{}: {}\n", tr("Focus areas", "Fokusområder"),
-                     focus.empty() ? std::string(tr("not recorded", "ikke registreret")) : focus);
-  std::string goals;
+  out += fmt::format("{}:{}\n", tr("Goals", "Mål"), f.goals.empty() ? fmt::format(" {}", none) : std::string());
   for (const auto& g : f.goals) {
-    goals += (goals.empty() ? "" : ", ") + (g.area ? *g.area : std::string("?"));
-    if (g.reached) goals += " (" + fmt1(tr("reached {}", "nået {}"), format_date(*g.reached)) + ")";
+    std::string area = g.area ? *g.area : std::string("?");
+    out += g.reached ? fmt::format("  {:<22} {}\n", area, fmt1(tr("reached {}", "nået {}"), format_date(*g.reached)))
+                     : fmt::format("  {}\n", area);
   }
-  out += fmt::format("{}: {}\n", tr("Goals", "Mål"),
-                     goals.empty() ? std::string(tr("not recorded", "ikke registreret")) : goals);
   std::string peer = std::string(tr("not recorded", "ikke registreret"));
   if (f.peer && (f.peer->offered || f.peer->wanted || f.peer->matched)) {
     peer = f.peer->offered ? fmt1(tr("offered {}", "tilbudt {}"), format_date(*f.peer->offered))
@@ -187,7 +191,8 @@ std::string method_lines(const Forloeb& f) {
 }
 
 std::string footer(const Forloeb& f, int overdue, int soon, bool color) {
-  std::string out = "\n" + privacy::redact(method_lines(f));  // roles and areas are free words
+  std::string out = "\n";
+  out += privacy::redact(method_lines(f));  // roles and areas are free words
   std::string end = std::string(tr("none recorded", "ingen registreret"));
   if (auto d = f.end_date()) {
     end = format_date(*d);

@@ -23,7 +23,10 @@ std::vector<std::string> words(const std::string_view (&list)[N]) {
 
 std::string joined(const std::vector<std::string>& ws) {
   std::string out;
-  for (const auto& w : ws) out += (out.empty() ? "" : ", ") + w;
+  for (const auto& w : ws) {
+    if (!out.empty()) out += ", ";
+    out += w;
+  }
   return out;
 }
 

@@ -131,8 +131,11 @@ for repo, day in ((REPO, "2025-04-15"), (DEMO, "2026-11-23")):
         if f["next"] is not None:
             check("json", list(f["next"]) == ["point", "date", "days"], f"next of {f['id']}")
         for item in f["overdue"] + f["due_soon"]:
-            check("json", list(item) == ["point", "item", "due"], f"item of {f['id']}: {item}")
-            check("json", item["point"] in ("kontakt", "fase2", "fase3", "afslutning"), item)
+            # The contact item (kontaktlog) adds the days since the last held contact.
+            keys = ["point", "item", "due"] + (["days_since"] if item["item"] == "kontakt" else [])
+            check("json", list(item) == keys, f"item of {f['id']}: {item}")
+            points = ("fase1", "fase2", "fase3") if item["item"] == "kontakt" else ("kontakt", "fase2", "fase3", "afslutning")
+            check("json", item["point"] in points, item)
         for p in f["documentation_overdue"]:
             check("json", p in ("opstart", "fase2", "fase3", "afslutning"), p)
 

@@ -157,11 +157,13 @@ def contact_item_in_status_and_show():
     rc, out, _ = run("show", "M-02")
     text = out.decode()
     check("  contact: 18 d (max 14)    OVERDUE by 4 days\n" in text, text)
-    check("Contacts: fase1 13 (last 2026-01-27), fase2 3 (last 2026-02-20); 1 cancelled or missed\n" in text, text)
-    check("Focus areas: fase1 bolig; fase2 netværk, økonomi\n" in text, text)
+    check("Contacts held:\n  fase1        13, last 2026-01-27\n  fase2         3, last 2026-02-20\n"
+          "  cancelled or missed: 1\n" in text, text)
+    check("Focus areas:\n  fase1  bolig\n  fase2  netværk, økonomi\n" in text, text)
     rc, out, _ = run("show", "M-01")
     text = out.decode()
-    check("Goals: bolig (reached 2025-06-01), økonomi (reached 2025-09-01), netværk\n" in text, text)
+    check("Goals:\n  bolig                  reached 2025-06-01\n  økonomi                reached 2025-09-01\n"
+          "  netværk\n" in text, text)
     check("Peer support: offered 2025-02-01, wanted: yes, matched 2025-03-01 (en-til-en)\n" in text, text)
     check("Long-term support anchored with: sagsbehandler\n" in text, text)
     rc, out, _ = run("show", "M-03")
