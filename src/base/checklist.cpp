@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/forloeb.hpp"
 #include "base/project.hpp"
 
 namespace cti {
@@ -91,6 +92,25 @@ std::vector<ChecklistItem> Project::checklist() const {
   }
   for (const auto& add : checklist_add) out.push_back(add.item);
   return out;
+}
+
+namespace {
+template <std::size_t N>
+std::vector<std::string> with_extra(const std::string_view (&builtin)[N],
+                                    const std::vector<Field<std::string>>& extra) {
+  std::vector<std::string> out(std::begin(builtin), std::end(builtin));
+  for (const auto& e : extra)
+    if (std::find(out.begin(), out.end(), *e) == out.end()) out.push_back(*e);
+  return out;
+}
+}  // namespace
+
+std::vector<std::string> Project::all_areas() const {
+  return with_extra(kAreas, areas);
+}
+
+std::vector<std::string> Project::all_roles() const {
+  return with_extra(kRoles, roles);
 }
 
 }  // namespace cti

@@ -8,15 +8,16 @@ std::string_view end_status_name(EndStatus s) {
       return "gennemført";
     case EndStatus::interrupted:
       return "afbrudt";
-    case EndStatus::handed_over:
-      return "overdraget";
+    case EndStatus::moved:
+      return "flyttet";
   }
   return "";
 }
 
 std::optional<EndStatus> parse_end_status(std::string_view s) {
-  for (EndStatus e : {EndStatus::completed, EndStatus::interrupted, EndStatus::handed_over})
+  for (EndStatus e : {EndStatus::completed, EndStatus::interrupted, EndStatus::moved})
     if (end_status_name(e) == s) return e;
+  if (s == kOldMovedWord) return EndStatus::moved;
   return std::nullopt;
 }
 
@@ -40,6 +41,12 @@ std::optional<Date> Forloeb::end_date() const {
 std::optional<EndStatus> Forloeb::end_status() const {
   if (ending && ending->status) return *ending->status;
   return std::nullopt;
+}
+
+const FocusAreas* Forloeb::focus_of(int phase) const {
+  for (const auto& fa : focus)
+    if (fa.phase == phase) return &fa;
+  return nullptr;
 }
 
 const Diagnostic* Forloeb::first_error() const {

@@ -11,10 +11,23 @@
 
 namespace cti {
 
-enum class EndStatus { completed, interrupted, handed_over };  // gennemført, afbrudt, overdraget
+// gennemført, afbrudt, flyttet (moved to a municipality outside the project; the older
+// word `overdraget` is still read, with a [deprecated-status] warning).
+enum class EndStatus { completed, interrupted, moved };
 
 std::string_view end_status_name(EndStatus s);  // the Danish word used in files
 std::optional<EndStatus> parse_end_status(std::string_view s);
+inline constexpr std::string_view kOldMovedWord = "overdraget";
+
+// The values of the contact log, the areas and the roles (SPEC section 2). The loader
+// keeps what is written; rules/ reports values outside these lists with a suggestion.
+inline constexpr std::string_view kContactWith[] = {"borger", "netværk", "myndighed", "andet"};
+inline constexpr std::string_view kContactPlaces[] = {"hjemme", "lokalsamfund", "kontor", "telefon", "video", "andet"};
+inline constexpr std::string_view kContactStatuses[] = {"holdt", "aflyst", "udeblevet"};
+inline constexpr std::string_view kAreas[] = {
+    "bolig", "økonomi", "psykisk-helbred", "fysisk-helbred", "netværk", "daglige-aktiviteter", "uddannelse-og-arbejde"};
+inline constexpr std::string_view kRoles[] = {"sagsbehandler", "bostøtte", "støttekontakt", "netværk", "andet"};
+inline constexpr std::string_view kPeerForms[] = {"en-til-en", "gruppe"};
 
 struct ChecklistMark {
   std::string item;
@@ -30,8 +43,35 @@ struct DocMark {
 };
 
 struct PeerSupport {
-  Field<Date> offered;  // tilbudt
-  Field<bool> wanted;   // ønsket: ja|nej
+  Field<Date> offered;      // tilbudt
+  Field<bool> wanted;       // ønsket: ja|nej
+  Field<Date> matched;      // tilknyttet: a peer supporter is matched
+  Field<std::string> form;  // en-til-en | gruppe
+};
+
+// One entry of the contact log (kontakter): dates and kinds only, never content.
+struct Contact {
+  Field<Date> date;           // dato
+  Field<std::string> with;    // med: borger (default) | netværk | myndighed | andet
+  Field<std::string> place;   // sted: hjemme | lokalsamfund | kontor | telefon | video | andet
+  Field<std::string> status;  // status: holdt (default) | aflyst | udeblevet
+  Pos pos;                    // of the entry
+  bool held() const { return !status || *status == "holdt"; }
+  bool with_borger() const { return !with || *with == "borger"; }
+};
+
+// The focus areas of one phase of the phase plan (fokusområder.faseN).
+struct FocusAreas {
+  int phase = 1;  // 1, 2 or 3
+  std::vector<Field<std::string>> areas;
+  Pos pos;  // of the phase key
+};
+
+// One goal of the long-term plan (mål), by area only.
+struct Goal {
+  Field<std::string> area;  // område
+  Field<Date> reached;      // nået
+  Pos pos;
 };
 
 struct Ending {
@@ -52,6 +92,12 @@ struct Forloeb {
   std::vector<ChecklistMark> checklist;  // tjekliste
   std::vector<DocMark> documentation;    // dokumentation
   std::optional<PeerSupport> peer;       // peer_støtte
+  std::vector<Contact> contacts;         // kontakter, in file order
+  bool has_contact_log = false;          // the kontakter key is written (even as an empty list)
+  std::vector<FocusAreas> focus;         // fokusområder, one entry per phase written
+  std::vector<Goal> goals;               // mål
+  Pos goals_pos;                         // of the mål key
+  Field<std::string> anchored_role;      // ansvar_forankret_hos
   std::optional<Ending> ending;          // afslutning (complete only when date and status are valid)
   std::string notes;                     // noter
   // The verdict of the checked repository (check/): every diagnostic about this file,
@@ -70,6 +116,8 @@ struct Forloeb {
   // are real dates (show refuses only a forløb whose dates cannot be read).
   bool dates_readable() const { return !dates_unreadable; }
   std::optional<EndStatus> end_status() const;
+  // The focus areas written for phase 1-3 (nothing when the phase has no entry).
+  const FocusAreas* focus_of(int phase) const;
 };
 
 }  // namespace cti

@@ -23,6 +23,12 @@ struct ChecklistAddition {
   Pos pos;
 };
 
+// kontaktlog: at most this many days between held contacts, per phase (SPEC 3).
+struct ContactLimits {
+  int fase1 = 7, fase2 = 14, fase3 = 28;
+  int for_phase(int phase) const { return phase == 1 ? fase1 : phase == 2 ? fase2 : fase3; }
+};
+
 struct Project {
   std::string file = "cti.yaml";
   std::string name;                                  // projekt
@@ -34,11 +40,18 @@ struct Project {
   std::vector<ChecklistAddition> checklist_add;      // tjeklister.tilføj
   std::vector<Field<std::string>> checklist_remove;  // tjeklister.fjern
   Field<Lang> lang;                                  // sprog
+  Field<ContactLimits> contact_log;                  // kontaktlog
+  int documentation_grace_days = 0;                  // dokumentation_frist_dage
+  std::vector<Field<std::string>> areas;             // områder (added to the built-in areas)
+  std::vector<Field<std::string>> roles;             // roller (added to the built-in roles)
 
   const Worker* worker(const std::string& id) const;
   bool has_subgroup(const std::string& g) const;
   // Built-in checklist with tjeklister.fjern removed and tjeklister.tilføj appended.
   std::vector<ChecklistItem> checklist() const;
+  // The built-in areas / roles followed by those of cti.yaml.
+  std::vector<std::string> all_areas() const;
+  std::vector<std::string> all_roles() const;
 };
 
 }  // namespace cti

@@ -1,7 +1,9 @@
 // The rule registry: every diagnostic cti can emit, by its stable name, with its
 // severity and its meaning in English and Danish. The one table; `validate --list-rules`,
 // the man page test and make_diag() all read it (as hledger's Check type names every
-// check). A rule that is not here cannot be emitted: make_diag() asserts it.
+// check). A rule that is not here cannot be emitted: make_diag() asserts it. The
+// severity is the rule's own; only key-file rules about ids outside the quarter's report
+// are lowered to warnings (SPEC 7).
 #pragma once
 
 #include <string_view>

@@ -12,8 +12,9 @@
 namespace cti {
 
 Diagnostic make_diag(std::string file, Pos pos, Severity sev, std::string rule, std::string message) {
-  // Every emitted rule is registered, with this severity (checked in the test builds).
-  assert(find_rule(rule) && find_rule(rule)->severity == sev);
+  // Every emitted rule is registered (checked in the test builds). The registry holds a
+  // rule's usual severity; key-file rules are warnings for ids outside the report.
+  assert(find_rule(rule) != nullptr);
   return Diagnostic{std::move(file), pos, sev, std::move(rule), privacy::redact(message)};
 }
 

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <map>
+
 #include "base/cpr_scan.hpp"
 #include "base/git.hpp"
 #include "base/lang.hpp"
@@ -128,9 +130,22 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
     if (auto err = check_destination(o, out, repo->root, key_file)) return setup_error(*err);
   }
 
-  // A broken case file stops the report: errors only, as cti validate prints them.
-  Diagnostics errors = repo->all_diagnostics();
-  std::erase_if(errors, [](const Diagnostic& d) { return d.severity != Severity::error; });
+  // A broken file stops the report when it may belong in the quarter: cti.yaml and any
+  // other file, and a forløb that is in the quarter or whose dates cannot be read. Errors
+  // in other forløb are told about in one note (cti validate shows them).
+  Diagnostics errors;
+  for (const auto& d : repo->repo_diagnostics)
+    if (d.severity == Severity::error) errors.push_back(d);
+  int outside = 0;
+  for (const auto& f : repo->forloeb) {
+    if (!f.has_errors()) continue;
+    if (f.dates_readable() && !(f.start && report::included(f, q))) {
+      ++outside;
+      continue;
+    }
+    for (const auto& d : f.diagnostics)
+      if (d.severity == Severity::error) errors.push_back(d);
+  }
 
   auto rows = report::quarter_rows(repo->forloeb, q);
   std::optional<privacy::KeyFile> keys;
@@ -142,11 +157,29 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
     keys = std::move(std::get<privacy::KeyFile>(read));
     std::vector<std::string> needed;
     for (const auto& r : rows) needed.push_back(r.id);
-    std::set<std::string> known;
-    for (const auto& f : repo->forloeb) known.insert(f.display_id());
-    errors.insert(errors.end(), keys->diagnostics.begin(), keys->diagnostics.end());
-    privacy::check_keys(*keys, needed, known, errors);
+    std::map<std::string, privacy::KeyPeriod> known;
+    for (const auto& f : repo->forloeb) {
+      privacy::KeyPeriod p;
+      if (f.contact)
+        p.first = *f.contact;
+      else if (f.start)
+        p.first = *f.start;
+      p.last = f.end_date();
+      known.emplace(f.display_id(), p);
+    }
+    Diagnostics key_diags;
+    privacy::check_keys(*keys, needed, known, key_diags);
+    Diagnostics warnings;
+    for (auto& d : key_diags) (d.severity == Severity::error ? errors : warnings).push_back(std::move(d));
+    sort_diagnostics(warnings);
+    print_diagnostics(warnings);
   }
+  if (outside)
+    print_note(fmt::format(fmt::runtime(tr("{} forløb outside {} have errors (see cti validate); they are not in "
+                                           "the report and do not stop it",
+                                           "{} forløb uden for {} har fejl (se cti validate); de er ikke med i "
+                                           "indberetningen og standser den ikke")),
+                           outside, q.name()));
   // With --pseudonym nothing is at stake: every row is shown, and the errors are named
   // beside it (exit 1); the CPR report is not written while there are errors.
   if (!errors.empty() && !o.pseudonym) {

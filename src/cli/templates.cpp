@@ -26,10 +26,18 @@ medarbejdere:                   # CTI-medarbejderne; id bruges i forløbsfilerne
 
 # tjeklister:                   # ændringer til de indbyggede tjeklister
 #   tilføj:
-#     fase2:
-#       - id: peer-støtte-tilbudt
-#         tekst: Peer-støtte er tilbudt, hvis relevant og ønsket
+#     fase3:
+#       - id: netværksmøde
+#         tekst: Netværksmøde holdt med borgeren
 #   fjern: [jobcenter]
+
+# kontaktlog:                   # højst så mange dage mellem holdte kontakter (intensitet ca. 4:2:1)
+#   fase1: 7
+#   fase2: 14
+#   fase3: 28
+# dokumentation_frist_dage: 0   # dokumentationsskemaer er rettidige så mange dage efter fristen
+# områder: []                   # egne områder ud over manualens (bolig, økonomi, netværk, ...)
+# roller: []                    # egne roller for ansvar_forankret_hos ud over sagsbehandler, bostøtte, ...
 
 sprog: da                       # sprog for cti's beskeder: da eller en
 )",
@@ -57,13 +65,29 @@ kontakt: {4}         # første kontakt; kontaktperioden begynder
 # dokumentation:            # udfyldte skemaer: opstart, fase2, fase3, afslutning
 #   opstart: ÅÅÅÅ-MM-DD
 
-# peer_støtte:
+# peer_støtte:              # tilbydes i enhver fase, hvis relevant
 #   tilbudt: ÅÅÅÅ-MM-DD
 #   ønsket: ja              # ja eller nej
+#   tilknyttet: ÅÅÅÅ-MM-DD  # peer-støtte tilknyttet (kun når ønsket: ja)
+#   form: en-til-en         # en-til-en eller gruppe
+
+# kontakter:                # kontaktlog: kun dato og art, aldrig indhold
+#   - {{dato: ÅÅÅÅ-MM-DD, med: borger, sted: hjemme}}
+#   # med: borger, netværk, myndighed, andet; sted: hjemme, lokalsamfund, kontor, telefon,
+#   # video, andet; status: holdt (standard), aflyst, udeblevet
+
+# fokusområder:             # faseplanen: 1-3 fokusområder pr. fase
+#   fase1: [bolig, økonomi]
+
+# mål:                      # den langsigtede plans 2-3 mål, kun område (og dato når nået)
+#   - {{område: bolig}}
+#   - {{område: netværk, nået: ÅÅÅÅ-MM-DD}}
+
+# ansvar_forankret_hos: sagsbehandler   # ROLLEN (aldrig et navn) der har den langsigtede støtte
 
 # afslutning:
 #   dato: ÅÅÅÅ-MM-DD
-#   status: gennemført      # gennemført, afbrudt eller overdraget
+#   status: gennemført      # gennemført, afbrudt eller flyttet (til en kommune uden for projektet)
 #   årsag: ""
 
 # noter: |

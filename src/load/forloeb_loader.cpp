@@ -15,12 +15,16 @@ using i18n::tr;
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"id",          "medarbejder", "delmålgruppe", "kontakt",
-                                           "opstart",     "indflytning", "tjekliste",    "dokumentation",
-                                           "peer_støtte", "afslutning",  "noter"};
+const std::vector<std::string> kTopKeys = {
+    "id",           "medarbejder", "delmålgruppe",         "kontakt",     "opstart",
+    "indflytning",  "tjekliste",   "dokumentation",        "peer_støtte", "kontakter",
+    "fokusområder", "mål",         "ansvar_forankret_hos", "afslutning",  "noter"};
 const std::vector<std::string> kRequired = {"id", "medarbejder", "delmålgruppe"};
 const std::vector<std::string> kEndKeys = {"dato", "status", "årsag"};
-const std::vector<std::string> kPeerKeys = {"tilbudt", "ønsket"};
+const std::vector<std::string> kPeerKeys = {"tilbudt", "ønsket", "tilknyttet", "form"};
+const std::vector<std::string> kContactKeys = {"dato", "med", "sted", "status"};
+const std::vector<std::string> kPhaseKeys = {"fase1", "fase2", "fase3"};
+const std::vector<std::string> kGoalKeys = {"område", "nået"};
 const std::vector<std::string> kDocPoints = {"opstart", "fase2", "fase3", "afslutning"};
 constexpr std::string_view kNotRelevant = "ikke relevant";
 
@@ -73,6 +77,10 @@ void read_peer(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
     if (val.IsNull()) return;
     if (key == "tilbudt") {
       if (auto d = r.date(val, "peer_støtte.tilbudt")) peer.offered.set(*d, pos_of(val));
+    } else if (key == "tilknyttet") {
+      if (auto d = r.date(val, "peer_støtte.tilknyttet")) peer.matched.set(*d, pos_of(val));
+    } else if (key == "form") {
+      if (auto s = r.scalar(val, "peer_støtte.form")) peer.form.set(*s, pos_of(val));
     } else if (auto s = r.scalar(val, "peer_støtte.ønsket")) {
       if (*s == "ja" || *s == "nej")
         peer.wanted.set(*s == "ja", pos_of(val));
@@ -101,18 +109,79 @@ void read_ending(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
         end.status.set(*st, pos_of(val));
       } else {
         std::string msg =
-            fmt::format(fmt::runtime(tr("afslutning.status {} must be gennemført, afbrudt or overdraget",
-                                        "afslutning.status {} skal være gennemført, afbrudt eller overdraget")),
+            fmt::format(fmt::runtime(tr("afslutning.status {} must be gennemført, afbrudt or flyttet",
+                                        "afslutning.status {} skal være gennemført, afbrudt eller flyttet")),
                         quote_value(*s));
-        if (auto sug = suggest(*s, {"gennemført", "afbrudt", "overdraget"}))
+        if (auto sug = suggest(*s, {"gennemført", "afbrudt", "flyttet"}))
           msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *sug);
         r.error(pos_of(val), "invalid-status", msg);
       }
+      if (*s == kOldMovedWord)
+        r.warning(pos_of(val), "deprecated-status",
+                  std::string(tr("afslutning.status 'overdraget' is the old word for a move to another municipality; "
+                                 "write 'flyttet' (in CTI, overdragelse is the planned phase-3 handover)",
+                                 "afslutning.status 'overdraget' er det gamle ord for flytning til en anden kommune; "
+                                 "skriv 'flyttet' (i CTI er overdragelse den planlagte overdragelse i fase 3)")));
     } else if (auto s = r.scalar(val, "afslutning.årsag")) {
       end.reason = *s;
     }
   });
   fl.ending = end;
+}
+
+void read_contacts(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
+  fl.has_contact_log = true;
+  if (v.IsNull() || !r.is_sequence(v, "kontakter")) return;
+  for (const auto& entry : v) {
+    if (!r.is_mapping(entry, "kontakter")) continue;
+    Contact c;
+    c.pos = pos_of(entry);
+    r.require(entry, {"dato"}, pos_of(entry), kContactKeys);
+    r.each_key(entry, kContactKeys, "kontakter", [&](const std::string& key, Pos, const YAML::Node& val) {
+      if (val.IsNull()) return;
+      if (key == "dato") {
+        if (auto d = r.date(val, "kontakter.dato")) c.date.set(*d, pos_of(val));
+        return;
+      }
+      Field<std::string>& field = key == "med" ? c.with : key == "sted" ? c.place : c.status;
+      if (auto s = r.scalar(val, "kontakter." + key)) field.set(*s, pos_of(val));
+    });
+    if (c.date) fl.contacts.push_back(std::move(c));
+  }
+}
+
+void read_focus(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
+  if (v.IsNull() || !r.is_mapping(v, "fokusområder")) return;
+  r.each_key(v, kPhaseKeys, "fokusområder", [&](const std::string& key, Pos kp, const YAML::Node& val) {
+    FocusAreas fa;
+    fa.phase = key.back() - '0';
+    fa.pos = kp;
+    std::string where = "fokusområder." + key;
+    if (!val.IsNull() && r.is_sequence(val, where))
+      for (const auto& a : val)
+        if (auto s = r.scalar(a, where)) fa.areas.push_back({*s, pos_of(a), true});
+    fl.focus.push_back(std::move(fa));
+  });
+}
+
+void read_goals(YamlReader& r, const YAML::Node& v, Pos kp, Forloeb& fl) {
+  fl.goals_pos = kp;
+  if (v.IsNull() || !r.is_sequence(v, "mål")) return;
+  for (const auto& entry : v) {
+    if (!r.is_mapping(entry, "mål")) continue;
+    Goal g;
+    g.pos = pos_of(entry);
+    r.require(entry, {"område"}, pos_of(entry), kGoalKeys);
+    r.each_key(entry, kGoalKeys, "mål", [&](const std::string& key, Pos, const YAML::Node& val) {
+      if (val.IsNull()) return;
+      if (key == "område") {
+        if (auto s = r.scalar(val, "mål.område")) g.area.set(*s, pos_of(val));
+      } else if (auto d = r.date(val, "mål.nået")) {
+        g.reached.set(*d, pos_of(val));
+      }
+    });
+    fl.goals.push_back(std::move(g));
+  }
 }
 
 void read_date_field(YamlReader& r, const YAML::Node& val, const std::string& key, Field<Date>& field) {
@@ -151,7 +220,7 @@ Forloeb load_forloeb(const SourceFile& f, Diagnostics& out) {
   }
   fl.dates_unreadable = false;
   r.require(*doc, kRequired, {1, 1}, kTopKeys);
-  r.each_key(*doc, kTopKeys, "", [&](const std::string& key, Pos, const YAML::Node& val) {
+  r.each_key(*doc, kTopKeys, "", [&](const std::string& key, Pos kp, const YAML::Node& val) {
     if (key == "id")
       read_text_field(r, val, key, fl.id);
     else if (key == "medarbejder")
@@ -170,6 +239,14 @@ Forloeb load_forloeb(const SourceFile& f, Diagnostics& out) {
       read_documentation(r, val, fl);
     else if (key == "peer_støtte")
       read_peer(r, val, fl);
+    else if (key == "kontakter")
+      read_contacts(r, val, fl);
+    else if (key == "fokusområder")
+      read_focus(r, val, fl);
+    else if (key == "mål")
+      read_goals(r, val, kp, fl);
+    else if (key == "ansvar_forankret_hos")
+      read_text_field(r, val, key, fl.anchored_role);
     else if (key == "afslutning")
       read_ending(r, val, fl);
     else if (key == "noter" && !val.IsNull()) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <system_error>
 
 #include "base/lang.hpp"
@@ -38,11 +39,12 @@ bool cpr_shaped(std::string_view t) {
   return digits == 10;
 }
 
-void add(KeyFile& k, Pos p, const char* rule, std::string message) {
+void add(KeyFile& k, Pos p, const char* rule, std::string message, std::string id = "") {
   k.diagnostics.push_back(make_diag(k.file, p, Severity::error, rule, std::move(message)));
+  k.diagnostic_ids.push_back(std::move(id));
 }
 
-void read_entry(KeyFile& k, const YAML::Node& key, const YAML::Node& value, std::map<Cpr, std::string>& seen) {
+void read_entry(KeyFile& k, const YAML::Node& key, const YAML::Node& value) {
   Pos kp = pos_of(key);
   if (!key.IsScalar() || trim(key.Scalar()).empty()) {
     add(k, kp, "cpr-format",
@@ -54,8 +56,8 @@ void read_entry(KeyFile& k, const YAML::Node& key, const YAML::Node& value, std:
   if (k.by_id.count(id) || k.rejected.count(id)) {
     add(k, kp, "cpr-duplicate-id",
         fmt::format(
-            fmt::runtime(tr("{} appears more than once in the key file", "{} står mere end én gang i nøglefilen")),
-            id));
+            fmt::runtime(tr("{} appears more than once in the key file", "{} står mere end én gang i nøglefilen")), id),
+        id);
     return;
   }
   if (!value.IsScalar()) {
@@ -63,7 +65,8 @@ void read_entry(KeyFile& k, const YAML::Node& key, const YAML::Node& value, std:
     add(k, kp, "cpr-format",
         fmt::format(fmt::runtime(tr("the value for {} must be one CPR number in quotes (\"DDMMYY-SSSS\")",
                                     "værdien for {} skal være ét CPR-nummer i anførselstegn (\"DDMMÅÅ-SSSS\")")),
-                    id));
+                    id),
+        id);
     return;
   }
   std::string_view text = trim(value.Scalar());
@@ -81,19 +84,10 @@ void read_entry(KeyFile& k, const YAML::Node& key, const YAML::Node& value, std:
             : fmt::format(
                   fmt::runtime(tr("the CPR number for {} is not valid: it must be DDMMYY-SSSS or DDMMYYSSSS",
                                   "CPR-nummeret for {} er ugyldigt: det skal være DDMMÅÅ-SSSS eller DDMMÅÅSSSS")),
-                  id));
+                  id),
+        id);
     return;
   }
-  if (auto it = seen.find(*cpr); it != seen.end()) {
-    k.rejected.insert(id);
-    const KeyEntry& first = k.by_id.at(it->second);
-    add(k, kp, "cpr-duplicate",
-        fmt::format(
-            fmt::runtime(tr("{} has the same CPR number as {} (line {})", "{} har samme CPR-nummer som {} (linje {})")),
-            id, it->second, first.pos.line));
-    return;
-  }
-  seen.emplace(*cpr, id);
   k.by_id.emplace(id, KeyEntry{*cpr, kp});
 }
 
@@ -123,8 +117,7 @@ KeyFile parse_key_file(const std::string& bytes, const std::string& file) {
                        "nøglefilen skal være en mapping fra forløbs-id til CPR-nummer (K-0001: \"DDMMÅÅ-SSSS\")")));
     return k;
   }
-  std::map<Cpr, std::string> seen;  // CPR -> the first id that has it
-  for (auto it = root.begin(); it != root.end(); ++it) read_entry(k, it->first, it->second, seen);
+  for (auto it = root.begin(); it != root.end(); ++it) read_entry(k, it->first, it->second);
   return k;
 }
 
@@ -144,8 +137,35 @@ std::variant<KeyFile, std::string> read_key_file(const std::filesystem::path& pa
   return parse_key_file(*bytes, file);
 }
 
-void check_keys(const KeyFile& keys, const std::vector<std::string>& needed, const std::set<std::string>& known,
-                Diagnostics& out) {
+bool overlap(const KeyPeriod& a, const KeyPeriod& b) {
+  if (!a.first || !b.first) return false;
+  return (!b.last || *a.first <= *b.last) && (!a.last || *b.first <= *a.last);
+}
+
+namespace {
+
+std::string period_text(const std::string& id, const KeyPeriod& p) {
+  return p.last ? fmt::format(fmt::runtime(tr("{} {} to {}", "{} {} til {}")), id, format_date(*p.first),
+                              format_date(*p.last))
+                : fmt::format(fmt::runtime(tr("{} from {}", "{} fra {}")), id, format_date(*p.first));
+}
+
+}  // namespace
+
+void check_keys(const KeyFile& keys, const std::vector<std::string>& needed,
+                const std::map<std::string, KeyPeriod>& known, Diagnostics& out) {
+  const std::set<std::string> in_report(needed.begin(), needed.end());
+  auto severity = [&](std::initializer_list<std::string> ids) {
+    for (const auto& id : ids)
+      if (in_report.count(id)) return Severity::error;
+    return Severity::warning;
+  };
+  for (std::size_t i = 0; i < keys.diagnostics.size(); ++i) {
+    Diagnostic d = keys.diagnostics[i];
+    const std::string& id = i < keys.diagnostic_ids.size() ? keys.diagnostic_ids[i] : std::string();
+    if (!id.empty()) d.severity = severity({id});
+    out.push_back(std::move(d));
+  }
   for (const auto& id : needed)
     if (!keys.by_id.count(id) && !keys.rejected.count(id))
       out.push_back(
@@ -153,12 +173,36 @@ void check_keys(const KeyFile& keys, const std::vector<std::string>& needed, con
                     fmt::format(fmt::runtime(tr("{} is in the report but has no CPR number in the key file",
                                                 "{} er med i indberetningen men har intet CPR-nummer i nøglefilen")),
                                 id)));
-  for (const auto& [id, entry] : keys.by_id)
-    if (!known.count(id))
+  std::map<Cpr, std::vector<std::string>> by_cpr;  // ids in key-file order per CPR
+  std::vector<std::pair<Pos, std::string>> order;
+  for (const auto& [id, entry] : keys.by_id) order.emplace_back(entry.pos, id);
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first.line < b.first.line; });
+  for (const auto& [pos, id] : order) {
+    const KeyEntry& entry = keys.by_id.at(id);
+    auto period = known.find(id);
+    if (period == known.end()) {
+      out.push_back(make_diag(keys.file, entry.pos, Severity::warning, "cpr-unknown-id",
+                              fmt::format(fmt::runtime(tr("{} matches no forløb in forloeb/; delete the line if the "
+                                                          "forløb is gone",
+                                                          "{} svarer ikke til noget forløb i forloeb/; slet linjen, "
+                                                          "hvis forløbet er væk")),
+                                          id)));
+      continue;
+    }
+    auto& earlier = by_cpr[entry.cpr];
+    for (const auto& other : earlier) {
+      const KeyPeriod& a = known.at(other);
+      if (!overlap(a, period->second)) continue;
       out.push_back(make_diag(
-          keys.file, entry.pos, Severity::error, "cpr-unknown-id",
-          fmt::format(
-              fmt::runtime(tr("{} matches no forløb in forloeb/", "{} svarer ikke til noget forløb i forloeb/")), id)));
+          keys.file, entry.pos, severity({id, other}), "cpr-overlap",
+          fmt::format(fmt::runtime(tr("{} and {} have the same CPR number and their periods overlap ({}; {}); a "
+                                      "borger who comes back gets a new forløb after the first has ended",
+                                      "{} og {} har samme CPR-nummer, og deres perioder overlapper ({}; {}); en "
+                                      "borger der kommer tilbage, får et nyt forløb efter at det første er afsluttet")),
+                      other, id, period_text(other, a), period_text(id, period->second))));
+    }
+    earlier.push_back(id);
+  }
 }
 
 }  // namespace cti::privacy

@@ -16,7 +16,8 @@ namespace {
 
 const std::vector<std::string> kKeys = {"projekt",       "id_præfiks",   "caseload_pr_årsværk",
                                         "delmålgrupper", "medarbejdere", "indflytning_tidligst_måneder",
-                                        "tjeklister",    "sprog"};
+                                        "tjeklister",    "sprog",        "dokumentation_frist_dage",
+                                        "kontaktlog",    "områder",      "roller"};
 const std::vector<std::string> kWorkerKeys = {"id", "navn", "årsværk"};
 const std::vector<std::string> kItemKeys = {"id", "tekst"};
 const std::vector<std::string> kStages = {"kontakt", "fase2", "fase3", "afslutning"};
@@ -78,6 +79,40 @@ void read_checklists(YamlReader& r, const YAML::Node& v, Project& p) {
   });
 }
 
+// A whole number of days in [lo, hi], else [invalid-value] naming the key.
+std::optional<int> whole_days(YamlReader& r, const YAML::Node& val, const std::string& key, int lo, int hi) {
+  auto n = r.number(val, key);
+  if (!n) return std::nullopt;
+  if (*n >= lo && *n <= hi && std::floor(*n) == *n) return static_cast<int>(*n);
+  r.error(pos_of(val), "invalid-value",
+          fmt::format(fmt::runtime(tr("'{}' must be a whole number of days from {} to {}",
+                                      "'{}' skal være et helt antal dage fra {} til {}")),
+                      key, lo, hi));
+  return std::nullopt;
+}
+
+void read_contact_log(YamlReader& r, const YAML::Node& v, Project& p) {
+  if (!r.is_mapping(v, "kontaktlog")) return;
+  const std::vector<std::string> phases = {"fase1", "fase2", "fase3"};
+  r.require(v, phases, pos_of(v), phases);
+  ContactLimits limits;
+  int found = 0;
+  r.each_key(v, phases, "kontaktlog", [&](const std::string& key, Pos, const YAML::Node& val) {
+    if (val.IsNull()) return;
+    if (auto n = whole_days(r, val, "kontaktlog." + key, 1, 366)) {
+      (key == "fase1" ? limits.fase1 : key == "fase2" ? limits.fase2 : limits.fase3) = *n;
+      ++found;
+    }
+  });
+  if (found == 3) p.contact_log.set(limits, pos_of(v));
+}
+
+void read_words(YamlReader& r, const YAML::Node& v, const std::string& key, std::vector<Field<std::string>>& out) {
+  if (!r.is_sequence(v, key)) return;
+  for (const auto& w : v)
+    if (auto s = r.scalar(w, key)) out.push_back({*s, pos_of(w), true});
+}
+
 }  // namespace
 
 Project load_project(const SourceFile& f, Diagnostics& out) {
@@ -130,6 +165,14 @@ Project load_project(const SourceFile& f, Diagnostics& out) {
       }
     } else if (key == "tjeklister") {
       read_checklists(r, val, p);
+    } else if (key == "kontaktlog") {
+      read_contact_log(r, val, p);
+    } else if (key == "dokumentation_frist_dage") {
+      if (auto n = whole_days(r, val, key, 0, 366)) p.documentation_grace_days = *n;
+    } else if (key == "områder") {
+      read_words(r, val, key, p.areas);
+    } else if (key == "roller") {
+      read_words(r, val, key, p.roles);
     } else if (key == "sprog") {
       if (auto s = r.scalar(val, key)) {
         if (auto l = i18n::parse_lang(*s))

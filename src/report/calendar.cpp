@@ -83,6 +83,7 @@ std::vector<CalendarEvent> compute_calendar(const Project& project, const std::v
                                             const std::string& worker) {
   std::vector<CalendarEvent> events;
   const auto checklist = project.checklist();
+  const auto settings = schedule::settings_of(project, today);
   for (const auto& f : forloeb) {
     if (!f.dates_readable()) continue;  // named by the command's note instead
     const std::string who = f.worker ? *f.worker : "";
@@ -99,7 +100,7 @@ std::vector<CalendarEvent> compute_calendar(const Project& project, const std::v
     for (const auto& p : schedule::due_points(f)) add(std::string(schedule::point_name(p.kind)), p.date);
 
     std::map<Date, CalendarEvent> loose;  // open items on a day with no point
-    for (const auto& o : schedule::obligations(f, checklist)) {
+    for (const auto& o : schedule::obligations(f, checklist, settings)) {
       if (o.due < today || schedule::state_on(o, today, 0) == schedule::State::done || o.not_relevant) continue;
       auto it = std::find_if(mine.begin(), mine.end(), [&](const CalendarEvent& e) { return e.date == o.due; });
       CalendarEvent* e = it != mine.end() ? &*it : nullptr;
@@ -109,7 +110,7 @@ std::vector<CalendarEvent> compute_calendar(const Project& project, const std::v
           li->second = {event_uid(id, "frist-" + ics_date(o.due), project.name), id, *f.worker, "", o.due, {}, {}};
         e = &li->second;
       }
-      (o.kind == schedule::Obligation::Kind::checklist ? e->items : e->docs).push_back(o.id);
+      (o.kind == schedule::Obligation::Kind::documentation ? e->docs : e->items).push_back(o.id);
     }
     for (auto& [d, e] : loose) mine.push_back(std::move(e));
     events.insert(events.end(), mine.begin(), mine.end());

@@ -36,19 +36,43 @@ void Fidelity::add(const Fidelity& o) {
   ended += o.ended;
   completed += o.completed;
   interrupted += o.interrupted;
-  handed_over += o.handed_over;
+  moved += o.moved;
   completed_share += o.completed_share;
   contact_days.days.insert(contact_days.days.end(), o.contact_days.days.begin(), o.contact_days.days.end());
   length_days.days.insert(length_days.days.end(), o.length_days.days.begin(), o.length_days.days.end());
   past_nine_months += o.past_nine_months;
+  time_limited += o.time_limited;
+  with_contact_log += o.with_contact_log;
+  without_contact_log += o.without_contact_log;
+  for (std::size_t i = 0; i < contacts.size(); ++i) contacts[i] += o.contacts[i];
+  home_or_community += o.home_or_community;
+  focus_areas += o.focus_areas;
+  goals_in_plan += o.goals_in_plan;
+  goals_reached += o.goals_reached;
+  peer_matched += o.peer_matched;
+  anchored += o.anchored;
+  active += o.active;
+  capacity += o.capacity;
   if (o.peer_support) {
     if (!peer_support) peer_support = Ratio{};
     *peer_support += *o.peer_support;
   }
 }
 
+std::optional<double> Fidelity::per_week(int phase) const {
+  const Ratio& c = contacts[phase - 1];
+  if (c.den == 0) return std::nullopt;
+  return 7.0 * c.num / c.den;
+}
+
+std::optional<std::array<double, 2>> Fidelity::intensity() const {
+  auto r1 = per_week(1), r2 = per_week(2), r3 = per_week(3);
+  if (!r1 || !r2 || !r3 || *r3 == 0) return std::nullopt;
+  return std::array<double, 2>{*r1 / *r3, *r2 / *r3};
+}
+
 Fidelity fidelity_of(const Forloeb& f, const std::vector<ChecklistItem>& checklist, std::optional<Date> from, Date e,
-                     bool peer_tracked) {
+                     bool peer_tracked, int documentation_grace_days) {
   Fidelity r;
   if (peer_tracked) r.peer_support = Ratio{};
   auto plan = schedule::plan_of(f);
@@ -59,7 +83,9 @@ Fidelity fidelity_of(const Forloeb& f, const std::vector<ChecklistItem>& checkli
   r.in_scope = 1;
 
   std::map<std::string, std::pair<Date, bool>> transitions;  // point -> (latest due, complete)
-  for (const auto& o : schedule::obligations(f, checklist)) {
+  schedule::ObligationSettings settings;
+  settings.documentation_grace_days = documentation_grace_days;
+  for (const auto& o : schedule::obligations(f, checklist, settings)) {
     if (o.kind == schedule::Obligation::Kind::documentation) {
       if (!in_range(o.due)) continue;
       ++r.documentation.den;
@@ -92,8 +118,8 @@ Fidelity fidelity_of(const Forloeb& f, const std::vector<ChecklistItem>& checkli
       case EndStatus::interrupted:
         r.interrupted = 1;
         break;
-      case EndStatus::handed_over:
-        r.handed_over = 1;
+      case EndStatus::moved:
+        r.moved = 1;
         break;
     }
     r.length_days.days.push_back(days_between(plan->start, *end));
@@ -110,6 +136,7 @@ Fidelity fidelity_of(const Forloeb& f, const std::vector<ChecklistItem>& checkli
       if (offered) r.peer_support->num = 1;
     }
   }
+  method_figures(f, from, e, r);
   return r;
 }
 
@@ -139,9 +166,14 @@ FidelityReport compute_fidelity(const Project& project, const std::vector<Forloe
     if (!g.forloeb.empty()) {
       Fidelity mine;
       mine.worker = g.id;
-      for (const Forloeb* f : g.forloeb) mine.add(fidelity_of(*f, checklist, q.from, r.evaluated, r.peer_tracked));
+      for (const Forloeb* f : g.forloeb) {
+        mine.add(fidelity_of(*f, checklist, q.from, r.evaluated, r.peer_tracked, project.documentation_grace_days));
+        auto ph = schedule::phase_on(*f, r.evaluated);
+        if (ph != schedule::Phase::kontakt && ph != schedule::Phase::afsluttet) ++mine.active;
+      }
       x.add(mine);
     }
+    if (const Worker* w = project.worker(g.id)) x.capacity = w->fte * project.caseload_per_fte;
     r.workers.push_back(x);
   }
   r.team = blank("team");

@@ -26,6 +26,24 @@ std::string median_cell(const Median& m) {
   return fmt::format("{} (n={})", format_number(*v), m.days.size());
 }
 
+// "2 (26/91)": held contacts per week, then contacts over days.
+std::string per_week_cell(const Fidelity& f, int phase) {
+  const Ratio& c = f.contacts[phase - 1];
+  if (c.den == 0) return "-";
+  return fmt::format("{} ({}/{})", format_number(*f.per_week(phase)), c.num, c.den);
+}
+
+std::string intensity_cell(const Fidelity& f) {
+  auto r = f.intensity();
+  if (!r) return "-";
+  return fmt::format("{}:{}:1", format_number((*r)[0]), format_number((*r)[1]));
+}
+
+std::string caseload_cell(const Fidelity& f) {
+  if (f.capacity <= 0) return f.active ? fmt::format("{}/0", f.active) : "-";
+  return fmt::format("{}/{}", f.active, format_number(f.capacity));
+}
+
 std::vector<const Fidelity*> columns_of(const FidelityReport& r) {
   std::vector<const Fidelity*> cols;
   for (const auto& w : r.workers) cols.push_back(&w);
@@ -66,7 +84,7 @@ void fidelity_json(JsonWriter& j, const Fidelity& f) {
   j.key("ended").value(f.ended);
   j.key("completed").value(f.completed);
   j.key("interrupted").value(f.interrupted);
-  j.key("handed_over").value(f.handed_over);
+  j.key("moved").value(f.moved);
   ratio_json(j, "completed_share", f.completed_share);
   median_json(j, "contact_period", f.contact_days);
   median_json(j, "length", f.length_days);
@@ -75,6 +93,36 @@ void fidelity_json(JsonWriter& j, const Fidelity& f) {
     ratio_json(j, "peer_support_offered", *f.peer_support);
   else
     j.key("peer_support_offered").null();
+  ratio_json(j, "time_limited", f.time_limited);
+  j.key("with_contact_log").value(f.with_contact_log);
+  j.key("without_contact_log").value(f.without_contact_log);
+  for (int p = 1; p <= 3; ++p) {
+    const Ratio& c = f.contacts[p - 1];
+    j.key(fmt::format("contacts_phase{}", p)).begin_object();
+    j.key("contacts").value(c.num);
+    j.key("days").value(c.den);
+    j.key("per_week");
+    if (auto w = f.per_week(p))
+      j.value(std::round(*w * 100) / 100);
+    else
+      j.null();
+    j.end_object();
+  }
+  j.key("intensity_ratio");
+  if (auto r = f.intensity())
+    j.begin_array().value(std::round((*r)[0] * 100) / 100).value(std::round((*r)[1] * 100) / 100).value(1).end_array();
+  else
+    j.null();
+  ratio_json(j, "home_or_community", f.home_or_community);
+  ratio_json(j, "focus_areas_1_to_3", f.focus_areas);
+  ratio_json(j, "goals_2_to_3", f.goals_in_plan);
+  ratio_json(j, "goals_reached", f.goals_reached);
+  ratio_json(j, "peer_support_matched", f.peer_matched);
+  ratio_json(j, "responsibility_anchored", f.anchored);
+  j.key("caseload").begin_object();
+  j.key("active").value(f.active);
+  j.key("capacity").value(f.capacity);
+  j.end_object();
   j.end_object();
 }
 
@@ -108,8 +156,7 @@ std::string render_fidelity_table(const FidelityReport& r) {
   row(tr("ended", "afsluttet"), [](const Fidelity& f) { return std::to_string(f.ended); });
   row(tr("  completed", "  gennemført"), [](const Fidelity& f) { return ratio_cell(f.completed_share); });
   row(tr("  interrupted (afbrudt)", "  afbrudt"), [](const Fidelity& f) { return std::to_string(f.interrupted); });
-  row(tr("  handed over (overdraget)", "  overdraget"),
-      [](const Fidelity& f) { return std::to_string(f.handed_over); });
+  row(tr("  moved (flyttet)", "  flyttet"), [](const Fidelity& f) { return std::to_string(f.moved); });
   row(tr("median contact period, days", "median kontaktperiode, dage"),
       [](const Fidelity& f) { return median_cell(f.contact_days); });
   row(tr("median length of forløb, days", "median forløbslængde, dage"),
@@ -118,7 +165,35 @@ std::string render_fidelity_table(const FidelityReport& r) {
   if (r.peer_tracked)
     row(tr("peer support offered", "peer-støtte tilbudt"),
         [](const Fidelity& f) { return f.peer_support ? ratio_cell(*f.peer_support) : std::string("-"); });
+  row(tr("time-limited (9 months ±14 d)", "tidsafgrænset (9 mdr. ±14 d)"),
+      [](const Fidelity& f) { return ratio_cell(f.time_limited); });
+  row(tr("contacts/week phase 1 (n/days)", "kontakter/uge fase 1 (n/dage)"),
+      [](const Fidelity& f) { return per_week_cell(f, 1); });
+  row(tr("contacts/week phase 2 (n/days)", "kontakter/uge fase 2 (n/dage)"),
+      [](const Fidelity& f) { return per_week_cell(f, 2); });
+  row(tr("contacts/week phase 3 (n/days)", "kontakter/uge fase 3 (n/dage)"),
+      [](const Fidelity& f) { return per_week_cell(f, 3); });
+  row(tr("intensity 1:2:3 (manual 4:2:1)", "intensitet 1:2:3 (manual 4:2:1)"),
+      [](const Fidelity& f) { return intensity_cell(f); });
+  row(tr("contacts at home/in community", "kontakter hjemme/i lokalsamfund"),
+      [](const Fidelity& f) { return ratio_cell(f.home_or_community); });
+  row(tr("phases with 1-3 focus areas", "faser med 1-3 fokusområder"),
+      [](const Fidelity& f) { return ratio_cell(f.focus_areas); });
+  row(tr("plans with 2-3 goals", "planer med 2-3 mål"), [](const Fidelity& f) { return ratio_cell(f.goals_in_plan); });
+  row(tr("goals reached (ended forløb)", "mål nået (afsluttede forløb)"),
+      [](const Fidelity& f) { return ratio_cell(f.goals_reached); });
+  row(tr("peer support matched when wanted", "peer-støtte tilknyttet når ønsket"),
+      [](const Fidelity& f) { return ratio_cell(f.peer_matched); });
+  row(tr("responsibility anchored", "ansvar forankret"), [](const Fidelity& f) { return ratio_cell(f.anchored); });
+  row(tr("caseload: active/capacity", "caseload: aktive/kapacitet"),
+      [](const Fidelity& f) { return caseload_cell(f); });
   out += t.render(false);
+  const Fidelity& all = r.workers.size() == 1 ? r.workers.front() : r.team;
+  if (all.without_contact_log)
+    out +=
+        fmt::format(fmt::runtime(tr("\nforløb without a contact log (kontakter), left out of the contact figures: {}\n",
+                                    "\nforløb uden kontaktlog (kontakter), udeladt af kontakttallene: {}\n")),
+                    all.without_contact_log);
   return out;
 }
 

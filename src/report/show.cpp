@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "base/cpr_scan.hpp"
 #include "base/lang.hpp"
 #include "report/table.hpp"
@@ -83,6 +85,9 @@ Cell item_status(const Obligation& o, Date today, int horizon) {
 
 std::string item_label(const Obligation& o) {
   if (o.kind == Obligation::Kind::documentation) return fmt1(tr("  documentation {}", "  dokumentation {}"), o.id);
+  if (o.kind == Obligation::Kind::contact)
+    return fmt::format(fmt::runtime(tr("  contact: {} d (max {})", "  kontakt: {} d (højst {})")), o.days_since,
+                       o.limit);
   return "  " + o.id;
 }
 
@@ -108,16 +113,86 @@ std::string header(const Project& project, const Forloeb& f, const ShowOptions& 
   return out;
 }
 
-std::string footer(const Forloeb& f, int overdue, int soon, bool color) {
-  std::string out = "\n";
+// The period a contact falls in: kontakt before opstart, then fase1-3, then overskredet.
+std::string contact_period(const Forloeb& f, Date d) {
+  auto plan = schedule::plan_of(f);
+  if (!plan || d < plan->start) return "kontakt";
+  if (d < plan->phase2) return "fase1";
+  if (d < plan->phase3) return "fase2";
+  if (d <= plan->planned_end) return "fase3";
+  return "overskredet";
+}
+
+// "Contacts held:" then one line per period, "  fase1  12, last 2025-04-28", and the
+// cancelled or missed ones; "Contacts: no contact log" without one.
+std::string contacts_lines(const Forloeb& f) {
+  if (!f.has_contact_log)
+    return fmt::format("{}: {}\n", tr("Contacts", "Kontakter"), tr("no contact log", "ingen kontaktlog"));
+  std::vector<std::string> order;
+  std::vector<std::pair<int, Date>> per;  // held count, last held date
+  int not_held = 0;
+  for (const auto& c : f.contacts) {
+    if (!c.held()) {
+      ++not_held;
+      continue;
+    }
+    std::string p = contact_period(f, *c.date);
+    auto it = std::find(order.begin(), order.end(), p);
+    if (it == order.end()) {
+      order.push_back(p);
+      per.push_back({0, *c.date});
+      it = order.end() - 1;
+    }
+    auto& [n, last] = per[it - order.begin()];
+    ++n;
+    if (*c.date > last) last = *c.date;
+  }
+  std::string out = fmt::format("{}:{}\n", tr("Contacts held", "Holdte kontakter"),
+                                order.empty() ? fmt::format(" {}", tr("none", "ingen")) : std::string());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    out += fmt::format("  {:<11} {:>3}, {}\n", order[i], per[i].first,
+                       fmt1(tr("last {}", "sidste {}"), format_date(per[i].second)));
+  if (not_held) out += fmt1(tr("  cancelled or missed: {}\n", "  aflyst eller udeblevet: {}\n"), not_held);
+  return out;
+}
+
+std::string method_lines(const Forloeb& f) {
+  std::string out = contacts_lines(f);
+  const std::string none = std::string(tr("not recorded", "ikke registreret"));
+  out += fmt::format("{}:{}\n", tr("Focus areas", "Fokusområder"),
+                     f.focus.empty() ? fmt::format(" {}", none) : std::string());
+  for (const auto& fa : f.focus) {
+    std::string areas;
+    for (const auto& a : fa.areas) {
+      if (!areas.empty()) areas += ", ";
+      areas += *a;
+    }
+    out += fmt::format("  fase{}  {}\n", fa.phase, areas.empty() ? "-" : areas);
+  }
+  out += fmt::format("{}:{}\n", tr("Goals", "Mål"), f.goals.empty() ? fmt::format(" {}", none) : std::string());
+  for (const auto& g : f.goals) {
+    std::string area = g.area ? *g.area : std::string("?");
+    out += g.reached ? fmt::format("  {:<22} {}\n", area, fmt1(tr("reached {}", "nået {}"), format_date(*g.reached)))
+                     : fmt::format("  {}\n", area);
+  }
   std::string peer = std::string(tr("not recorded", "ikke registreret"));
-  if (f.peer && (f.peer->offered || f.peer->wanted)) {
+  if (f.peer && (f.peer->offered || f.peer->wanted || f.peer->matched)) {
     peer = f.peer->offered ? fmt1(tr("offered {}", "tilbudt {}"), format_date(*f.peer->offered))
                            : std::string(tr("not offered", "ikke tilbudt"));
     if (f.peer->wanted)
       peer += fmt1(tr(", wanted: {}", ", ønsket: {}"), *f.peer->wanted ? tr("yes", "ja") : tr("no", "nej"));
+    if (f.peer->matched) peer += fmt1(tr(", matched {}", ", tilknyttet {}"), format_date(*f.peer->matched));
+    if (f.peer->form) peer += " (" + *f.peer->form + ")";
   }
   out += fmt::format("{}: {}\n", tr("Peer support", "Peer-støtte"), peer);
+  out += fmt::format("{}: {}\n", tr("Long-term support anchored with", "Langsigtet støtte forankret hos"),
+                     f.anchored_role ? *f.anchored_role : std::string(tr("not recorded", "ikke registreret")));
+  return out;
+}
+
+std::string footer(const Forloeb& f, int overdue, int soon, bool color) {
+  std::string out = "\n";
+  out += privacy::redact(method_lines(f));  // roles and areas are free words
   std::string end = std::string(tr("none recorded", "ingen registreret"));
   if (auto d = f.end_date()) {
     end = format_date(*d);
@@ -138,7 +213,7 @@ std::string render_show(const Project& project, const Forloeb& f, const ShowOpti
   std::string out = header(project, f, o) + "\n";
   Table t({{""}, {""}, {""}}, TableStyle{"  ", false, false});
   int overdue = 0, soon = 0;
-  for (const auto& e : schedule::timeline(f, project.checklist())) {
+  for (const auto& e : schedule::timeline(f, project.checklist(), schedule::settings_of(project, o.today))) {
     t.add_row({format_date(e.date), entry_label(e, f), entry_status(e, f, o.today)});
     for (const auto& ob : e.due) {
       State s = schedule::state_on(ob, o.today, o.horizon_days);

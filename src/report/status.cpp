@@ -22,7 +22,8 @@ const StatusItem* StatusRow::most_urgent() const {
   return nullptr;
 }
 
-StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist, const StatusQuery& q) {
+StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
+                     const schedule::ObligationSettings& settings, const StatusQuery& q) {
   StatusRow r;
   r.id = f.display_id();
   r.worker = f.worker ? *f.worker : "";
@@ -40,10 +41,11 @@ StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checkli
   r.next = schedule::next_point(f, q.today);
   if (r.next) r.next_days = days_between(q.today, r.next->date);
 
-  for (const auto& o : schedule::obligations(f, checklist)) {
+  for (const auto& o : schedule::obligations(f, checklist, settings)) {
     State s = schedule::state_on(o, q.today, q.horizon_days);
     if (s != State::overdue && s != State::due_soon) continue;
-    StatusItem it{o.point, o.id, o.due, o.kind == schedule::Obligation::Kind::documentation};
+    StatusItem it{o.point, o.id, o.due, o.kind == schedule::Obligation::Kind::documentation, std::nullopt};
+    if (o.kind == schedule::Obligation::Kind::contact) it.days_since = o.days_since;
     (s == State::overdue ? r.overdue : r.due_soon).push_back(std::move(it));
   }
   // obligations() come in due-date order, so front() is the oldest / soonest.
@@ -77,12 +79,13 @@ void json_date(JsonWriter& w, const std::optional<Date>& d) {
 
 std::vector<StatusRow> status_rows(const Project& project, const std::vector<Forloeb>& forloeb, const StatusQuery& q) {
   const auto checklist = project.checklist();
+  const auto settings = schedule::settings_of(project, q.today);
   std::vector<StatusRow> rows;
   for (const auto& f : forloeb) {
     if (!q.worker.empty() && (!f.worker || *f.worker != q.worker)) continue;
     const bool listed =
         q.all || f.has_errors() || !f.dates_readable() || schedule::on_default_board(f, checklist, q.today);
-    if (listed) rows.push_back(status_row(f, checklist, q));
+    if (listed) rows.push_back(status_row(f, checklist, settings, q));
   }
   std::sort(rows.begin(), rows.end(), [](const StatusRow& a, const StatusRow& b) {
     if (a.deadline.has_value() != b.deadline.has_value()) return a.deadline.has_value();
@@ -250,7 +253,9 @@ std::string render_status_json(const std::vector<StatusRow>& rows, Date today) {
       for (const auto& it : list) {
         if (it.documentation) continue;
         w.begin_object().key("point").value(it.point).key("item").value(it.item);
-        w.key("due").value(format_date(it.due)).end_object();
+        w.key("due").value(format_date(it.due));
+        if (it.days_since) w.key("days_since").value(*it.days_since);
+        w.end_object();
       }
       w.end_array();
     };

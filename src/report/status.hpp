@@ -17,8 +17,12 @@ struct StatusItem {
   std::string item;   // item id; for documentation the point name
   Date due;
   bool documentation = false;
-  // "økonomi", or "dokumentation:fase2" for a documentation form
-  std::string label() const { return documentation ? "dokumentation:" + item : item; }
+  std::optional<int> days_since;  // the contact item (kontaktlog): days since the last held contact
+  // "økonomi", "dokumentation:fase2" for a documentation form, "kontakt:12d" for a contact
+  std::string label() const {
+    if (days_since) return item + ":" + std::to_string(*days_since) + "d";
+    return documentation ? "dokumentation:" + item : item;
+  }
 };
 
 // An error in the forløb's file, as the row shows it: the row stays on the board.
@@ -64,7 +68,8 @@ struct StatusQuery {
 std::vector<StatusRow> status_rows(const Project& project, const std::vector<Forloeb>& forloeb, const StatusQuery& q);
 
 // The row of one forløb on `q.today` (no filtering).
-StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist, const StatusQuery& q);
+StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
+                     const schedule::ObligationSettings& settings, const StatusQuery& q);
 
 struct WorkerSummary {
   std::string worker;    // empty: the forløb whose medarbejder is not in cti.yaml (or missing)

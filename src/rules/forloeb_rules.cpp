@@ -38,6 +38,9 @@ std::vector<DatedEntry> recorded_entries(const Forloeb& f) {
   for (const auto& d : f.documentation)
     out.push_back({"dokumentation." + std::string(doc_point_name(d.point)), d.date, d.pos});
   if (f.peer && f.peer->offered) out.push_back({"peer_støtte.tilbudt", *f.peer->offered, f.peer->offered.pos});
+  if (f.peer && f.peer->matched) out.push_back({"peer_støtte.tilknyttet", *f.peer->matched, f.peer->matched.pos});
+  for (const auto& g : f.goals)
+    if (g.reached) out.push_back({"mål.nået", *g.reached, g.reached.pos});
   return out;
 }
 
@@ -146,6 +149,7 @@ void future_date(const Input& in, Diagnostics& out) {
     if (f.start) warn(f, "opstart", *f.start, f.start.pos);
     if (f.ending && f.ending->date) warn(f, "afslutning.dato", *f.ending->date, f.ending->date.pos);
     for (const auto& e : recorded_entries(f)) warn(f, e.what, e.date, e.pos);
+    for (const auto& c : f.contacts) warn(f, "kontakter.dato", *c.date, c.date.pos);
   }
 }
 

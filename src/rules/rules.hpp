@@ -40,7 +40,7 @@ Diagnostics validate(const LoadedRepo& repo, const Facts& facts);
 // Every rule name the tool can emit (base/rule_registry), for the manual and --list-rules.
 const std::vector<RuleInfo>& catalog();
 
-// Rule implementations (forloeb_rules.cpp, repo_rules.cpp).
+// Rule implementations (forloeb_rules.cpp, repo_rules.cpp, method_rules.cpp).
 void id_matches_file(const Input&, Diagnostics&);
 void duplicate_id(const Input&, Diagnostics&);
 void known_worker(const Input&, Diagnostics&);
@@ -52,5 +52,12 @@ void future_date(const Input&, Diagnostics&);
 void past_planned_end(const Input&, Diagnostics&);
 void project_consistency(const Input&, Diagnostics&);
 void cpr_file_untracked(const Input&, Diagnostics&);
+// method_rules.cpp: contact log, phase plan, goals, peer support, anchored role.
+void known_contact_values(const Input&, Diagnostics&);
+void known_areas_and_roles(const Input&, Diagnostics&);
+void contact_in_period(const Input&, Diagnostics&);
+void peer_matched_when_wanted(const Input&, Diagnostics&);
+void focus_area_count(const Input&, Diagnostics&);
+void goal_count(const Input&, Diagnostics&);
 
 }  // namespace cti::rules

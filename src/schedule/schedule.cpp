@@ -1,6 +1,10 @@
 #include "schedule/schedule.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+
+#include "base/lang.hpp"
 
 namespace cti::schedule {
 
@@ -136,7 +140,41 @@ Date nominal_due(const Plan& plan, std::string_view point) {
 
 }  // namespace
 
-std::vector<Obligation> obligations(const Forloeb& f, const std::vector<ChecklistItem>& checklist) {
+ObligationSettings settings_of(const Project& p, Date today) {
+  ObligationSettings s;
+  s.documentation_grace_days = p.documentation_grace_days;
+  if (p.contact_log) s.contact_log = *p.contact_log;
+  s.today = today;
+  return s;
+}
+
+std::optional<Obligation> contact_obligation(const Forloeb& f, const ContactLimits& limits, Date today) {
+  const Phase ph = phase_on(f, today);
+  if (ph != Phase::fase1 && ph != Phase::fase2 && ph != Phase::fase3) return std::nullopt;
+  const int phase = ph == Phase::fase1 ? 1 : ph == Phase::fase2 ? 2 : 3;
+  Date last = *f.start;
+  for (const auto& c : f.contacts)
+    if (c.held() && *c.date <= today && *c.date > last) last = *c.date;
+  Obligation o{Obligation::Kind::contact,
+               "kontakt",
+               "",
+               std::string(phase_name(ph)),
+               add_days(last, limits.for_phase(phase)),
+               std::nullopt,
+               false,
+               0,
+               0};
+  if (auto end = f.end_date(); end && o.due > *end) return std::nullopt;
+  o.days_since = days_between(last, today);
+  o.limit = limits.for_phase(phase);
+  o.text = fmt::format(fmt::runtime(i18n::tr("contact: {} days since the last held contact (at most {} in phase {})",
+                                             "kontakt: {} dage siden sidste holdte kontakt (højst {} i fase {})")),
+                       o.days_since, o.limit, phase);
+  return o;
+}
+
+std::vector<Obligation> obligations(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
+                                    const ObligationSettings& settings) {
   std::vector<Obligation> out;
   auto plan = plan_of(f);
   if (!plan) return out;
@@ -150,7 +188,7 @@ std::vector<Obligation> obligations(const Forloeb& f, const std::vector<Checklis
       if (!(completed && item.stage == Stage::afslutning)) continue;
       due = *end;
     }
-    Obligation o{Obligation::Kind::checklist, item.id, item.text, point, due, std::nullopt, false};
+    Obligation o{Obligation::Kind::checklist, item.id, item.text, point, due, std::nullopt, false, 0, 0};
     if (const ChecklistMark* m = f.mark(item.id)) {
       o.done = m->done;
       o.not_relevant = m->not_relevant;
@@ -164,8 +202,11 @@ std::vector<Obligation> obligations(const Forloeb& f, const std::vector<Checklis
       if (dp != DocPoint::afslutning) continue;
       due = *end;
     }
-    out.push_back({Obligation::Kind::documentation, point, "", point, due, f.documented(dp), false});
+    due = add_days(due, settings.documentation_grace_days);
+    out.push_back({Obligation::Kind::documentation, point, "", point, due, f.documented(dp), false, 0, 0});
   }
+  if (settings.contact_log && settings.today)
+    if (auto c = contact_obligation(f, *settings.contact_log, *settings.today)) out.push_back(std::move(*c));
   std::stable_sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) { return a.due < b.due; });
   return out;
 }

@@ -9,6 +9,7 @@
 #include "base/checklist.hpp"
 #include "base/date.hpp"
 #include "base/forloeb.hpp"
+#include "base/project.hpp"
 
 namespace cti::schedule {
 
@@ -65,24 +66,46 @@ std::vector<Point> due_points(const Forloeb& f);
 // contact period without opstart.
 std::optional<Point> next_point(const Forloeb& f, Date today);
 
-// Something the forløb owes: a checklist item or a documentation form, with its due date.
+// Something the forløb owes: a checklist item, a documentation form or (with cti.yaml
+// kontaktlog) a contact, with its due date.
 struct Obligation {
-  enum class Kind { checklist, documentation } kind;
-  std::string id;     // item id, or documentation point name
-  std::string text;   // the item's Danish text (empty for documentation)
-  std::string point;  // the schedule point it belongs to: kontakt, fase2, fase3, afslutning, opstart
+  enum class Kind { checklist, documentation, contact } kind;
+  std::string id;     // item id, documentation point name, or "kontakt" for a contact
+  std::string text;   // the item's Danish text (empty for documentation; for a contact the day-count)
+  std::string point;  // the schedule point it belongs to: kontakt, fase2, fase3, afslutning, opstart;
+                      // for a contact the phase it is owed in (fase1, fase2, fase3)
   Date due;
   std::optional<Date> done;
   bool not_relevant = false;
+  int days_since = 0;  // contact: days from the last held contact (or opstart) to the day asked about
+  int limit = 0;       // contact: kontaktlog.faseN
   bool recorded() const { return done.has_value() || not_relevant; }
 };
+
+// What obligations() takes from cti.yaml besides the checklist, and the day it is asked
+// about (only the contact item depends on it).
+struct ObligationSettings {
+  int documentation_grace_days = 0;          // dokumentation_frist_dage
+  std::optional<ContactLimits> contact_log;  // kontaktlog
+  std::optional<Date> today;
+};
+ObligationSettings settings_of(const Project& p, Date today);
+
+// The contact a running forløb in phase N owes on `today` under kontaktlog (SPEC 3): due
+// kontaktlog.faseN days after the last held contact on or before today (or opstart, if
+// later); so it is overdue exactly when that gap is more than the limit. Nothing outside
+// phases 1-3, or when the due day falls after an end recorded ahead of time.
+std::optional<Obligation> contact_obligation(const Forloeb& f, const ContactLimits& limits, Date today);
 
 // Everything the forløb owes, in due-date order, per SPEC section 3: kontakt items at
 // opstart, fase2 at m(opstart,3), fase3 at m(opstart,6), overdragelsesmøder at
 // m(opstart,8), the other afslutning items at m(opstart,9). When the forløb ended
 // early, documentation `afslutning` falls due at the end date; for gennemført the
-// afslutning items do too; items of points after an afbrudt/overdraget end are dropped.
-std::vector<Obligation> obligations(const Forloeb& f, const std::vector<ChecklistItem>& checklist);
+// afslutning items do too; items of points after an afbrudt/flyttet end are dropped.
+// Documentation falls due dokumentation_frist_dage after its point; with kontaktlog and
+// a day, the contact item is added (contact_obligation).
+std::vector<Obligation> obligations(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
+                                    const ObligationSettings& settings = {});
 
 // Whether the forløb belongs on the default board (status without --all, agenda): it has
 // not ended, or it has ended and still owes its closing documentation or, for

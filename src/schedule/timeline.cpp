@@ -8,7 +8,7 @@ namespace {
 
 // The planned point an obligation belongs to when no early end moves it.
 PointKind home_point(const Obligation& o) {
-  if (o.point == "kontakt" || o.point == "opstart") return PointKind::opstart;
+  if (o.point == "kontakt" || o.point == "opstart" || o.point == "fase1") return PointKind::opstart;
   if (o.point == "fase2") return PointKind::fase2;
   if (o.point == "fase3") return PointKind::fase3;
   if (o.kind == Obligation::Kind::checklist && o.id == kHandoverMeetingsItem) return PointKind::overdragelsesmoeder;
@@ -31,7 +31,8 @@ int rank(const TimelineEntry& e) {
 
 }  // namespace
 
-std::vector<TimelineEntry> timeline(const Forloeb& f, const std::vector<ChecklistItem>& checklist) {
+std::vector<TimelineEntry> timeline(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
+                                    const ObligationSettings& settings) {
   std::vector<TimelineEntry> out;
   const auto end = f.end_date();
   if (f.contact) out.push_back({TimelineEntry::Kind::contact, PointKind::opstart, *f.contact, false, {}});
@@ -60,13 +61,16 @@ std::vector<TimelineEntry> timeline(const Forloeb& f, const std::vector<Checklis
       if (e.kind == TimelineEntry::Kind::end) return &e;
     return nullptr;
   };
-  auto obls = obligations(f, checklist);
+  auto obls = obligations(f, checklist, settings);
   std::stable_partition(obls.begin(), obls.end(),
                         [](const Obligation& o) { return o.kind == Obligation::Kind::checklist; });
   for (auto& o : obls) {
     TimelineEntry* home = find_point(home_point(o));
     TimelineEntry* target = home;
-    if (end && (!home || home->date != o.due)) target = find_end();
+    // The due date before dokumentation_frist_dage: an early end moved it if it differs.
+    Date nominal =
+        o.kind == Obligation::Kind::documentation ? add_days(o.due, -settings.documentation_grace_days) : o.due;
+    if (end && o.kind != Obligation::Kind::contact && (!home || home->date != nominal)) target = find_end();
     if (!target) target = home;
     if (target) target->due.push_back(std::move(o));
   }

@@ -19,15 +19,17 @@ struct TimelineEntry {
   } kind;
   PointKind point = PointKind::opstart;  // for Kind::point
   Date date;
-  // A planned point after an early end (afbrudt, overdraget, or gennemført before the
+  // A planned point after an early end (afbrudt, flyttet, or gennemført before the
   // planned end): nothing falls due there any more.
   bool dropped = false;
   std::vector<Obligation> due;  // the obligations that fall due here, checklist first
 };
 
 // Entries sorted by date (recorded dates before planned points on the same day, the end
-// last). Each obligation of obligations(f, checklist) appears once: at its own planned
-// point, or at the end entry when an early end moved its due date there.
-std::vector<TimelineEntry> timeline(const Forloeb& f, const std::vector<ChecklistItem>& checklist);
+// last). Each obligation of obligations(f, checklist, settings) appears once: at its own
+// planned point, or at the end entry when an early end moved its due date there; a
+// contact item at the point where its phase began.
+std::vector<TimelineEntry> timeline(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
+                                    const ObligationSettings& settings = {});
 
 }  // namespace cti::schedule

@@ -45,7 +45,7 @@ HEADER = "Opstartsdato;Afslutningsdato;Delmålgruppe;Gennemført\r\n"
 ROWS = [
     ("K-0003", "2024-08-05", "2025-05-05", "egen-kommune", "ja"),         # ends in the quarter
     ("K-0009", "2024-10-01", "", "egen-kommune", ""),                     # ends the day after: running
-    ("K-0008", "2024-10-07", "2025-06-30", "anden-kommune", "nej"),       # overdraget, last day
+    ("K-0008", "2024-10-07", "2025-06-30", "anden-kommune", "nej"),       # flyttet, last day
     ("K-0002", "2025-01-06", "", "anden-kommune", ""),                    # runs through
     ("K-0007", "2025-02-03", "2025-04-14", "grønlandsk-baggrund", "nej"),  # afbrudt
     ("K-0001", "2025-04-01", "", "egen-kommune", ""),                     # starts on the first day
@@ -334,13 +334,43 @@ def key_file_invalid_cpr(env):
 
 
 @test
-def key_file_unknown_id(env):
-    expect_key_error(env, KEYS_TEXT + 'K-0099: "111130-4999"\n', "cpr-unknown-id", "K-0099", 15)
+def key_file_overlapping_periods(env):
+    # K-0010 (opstart 2025-04-01, running) given K-0003's number (2024-08-05 to 2025-05-05):
+    # the periods overlap, an error naming both ids on K-0010's line.
+    expect_key_error(env, KEYS_TEXT.replace('"101050-7990"', '"0303325223"'), "cpr-overlap", "K-0010", 13)
+    env.write_keys(KEYS_TEXT.replace('"101050-7990"', '"0303325223"'))
+    _, _, se = env.run("report", "--quarter", "2025-Q2", "-o", env.path("q.csv"))
+    check("K-0003 and K-0010 have the same CPR number and their periods overlap "
+          "(K-0003 2024-08-05 to 2025-05-05; K-0010 from 2025-04-01)" in se, se)
 
 
 @test
-def key_file_duplicate_cpr(env):
-    expect_key_error(env, KEYS_TEXT.replace('"101050-7990"', '"0303325223"'), "cpr-duplicate", "K-0010", 13)
+def returning_borger_and_a_stale_key_entry(env):
+    # K-0012 is the borger of K-0004 (ended 2025-03-31) who came back: kontakt 2025-04-22,
+    # opstart 2025-05-12, one CPR on both ids. K-0099 is a stale key line for a forløb that
+    # is gone: a warning. K-0013 is broken (unknown medarbejder) but starts in 2025-Q3, so it
+    # does not stop the 2025-Q2 report.
+    with open(os.path.join(env.repo, "forloeb", "K-0012.yaml"), "w", encoding="utf-8") as f:
+        f.write("id: K-0012\nmedarbejder: mette\ndelmålgruppe: egen-kommune\nkontakt: 2025-04-22\n"
+                "opstart: 2025-05-12\nnoter: |\n  K-0004 kom tilbage.\n")
+    with open(os.path.join(env.repo, "forloeb", "K-0013.yaml"), "w", encoding="utf-8") as f:
+        f.write("id: K-0013\nmedarbejder: ukendt\ndelmålgruppe: egen-kommune\nopstart: 2025-07-07\n")
+    env.write_keys(KEYS_TEXT + f'K-0012: "{KEYS["K-0004"]}"\nK-0099: "111130-4999"\n')
+    out = env.path("q.csv")
+    rc, _, se = env.run("report", "--quarter", "2025-Q2", "-o", out)
+    check(rc == 0, f"exit {rc}: {se}")
+    check("cpr.yaml:16:1: warning: K-0099 matches no forløb in forloeb/" in se and "[cpr-unknown-id]" in se, se)
+    check("1 forløb outside 2025-Q2 have errors (see cti validate)" in se, se)
+    check("K-0012" not in se and "K-0004" not in se, f"the returning borger is not an error: {se}")
+    with open(out, "rb") as f:
+        csv = f.read()
+    row = f"{dashed(KEYS['K-0004'])};2025-05-12;;egen-kommune;\r\n".encode("utf-8")
+    check(row in csv, "K-0012's row with the borger's CPR")
+    check(csv.count(dashed(KEYS["K-0004"]).encode()) == 1, "K-0004 (ended before the quarter) is not in it")
+    # In 2025-Q3 the broken K-0013 belongs in the quarter: it stops the report.
+    rc, _, se = env.run("report", "--quarter", "2025-Q3", "-o", env.path("q3.csv"))
+    check(rc == 1 and "forloeb/K-0013.yaml:2:" in se and "[unknown-worker]" in se, f"exit {rc}: {se}")
+    check(not os.path.exists(env.path("q3.csv")), "a Q3 report was written")
 
 
 @test

@@ -5,7 +5,7 @@ The output is parsed back with Python's icalendar. The expected events, by hand 
 the files (points of running forløb on or after today; m(d, n) = n months after d):
   A-02 opstart 2025-09-01: overdragelsesmøder m(8) 2026-05-01, afslutning m(9) 06-01
   A-05, B-03: past their planned end: nothing ahead
-  A-06 opstart 2026-01-12, afslutning recorded for 04-30 (overdraget): fase2 04-12,
+  A-06 opstart 2026-01-12, afslutning recorded for 04-30 (flyttet): fase2 04-12,
        then afslutning on 04-30 instead of the later points
   A-07 opstart 2026-03-16 (ahead): opstart, fase2 06-16, fase3 09-16,
        overdragelsesmøder 11-16, afslutning 12-16
@@ -108,7 +108,7 @@ def descriptions_list_what_is_due():
     same(by[("2026-03-16", "A-07")],
          "Case: A-07\nWorker: ane\nPoint: opstart\nChecklist due: kontakt-etableret, kontaktaftale\n"
          "Documentation due: opstart", "A-07 opstart")
-    # A-06 is overdraget on 04-30: only the closing documentation is due then.
+    # A-06 is flyttet on 04-30: only the closing documentation is due then.
     same(by[("2026-04-30", "A-06")], "Case: A-06\nWorker: ane\nPoint: afslutning\nDocumentation due: afslutning",
          "A-06 afslutning")
     # B-01 fase2: the nine fase2 items (eight built in plus peer-støtte-tilbudt from cti.yaml).

@@ -15,7 +15,7 @@ ane, 6 forløb in scope (A-07 starts 03-16, after E):
   A-03 afbrudt 2025-05-15: only kontakt due (done 03-10): 1/1. Documentation opstart ok,
        afslutning (due at the end) missing: 1/2. Contact 14, length 61 days. Peer: ikke
        relevant, so not counted.
-  A-04 overdraget 2025-10-01: kontakt, fase2 ok: 2/2 (fase3 10-07 is after the end).
+  A-04 flyttet 2025-10-01: kontakt, fase2 ok: 2/2 (fase3 10-07 is after the end).
        Documentation opstart, fase2, afslutning ok: 3/3. Length 04-07 -> 10-01 = 177 days.
        Peer offered (item done 05-01).
   A-05 overskredet since 2026-01-01, nothing recorded: 0/4, documentation 0/4,
@@ -23,7 +23,7 @@ ane, 6 forløb in scope (A-07 starts 03-16, after E):
   A-06 running, afslutning recorded ahead for 04-30: kontakt ok 1/1, documentation opstart
        ok 1/1. Contact 12-15 -> 01-12 = 28 days. No peer.
   => checklists 3+1+1+2+0+1 = 8 / 4+3+1+2+4+1 = 15; documentation 3+1+1+3+0+1 = 9 /
-     4+3+2+3+4+1 = 17; handover 1/2; ended 3: gennemført 1, afbrudt 1, overdraget 1
+     4+3+2+3+4+1 = 17; handover 1/2; ended 3: gennemført 1, afbrudt 1, flyttet 1
      (completed 1/3); contact median of 14, 28, 31, 31 = 29.5; length median of 61, 177,
      273 = 177; past 9 months 1/6; peer support 3/5 (A-01, A-02, A-04 of all but A-03).
 bo, 6 in scope (B-04 has no opstart), nothing recorded anywhere:
@@ -34,13 +34,29 @@ bo, 6 in scope (B-04 has no opstart), nothing recorded anywhere:
 team: checklists 8/27, documentation 9/29, handover 1/3, completed 1/3, contact median of
   13, 13, 14, 28, 31, 31 = 21, length 177, past 9 months 2/12, peer 3/11.
 
+The method's figures (this repository has no contact logs, focus areas, goals or roles;
+tests/team/test_fidelity_method.py has a repository that does):
+  time-limited: ane's three ended forløb all ended by m(opstart,9)+14 and A-01's
+    gennemført is on m(opstart,9) itself: 3/3.
+  contact figures: no forløb has kontakter, so all 12 are left out ("-", and the note).
+  phases with 1-3 focus areas: phases begun by E before the end: ane A-01 3, A-02 3, A-03 1,
+    A-04 2 (fase3 10-07 after the end), A-05 3, A-06 1 = 13; bo B-01 1, B-02 2, B-03 3, B-05 1,
+    B-06 3, B-07 1 = 11; none has fokusområder: 0/13, 0/11, 0/24.
+  plans with 2-3 goals: langsigtet-plan done in A-01, A-02, A-04, none with mål: 0/3.
+  peer matched when wanted: only A-01 has ønsket: ja, no tilknyttet: 0/1.
+  anchored: A-01 is the only gennemført, no ansvar_forankret_hos: 0/1.
+  caseload on E: ane A-02, A-05, A-06 active of 1.0 x 10 = 3/10; bo B-01, B-02, B-03, B-05,
+    B-06, B-07 of 0.5 x 10 = 6/5; team 9/15.
+  With --from 2025-10-01: time-limited A-01, A-04 2/2; focus phases begun in the period:
+    A-02 fase2 (12-01), fase3 (03-01), A-05 fase3 (10-01), A-06 fase1 = 0/4.
+
 With --from 2025-10-01 --medarbejder ane (A-03 ended before it: out of scope):
   A-01 afslutning 1/1, documentation afslutning 1/1, overdragelsesmøder (10-01) 1/1,
   ended; A-02 fase2, fase3 0/2, documentation 0/2; A-04 ended 10-01: no transitions in
   the period, documentation afslutning 1/1; A-05 fase3 (2025-10-01), afslutning
   (2026-01-01) 0/2, documentation 0/2, overdragelsesmøder 0/1; A-06 1/1 and 1/1, contact
   28 (the only opstart in the period).
-  => 2/6, 3/7, 1/2, ended 2 (gennemført, overdraget), contact 28 (n=1), length median of
+  => 2/6, 3/7, 1/2, ended 2 (gennemført, flyttet), contact 28 (n=1), length median of
      177 and 273 = 225, past 9 months 1/5, peer 3/5.
 """
 
@@ -60,29 +76,57 @@ handover meetings by m(opstart,8)   1/2 (50%)   0/1 (0%)   1/3 (33%)
 ended                                       3          0           3
   completed                         1/3 (33%)          -   1/3 (33%)
   interrupted (afbrudt)                     1          0           1
-  handed over (overdraget)                  1          0           1
+  moved (flyttet)                           1          0           1
 median contact period, days        29.5 (n=4)   13 (n=2)    21 (n=6)
 median length of forløb, days       177 (n=3)          -   177 (n=3)
 past 9 months                       1/6 (17%)  1/6 (17%)  2/12 (17%)
 peer support offered                3/5 (60%)   0/6 (0%)  3/11 (27%)
+time-limited (9 months ±14 d)      3/3 (100%)          -  3/3 (100%)
+contacts/week phase 1 (n/days)              -          -           -
+contacts/week phase 2 (n/days)              -          -           -
+contacts/week phase 3 (n/days)              -          -           -
+intensity 1:2:3 (manual 4:2:1)              -          -           -
+contacts at home/in community               -          -           -
+phases with 1-3 focus areas         0/13 (0%)  0/11 (0%)   0/24 (0%)
+plans with 2-3 goals                 0/3 (0%)          -    0/3 (0%)
+goals reached (ended forløb)                -          -           -
+peer support matched when wanted     0/1 (0%)          -    0/1 (0%)
+responsibility anchored              0/1 (0%)          -    0/1 (0%)
+caseload: active/capacity                3/10        6/5        9/15
+
+forløb without a contact log (kontakter), left out of the contact figures: 12
 """
 
 EXPECTED_FROM = """\
 Fidelity 2025-10-01 to 2026-03-10
 
-                                         ane
-forløb in scope                            5
-checklists complete by due date    2/6 (33%)
-documentation on time              3/7 (43%)
-handover meetings by m(opstart,8)  1/2 (50%)
-ended                                      2
-  completed                        1/2 (50%)
-  interrupted (afbrudt)                    0
-  handed over (overdraget)                 1
-median contact period, days         28 (n=1)
-median length of forløb, days      225 (n=2)
-past 9 months                      1/5 (20%)
-peer support offered               3/5 (60%)
+                                          ane
+forløb in scope                             5
+checklists complete by due date     2/6 (33%)
+documentation on time               3/7 (43%)
+handover meetings by m(opstart,8)   1/2 (50%)
+ended                                       2
+  completed                         1/2 (50%)
+  interrupted (afbrudt)                     0
+  moved (flyttet)                           1
+median contact period, days          28 (n=1)
+median length of forløb, days       225 (n=2)
+past 9 months                       1/5 (20%)
+peer support offered                3/5 (60%)
+time-limited (9 months ±14 d)      2/2 (100%)
+contacts/week phase 1 (n/days)              -
+contacts/week phase 2 (n/days)              -
+contacts/week phase 3 (n/days)              -
+intensity 1:2:3 (manual 4:2:1)              -
+contacts at home/in community               -
+phases with 1-3 focus areas          0/4 (0%)
+plans with 2-3 goals                 0/3 (0%)
+goals reached (ended forløb)                -
+peer support matched when wanted     0/1 (0%)
+responsibility anchored              0/1 (0%)
+caseload: active/capacity                3/10
+
+forløb without a contact log (kontakter), left out of the contact figures: 5
 """
 
 
@@ -125,7 +169,7 @@ def json_figures():
               f"{key}: {nd(ane[key])} {nd(bo[key])} {nd(t[key])}")
     check(ane["checklists_complete"]["share"] == 0.5333, "share rounded to 4 decimals")
     check(bo["completed_share"]["share"] is None, "no share over 0")
-    check((t["ended"], t["completed"], t["interrupted"], t["handed_over"]) == (3, 1, 1, 1), "outcomes")
+    check((t["ended"], t["completed"], t["interrupted"], t["moved"]) == (3, 1, 1, 1), "outcomes")
     check(t["contact_period"] == {"n": 6, "median_days": 21}, f"contact {t['contact_period']}")
     check(ane["contact_period"] == {"n": 4, "median_days": 29.5}, f"contact {ane['contact_period']}")
     check(t["length"] == {"n": 3, "median_days": 177}, f"length {t['length']}")
@@ -140,7 +184,7 @@ def to_in_the_past():
     j = json.loads(out)
     a = j["workers"][0]
     check(j["to"] == "2025-10-31", "to")
-    check((a["ended"], a["handed_over"], a["interrupted"]) == (2, 1, 1), "A-03, A-04 ended by then")
+    check((a["ended"], a["moved"], a["interrupted"]) == (2, 1, 1), "A-03, A-04 ended by then")
     # A-01 kontakt, fase2 ok, fase3 late (afslutning 11-01 not yet): 2/3; A-02 kontakt 1/1;
     # A-03 kontakt 1/1; A-04 kontakt, fase2 2/2; A-05 kontakt, fase2, fase3 (10-01) 0/3;
     # A-06 starts after --to => 6/10

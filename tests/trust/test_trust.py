@@ -186,10 +186,15 @@ try:
     ids = [line.split(";")[0] for line in lines]
     check("report --pseudonym: K-0001 once, K-0004 once per file",
           ids.count("K-0001") == 1 and ids.count("K-0004") == 3 and len(ids) == 8, out)
+    check("report --pseudonym: errors named, exit 1", rc == 1 and "[duplicate-id]" in err, err)
     rc, out, err = run(repo, "report", "--quarter", "2026-Q2", "--pseudonym")
     ids = [line.split(";")[0] for line in out.splitlines()[1:]]
     check("report --pseudonym: the archived K-0002 in its quarter", ids == ["K-0002", "K-0010"], out)
-    check("report --pseudonym: errors named, exit 1", rc == 1 and "[duplicate-id]" in err, err)
+    # Errors in forløb outside the quarter are counted in a note; files that may belong in
+    # it (the .yml file, the dangling link, the unreadable K-0011) are named and stop it.
+    check("report: errors outside the quarter counted, the rest named",
+          rc == 1 and "5 forløb outside 2026-Q2 have errors" in err and "[file-name]" in err
+          and "[broken-link]" in err and "forloeb/K-0011.yaml:4:10" in err, err)
 
     # show: a file with errors shows its diagnostics and the timeline; files sharing an id both.
     rc, out, err = run(repo, "show", "K-0006")
@@ -201,6 +206,6 @@ try:
     rc, out, err = run(repo, "show", "K-0011")
     check("show: refuses only unreadable dates", rc == 2 and "the dates cannot be read" in err, out + err)
 finally:
-    shutil.rmtree(tmp)
+    shutil.rmtree(tmp) if not os.environ.get("KEEP") else print(tmp)
 
 sys.exit(1 if failures else 0)

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <concepts>
+#include <map>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@ using cti::format_date;
 using cti::privacy::Cpr;
 using cti::privacy::cpr_birth_year;
 using cti::privacy::find_cpr_candidates;
+using cti::privacy::KeyPeriod;
 using cti::privacy::redact;
 
 // A CPR number cannot be formatted, streamed or converted to text by accident:
@@ -224,15 +226,13 @@ TEST_SUITE("cpr key file") {
     no_cpr_in(k.diagnostics);
   }
 
-  TEST_CASE("two ids with the same CPR, the same id twice") {
+  TEST_CASE("two ids with the same CPR are read (a borger who came back); the same id twice is not") {
     auto k = parse_key_file("K-0001: \"150632-4123\"\nK-0002: \"1506324123\"\nK-0001: \"010130-4000\"\n", "cpr.yaml");
-    REQUIRE(k.diagnostics.size() == 2);
-    CHECK(k.diagnostics[0].rule == "cpr-duplicate");
-    CHECK(k.diagnostics[0].pos.line == 2);
-    CHECK(k.diagnostics[0].message.find("K-0002") != std::string::npos);
-    CHECK(k.diagnostics[0].message.find("K-0001") != std::string::npos);
-    CHECK(k.diagnostics[1].rule == "cpr-duplicate-id");
-    CHECK(k.diagnostics[1].pos.line == 3);
+    REQUIRE(k.diagnostics.size() == 1);
+    CHECK(k.by_id.size() == 2);
+    CHECK(k.diagnostics[0].rule == "cpr-duplicate-id");
+    CHECK(k.diagnostics[0].pos.line == 3);
+    CHECK(k.diagnostic_ids[0] == "K-0001");
     no_cpr_in(k.diagnostics);
   }
 
@@ -265,15 +265,24 @@ TEST_SUITE("cpr key file") {
 
   TEST_CASE("check_keys: a reported forløb without a CPR, a key for no forløb") {
     auto k = parse_key_file("K-0001: \"150632-4123\"\nK-0099: \"010130-4000\"\nK-0003: \"320130-4000\"\n", "cpr.yaml");
+    std::map<std::string, KeyPeriod> known = {{"K-0001", {}}, {"K-0002", {}}, {"K-0003", {}}};
     cti::Diagnostics out;
-    check_keys(k, {"K-0001", "K-0002", "K-0003"}, {"K-0001", "K-0002", "K-0003"}, out);
-    REQUIRE(out.size() == 2);
-    CHECK(out[0].rule == "cpr-missing");  // K-0003 is already diagnosed as cpr-invalid
-    CHECK(out[0].message.find("K-0002") != std::string::npos);
-    CHECK(out[0].pos.line == 0);
-    CHECK(out[1].rule == "cpr-unknown-id");
-    CHECK(out[1].message.find("K-0099") != std::string::npos);
-    CHECK(out[1].pos.line == 2);
+    check_keys(k, {"K-0001", "K-0002", "K-0003"}, known, out);
+    REQUIRE(out.size() == 3);
+    CHECK(out[0].rule == "cpr-invalid");  // K-0003, from the key file itself
+    CHECK(out[0].severity == cti::Severity::error);
+    CHECK(out[1].rule == "cpr-missing");  // K-0003 is already diagnosed as cpr-invalid
+    CHECK(out[1].message.find("K-0002") != std::string::npos);
+    CHECK(out[1].pos.line == 0);
+    CHECK(out[2].rule == "cpr-unknown-id");
+    CHECK(out[2].severity == cti::Severity::warning);
+    CHECK(out[2].message.find("K-0099") != std::string::npos);
+    CHECK(out[2].pos.line == 2);
     no_cpr_in(out);
+    // K-0003 not in the report: its invalid number is a warning.
+    cti::Diagnostics later;
+    check_keys(k, {"K-0001"}, known, later);
+    CHECK(later[0].rule == "cpr-invalid");
+    CHECK(later[0].severity == cti::Severity::warning);
   }
 }

@@ -146,7 +146,7 @@ TEST_SUITE("fidelity") {
     CHECK(t.ended == 2);
     CHECK(t.completed == 1);
     CHECK(t.interrupted == 1);
-    CHECK(t.handed_over == 0);
+    CHECK(t.moved == 0);
     CHECK(t.completed_share.num == 1);
     CHECK(t.completed_share.den == 2);
     CHECK(*t.contact_days.value() == 22.5);  // 31 and 14

@@ -87,7 +87,7 @@ TEST_SUITE("quarter") {
     std::vector<Forloeb> fs = {
         make("K-0005", "2025-05-01", "2025-06-30", EndStatus::completed, "anden-kommune"),
         make("K-0004", "2025-01-10", "2025-10-10"),  // ends after the quarter: shown as running
-        make("K-0003", "2024-09-01", "2025-05-02", EndStatus::handed_over),
+        make("K-0003", "2024-09-01", "2025-05-02", EndStatus::moved),
         make("K-0002", "2024-09-01", "2025-05-02", EndStatus::interrupted),
         make("K-0001", "2024-09-01", "2025-03-31"),  // excluded
         make("K-0006", nullptr),                     // excluded

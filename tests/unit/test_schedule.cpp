@@ -180,7 +180,7 @@ TEST_SUITE("schedule") {
 
   TEST_CASE("next point with an early end recorded ahead of time") {
     Forloeb f = make("2025-02-03");
-    end(f, "2025-06-15", EndStatus::handed_over);
+    end(f, "2025-06-15", EndStatus::moved);
     CHECK(point_name(next_point(f, D("2025-04-01"))->kind) == "fase2");
     auto n = next_point(f, D("2025-05-10"));
     CHECK(n->kind == PointKind::afslutning);
@@ -231,7 +231,7 @@ TEST_SUITE("schedule") {
 
   TEST_CASE("overdraget early between m(8) and m(9): handover meetings still due at m(8)") {
     Forloeb f = make("2025-02-03");
-    end(f, "2025-10-20", EndStatus::handed_over);
+    end(f, "2025-10-20", EndStatus::moved);
     auto os = obligations(f, builtin_checklist());
     CHECK(F(find(os, "overdragelsesmøder")->due) == "2025-10-03");
     CHECK_FALSE(find(os, "ansvar-forankret"));
@@ -348,7 +348,7 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("early ends: the day before, on and after the end date") {
-    for (EndStatus s : {EndStatus::interrupted, EndStatus::handed_over, EndStatus::completed}) {
+    for (EndStatus s : {EndStatus::interrupted, EndStatus::moved, EndStatus::completed}) {
       CAPTURE(end_status_name(s));
       Forloeb f = make("2025-02-03");
       end(f, "2025-07-01", s);  // in fase2

@@ -117,7 +117,7 @@ TEST_SUITE("timeline") {
 
   TEST_CASE("overdraget between m(8) and m(9): handover meetings stay at m(8)") {
     auto f = with("2025-02-03");
-    end_at(f, "2025-10-20", EndStatus::handed_over);
+    end_at(f, "2025-10-20", EndStatus::moved);
     auto t = timeline(f, builtin_checklist());
     CHECK(names(t[3]) == "2025-10-03 overdragelsesmøder");
     CHECK(due_ids(t[3]) == std::vector<std::string>{"overdragelsesmøder"});
