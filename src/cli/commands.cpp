@@ -14,6 +14,8 @@ const std::vector<Command>& commands() {
       {"calendar", "Deadlines as iCalendar (RFC 5545) all-day events", setup_calendar},
       {"fidelity", "Fidelity to the method: transitions, documentation, handover, length", setup_fidelity},
       {"hook", "Install the git pre-commit hook (cti validate --staged)", setup_hook},
+      {"completion", "Print the shell completion script for bash, zsh or fish", setup_completion},
+      {"__complete", "", setup_complete},  // hidden: the repository's ids for the completion scripts
   };
   return table;
 }

@@ -16,6 +16,8 @@ Runner setup_report(CLI::App& app, const GlobalOptions& g);
 Runner setup_caseload(CLI::App& app, const GlobalOptions& g);
 Runner setup_calendar(CLI::App& app, const GlobalOptions& g);
 Runner setup_fidelity(CLI::App& app, const GlobalOptions& g);
+Runner setup_completion(CLI::App& app, const GlobalOptions& g);
+Runner setup_complete(CLI::App& app, const GlobalOptions& g);
 
 struct Command {
   const char* name;
