@@ -1,8 +1,9 @@
-// Output of `cti fidelity`: a table (figures down, workers across) and JSON.
+// Output of `cti fidelity`: a table (figures down, workers across), JSON and CSV.
 #include <fmt/format.h>
 
 #include <cmath>
 
+#include "base/csv.hpp"
 #include "base/json.hpp"
 #include "base/lang.hpp"
 #include "report/caseload.hpp"
@@ -82,6 +83,32 @@ std::string opt_date(const std::optional<Date>& d) {
   return d ? format_date(*d) : "";
 }
 
+// One CSV line per worker: a ratio as two columns (count, out of), a median as n and days.
+std::vector<std::string> fidelity_csv(const FidelityReport& r, const Fidelity& f, const std::string& worker) {
+  std::vector<std::string> l = {worker, opt_date(r.from), format_date(r.evaluated), std::to_string(f.in_scope)};
+  auto ratio = [&](const Ratio& x) {
+    l.push_back(std::to_string(x.num));
+    l.push_back(std::to_string(x.den));
+  };
+  auto median = [&](const Median& m) {
+    auto v = m.value();
+    l.push_back(std::to_string(m.days.size()));
+    l.push_back(v ? csv::decimal(*v, 1) : "");
+  };
+  ratio(f.checklists);
+  ratio(f.documentation);
+  ratio(f.handover);
+  for (int n : {f.ended, f.completed, f.interrupted, f.handed_over}) l.push_back(std::to_string(n));
+  median(f.contact_days);
+  median(f.length_days);
+  ratio(f.past_nine_months);
+  if (f.peer_support)
+    ratio(*f.peer_support);
+  else
+    l.insert(l.end(), {"", ""});
+  return l;
+}
+
 }  // namespace
 
 std::string render_fidelity_table(const FidelityReport& r) {
@@ -120,6 +147,35 @@ std::string render_fidelity_table(const FidelityReport& r) {
         [](const Fidelity& f) { return f.peer_support ? ratio_cell(*f.peer_support) : std::string("-"); });
   out += t.render(false);
   return out;
+}
+
+std::string render_fidelity_csv(const FidelityReport& r) {
+  std::vector<std::vector<std::string>> lines;
+  for (const auto& w : r.workers) lines.push_back(fidelity_csv(r, w, w.worker));
+  lines.push_back(fidelity_csv(r, r.team, "(team)"));
+  return csv::document({"worker",
+                        "from",
+                        "to",
+                        "in_scope",
+                        "checklists_complete",
+                        "checklists_due",
+                        "documentation_on_time",
+                        "documentation_due",
+                        "handover_meetings_on_time",
+                        "handover_meetings_due",
+                        "ended",
+                        "completed",
+                        "interrupted",
+                        "handed_over",
+                        "contact_period_n",
+                        "contact_period_median_days",
+                        "length_n",
+                        "length_median_days",
+                        "past_nine_months",
+                        "past_nine_months_of",
+                        "peer_support_offered",
+                        "peer_support_of"},
+                       lines);
 }
 
 std::string render_fidelity_json(const FidelityReport& r) {

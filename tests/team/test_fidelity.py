@@ -157,8 +157,24 @@ def danish_and_errors():
     check(rc == 2 and out == b"" and "--from is after" in err, f"--from after today: {rc} {err}")
     rc, _, err = run("fidelity", "--to", "2026-02-30")
     check(rc == 2 and "--to must be a date" in err, f"bad date: {rc} {err}")
-    rc, _, err = run("fidelity", "--format", "csv")
-    check(rc == 2, f"--format csv: {rc}")
+    rc, _, err = run("fidelity", "--format", "xml")
+    check(rc == 2, f"--format xml: {rc}")
+
+
+@test
+def csv_figures():
+    # The figures counted by hand above, one line per worker and the team, in the Danish
+    # Excel dialect (BOM, ';', decimal comma, CRLF); a ratio is two columns.
+    rc, out, _ = run("fidelity", "--format", "csv")
+    check(rc == 0, f"exit {rc}")
+    same(out.decode(), (
+        "\ufeffworker;from;to;in_scope;checklists_complete;checklists_due;documentation_on_time;"
+        "documentation_due;handover_meetings_on_time;handover_meetings_due;ended;completed;interrupted;"
+        "handed_over;contact_period_n;contact_period_median_days;length_n;length_median_days;"
+        "past_nine_months;past_nine_months_of;peer_support_offered;peer_support_of\r\n"
+        "ane;;2026-03-10;6;8;15;9;17;1;2;3;1;1;1;4;29,5;3;177;1;6;3;5\r\n"
+        "bo;;2026-03-10;6;0;12;0;12;0;1;0;0;0;0;2;13;0;;1;6;0;6\r\n"
+        "(team);;2026-03-10;12;8;27;9;29;1;3;3;1;1;1;6;21;3;177;2;12;3;11\r\n"), "csv")
 
 
 finish()
