@@ -2,9 +2,11 @@
 # Builds cti and runs every test, as the README's test command and CI do:
 #   1. a release build (g++, every stage a shared library that must link on its own,
 #      so an include against the pipeline fails) and the whole suite;
-#   2. the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer
+#   2. the Debian package: a static release build, `cpack -G DEB`, and cti run from the
+#      unpacked package (tests/package/run.sh);
+#   3. the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer
 #      (clang; the same build carries libFuzzer's instrumentation);
-#   3. the fuzzer on the loader and validator for CTI_FUZZ_SECONDS (default 60; 0 skips).
+#   4. the fuzzer on the loader and validator for CTI_FUZZ_SECONDS (default 60; 0 skips).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -13,6 +15,7 @@ fuzz_seconds=${CTI_FUZZ_SECONDS:-60}
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCTI_LAYER_CHECK=ON
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
+tests/package/run.sh build-pkg
 
 CC=clang CXX=clang++ cmake -S . -B build-san -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
   -DCTI_SANITIZE=ON -DCTI_FUZZ=ON
@@ -23,4 +26,4 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 if [ "$fuzz_seconds" != 0 ]; then
   tests/fuzz/run.sh "$fuzz_seconds" build-san
 fi
-echo "run_all: every test passed (release and sanitizer builds, ${fuzz_seconds}s of fuzzing)"
+echo "run_all: every test passed (release build, Debian package, sanitizer build, ${fuzz_seconds}s of fuzzing)"

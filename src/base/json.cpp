@@ -1,118 +1,104 @@
+// JsonWriter on nlohmann-json: the calls build an ordered document (keys in the order
+// written), which str() dumps. The dump is always valid JSON: bytes that are not UTF-8
+// become U+FFFD, and a double that is not finite (inf, nan) is written as null.
 #include "base/json.hpp"
 
-#include <fmt/format.h>
+#include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace cti {
 
-std::string json_escape(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20)
-          out += fmt::format("\\u{:04x}", c);
-        else
-          out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
+using Json = nlohmann::ordered_json;
 
-void JsonWriter::newline() {
-  if (!pretty_) return;
-  out_ += '\n';
-  out_.append(first_.size() * 2, ' ');
-}
+struct JsonWriter::Doc {
+  Json root;
+  std::vector<Json*> open;  // the containers being written, innermost last
+  std::string key;          // the key the next value is written under (in an object)
+  bool has_root = false;
+};
 
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
+JsonWriter::JsonWriter(bool pretty) : pretty_(pretty), doc_(std::make_shared<Doc>()) {}
+
+// Puts v where the next value goes; returns it (for a container about to be opened).
+Json* JsonWriter::put(Json v) {
+  Doc& d = *doc_;
+  if (d.open.empty()) {
+    d.root = std::move(v);
+    d.has_root = true;
+    return &d.root;
   }
-  if (!first_.empty()) {
-    if (!first_.back()) out_ += ',';
-    first_.back() = false;
-    newline();
+  Json& top = *d.open.back();
+  if (top.is_array()) {
+    top.push_back(std::move(v));
+    return &top.back();
   }
+  top[d.key] = std::move(v);
+  return &top[d.key];
 }
 
 JsonWriter& JsonWriter::begin_object() {
-  before_value();
-  out_ += '{';
-  first_.push_back(true);
+  doc_->open.push_back(put(Json::object()));
   return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-  bool empty = first_.back();
-  first_.pop_back();
-  if (!empty) newline();
-  out_ += '}';
+  if (!doc_->open.empty()) doc_->open.pop_back();
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
-  before_value();
-  out_ += '[';
-  first_.push_back(true);
+  doc_->open.push_back(put(Json::array()));
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  return end_object(), out_.back() = ']', *this;
+  return end_object();
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
-  before_value();
-  out_ += json_escape(k);
-  out_ += pretty_ ? ": " : ":";
-  after_key_ = true;
+  doc_->key = std::string(k);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view s) {
-  before_value();
-  out_ += json_escape(s);
+  put(std::string(s));
   return *this;
 }
 
 JsonWriter& JsonWriter::value(long long n) {
-  before_value();
-  out_ += std::to_string(n);
+  put(n);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(double d) {
-  before_value();
-  out_ += fmt::format("{}", d);
+  // A whole number is written without a fraction (10, not 10.0), as before; inf and
+  // nan, which JSON has no word for, as null.
+  if (!std::isfinite(d))
+    put(nullptr);
+  else if (d == std::trunc(d) && std::fabs(d) < 9.0e15)
+    put(static_cast<long long>(d));
+  else
+    put(d);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool b) {
-  before_value();
-  out_ += b ? "true" : "false";
+  put(b);
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
-  before_value();
-  out_ += "null";
+  put(nullptr);
   return *this;
+}
+
+std::string JsonWriter::str() const {
+  const Json& j = doc_->has_root ? doc_->root : Json();
+  return j.dump(pretty_ ? 2 : -1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string json_escape(std::string_view s) {
+  return Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace cti

@@ -20,6 +20,8 @@ const std::vector<Command>& commands() {
       {"end", "Record the afslutning: ID --status gennemført|afbrudt|flyttet", setup_end},
       {"contact", "Add a contact to the forløb's log: ID [--with W] [--where P]", setup_contact},
       {"hook", "Install the git pre-commit hook (cti validate --staged)", setup_hook},
+      {"completion", "Print the shell completion script for bash, zsh or fish", setup_completion},
+      {"__complete", "", setup_complete},  // hidden: the repository's ids for the completion scripts
   };
   return table;
 }

@@ -23,6 +23,8 @@ Runner setup_doc(CLI::App& app, const GlobalOptions& g);
 Runner setup_start(CLI::App& app, const GlobalOptions& g);
 Runner setup_end(CLI::App& app, const GlobalOptions& g);
 Runner setup_contact(CLI::App& app, const GlobalOptions& g);
+Runner setup_completion(CLI::App& app, const GlobalOptions& g);
+Runner setup_complete(CLI::App& app, const GlobalOptions& g);
 
 struct Command {
   const char* name;

@@ -1,4 +1,4 @@
-// cti fidelity [--from DATE] [--to DATE] [--worker ID] [--format table|json]
+// cti fidelity [--from DATE] [--to DATE] [--worker ID] [--format table|json|csv]
 // How closely the team follows the method, per worker and for the team.
 #include "report/fidelity.hpp"
 
@@ -39,7 +39,9 @@ int run_fidelity(const FidelityOptions& o, const GlobalOptions& g) {
   if (!check_worker(*repo, o.worker)) return kUsage;
 
   auto r = report::compute_fidelity(repo->project, repo->forloeb, q);
-  std::string out = o.format == "json" ? report::render_fidelity_json(r) : report::render_fidelity_table(r);
+  std::string out = o.format == "json"  ? report::render_fidelity_json(r)
+                    : o.format == "csv" ? report::render_fidelity_csv(r)
+                                        : report::render_fidelity_table(r);
   if (!print_output(out)) return kUsage;
   note_invalid(r.invalid, r.unreadable);
   return kOk;
@@ -52,7 +54,7 @@ Runner setup_fidelity(CLI::App& app, const GlobalOptions& g) {
   app.add_option("--from", o->from, "First day of the period (default: no limit)")->option_text("DATE");
   app.add_option("--to", o->to, "Last day of the period (default and latest: today)")->option_text("DATE");
   add_worker_option(app, o->worker);
-  app.add_option("--format", o->format, "Output: table or json")->check(CLI::IsMember({"table", "json"}));
+  app.add_option("--format", o->format, "Output: table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
   return [o, &g] { return run_fidelity(*o, g); };
 }
 

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "base/csv.hpp"
 #include "base/json.hpp"
 #include "base/lang.hpp"
 #include "report/caseload.hpp"
@@ -144,18 +145,21 @@ void write_worker(JsonWriter& j, const WorkerCaseload& w, bool team) {
   j.end_object();
 }
 
-std::string plain_number(double v) {
-  std::string s = fmt::format("{:.2f}", std::abs(v) < 0.005 ? 0.0 : v);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
-
-void csv_row(std::string& out, const std::string& worker, const WorkerCaseload& w, const LoadAt& l) {
+std::vector<std::string> csv_row(const std::string& worker, const WorkerCaseload& w, const LoadAt& l) {
   const auto& n = l.counts;
-  out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\r\n", worker, format_date(l.day), n.kontakt, n.fase1, n.fase2,
-                     n.fase3, n.overskredet, n.active(), plain_number(w.capacity), plain_number(l.free),
-                     plain_number(l.load), over(l) ? "yes" : "no");
+  auto num = [](int v) { return std::to_string(v); };
+  return {worker,
+          format_date(l.day),
+          num(n.kontakt),
+          num(n.fase1),
+          num(n.fase2),
+          num(n.fase3),
+          num(n.overskredet),
+          num(n.active()),
+          csv::decimal(w.capacity),
+          csv::decimal(l.free),
+          csv::decimal(l.load),
+          over(l) ? "yes" : "no"};
 }
 
 }  // namespace
@@ -192,14 +196,16 @@ std::string render_caseload_json(const Caseload& c) {
 }
 
 std::string render_caseload_csv(const Caseload& c) {
-  std::string out = "worker,date,kontakt,fase1,fase2,fase3,overskredet,active,capacity,free,load,over_capacity\r\n";
+  std::vector<std::vector<std::string>> lines;
   auto rows = [&](const std::string& name, const WorkerCaseload& w) {
-    csv_row(out, name, w, w.now);
-    for (const auto& l : w.forecast) csv_row(out, name, w, l);
+    lines.push_back(csv_row(name, w, w.now));
+    for (const auto& l : w.forecast) lines.push_back(csv_row(name, w, l));
   };
   for (const auto& w : c.workers) rows(w.id, w);
   rows("(team)", c.team);
-  return out;
+  return csv::document({"worker", "date", "kontakt", "fase1", "fase2", "fase3", "overskredet", "active", "capacity",
+                        "free", "load", "over_capacity"},
+                       lines);
 }
 
 }  // namespace cti::report

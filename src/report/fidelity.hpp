@@ -110,5 +110,7 @@ FidelityReport compute_fidelity(const Project& project, const std::vector<Forloe
 
 std::string render_fidelity_table(const FidelityReport& r);
 std::string render_fidelity_json(const FidelityReport& r);
+// The Danish Excel CSV (base/csv): one line per worker, then (team); see cti-fidelity(1).
+std::string render_fidelity_csv(const FidelityReport& r);
 
 }  // namespace cti::report

@@ -1,4 +1,4 @@
-// Output of `cti fidelity`: a table (figures down, workers across) and JSON.
+// Output of `cti fidelity`: a table (figures down, workers across), JSON and CSV.
 #include <fmt/format.h>
 
 #include <cmath>
@@ -126,10 +126,6 @@ void fidelity_json(JsonWriter& j, const Fidelity& f) {
   j.end_object();
 }
 
-std::string opt_date(const std::optional<Date>& d) {
-  return d ? format_date(*d) : "";
-}
-
 }  // namespace
 
 std::string render_fidelity_table(const FidelityReport& r) {
@@ -203,7 +199,7 @@ std::string render_fidelity_json(const FidelityReport& r) {
   j.key("today").value(format_date(r.today));
   j.key("from");
   if (r.from)
-    j.value(opt_date(r.from));
+    j.value(format_date(*r.from));
   else
     j.null();
   j.key("to").value(format_date(r.evaluated));

@@ -6,6 +6,7 @@
 #include <map>
 #include <tuple>
 
+#include "base/csv.hpp"
 #include "base/json.hpp"
 
 namespace cti::report {
@@ -99,29 +100,14 @@ QuarterSummary summarize(const std::vector<QuarterRow>& rows, const Quarter& q, 
   return s;
 }
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(";\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string render_csv(const std::vector<QuarterRow>& rows, const KeyFn& key, bool pseudonym) {
-  std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: Excel then reads æøå correctly
-  out += pseudonym ? "Forløbs-id" : "CPR-nummer";
-  out += ";Opstartsdato;Afslutningsdato;Delmålgruppe;Gennemført\r\n";
-  for (const auto& r : rows) {
-    out += csv_field(key(r));
-    out += ';' + format_date(r.start) + ';';
-    if (r.end) out += format_date(*r.end);
-    out += ';' + csv_field(r.subgroup) + ';';
-    if (r.completed) out += yes_no(*r.completed);
-    out += "\r\n";
-  }
-  return out;
+  std::vector<std::vector<std::string>> lines;
+  for (const auto& r : rows)
+    lines.push_back({key(r), format_date(r.start), r.end ? format_date(*r.end) : "", r.subgroup,
+                     r.completed ? std::string(yes_no(*r.completed)) : ""});
+  return csv::document(
+      {pseudonym ? "Forløbs-id" : "CPR-nummer", "Opstartsdato", "Afslutningsdato", "Delmålgruppe", "Gennemført"},
+      lines);
 }
 
 std::string render_json(const std::vector<QuarterRow>& rows, const KeyFn& key, bool pseudonym, const Quarter& q,

@@ -73,7 +73,5 @@ std::string render_csv(const std::vector<QuarterRow>& rows, const KeyFn& key, bo
 std::string render_json(const std::vector<QuarterRow>& rows, const KeyFn& key, bool pseudonym, const Quarter& q,
                         const Project& p);
 
-// One CSV field: quoted (with "" for ") when it holds ; " CR or LF.
-std::string csv_field(std::string_view s);
 
 }  // namespace cti::report

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "base/csv.hpp"
 #include "base/json.hpp"
 #include "base/lang.hpp"
 #include "report/quarter.hpp"
@@ -289,16 +290,9 @@ std::string render_status_csv(const std::vector<StatusRow>& rows) {
       "phase2",     "phase3",    "handover_meetings", "planned_end", "end",          "end_status",
       "next_point", "next_date", "next_days",         "overdue",     "due_soon",     "most_urgent",
       "error"};
-  auto line = [](const std::vector<std::string>& fields) {
-    std::string l;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i) l += ';';
-      l += csv_field(fields[i]);
-    }
-    return l + "\r\n";
-  };
-  // Like the quarterly report: UTF-8 with BOM, ';'-separated, so Danish Excel opens it.
-  std::string out = "\xEF\xBB\xBF" + line(std::vector<std::string>(std::begin(kHeader), std::end(kHeader)));
+  auto line = [](const std::vector<std::string>& fields) { return csv::line(fields); };
+  // The Danish Excel dialect of base/csv, like the quarterly report.
+  std::string out = std::string(csv::kBom) + line(std::vector<std::string>(std::begin(kHeader), std::end(kHeader)));
   for (const auto& r : rows) {
     const StatusItem* u = r.most_urgent();
     out += line({r.id, r.worker, r.subgroup, r.dates_readable ? std::string(schedule::phase_name(r.phase)) : "",

@@ -124,17 +124,18 @@ def json_numbers():
 def csv_rows():
     rc, out, _ = run("caseload", "--format", "csv", "--months", "2")
     check(rc == 0, f"exit {rc}")
+    # The Danish Excel dialect of every cti CSV: BOM, ';', decimal comma, CRLF.
     same(out.decode(), (
-        "worker,date,kontakt,fase1,fase2,fase3,overskredet,active,capacity,free,load,over_capacity\r\n"
-        "ane,2026-03-10,1,1,0,1,1,3,10,7,1.5,no\r\n"
-        "ane,2026-04-01,0,2,0,1,0,3,10,7,2.25,no\r\n"
-        "ane,2026-05-01,0,1,0,1,0,2,10,8,1.25,no\r\n"
-        "bo,2026-03-10,1,3,1,1,1,6,5,-1,4,yes\r\n"
-        "bo,2026-04-01,1,3,1,1,0,5,5,0,3.75,no\r\n"
-        "bo,2026-05-01,1,3,1,1,0,5,5,0,3.75,no\r\n"
-        "(team),2026-03-10,2,4,1,2,2,9,15,6,5.5,no\r\n"
-        "(team),2026-04-01,1,5,1,2,0,8,15,7,6,no\r\n"
-        "(team),2026-05-01,1,4,1,2,0,7,15,8,5,no\r\n"), "csv")
+        "\ufeffworker;date;kontakt;fase1;fase2;fase3;overskredet;active;capacity;free;load;over_capacity\r\n"
+        "ane;2026-03-10;1;1;0;1;1;3;10;7;1,5;no\r\n"
+        "ane;2026-04-01;0;2;0;1;0;3;10;7;2,25;no\r\n"
+        "ane;2026-05-01;0;1;0;1;0;2;10;8;1,25;no\r\n"
+        "bo;2026-03-10;1;3;1;1;1;6;5;-1;4;yes\r\n"
+        "bo;2026-04-01;1;3;1;1;0;5;5;0;3,75;no\r\n"
+        "bo;2026-05-01;1;3;1;1;0;5;5;0;3,75;no\r\n"
+        "(team);2026-03-10;2;4;1;2;2;9;15;6;5,5;no\r\n"
+        "(team);2026-04-01;1;5;1;2;0;8;15;7;6;no\r\n"
+        "(team);2026-05-01;1;4;1;2;0;7;15;8;5;no\r\n"), "csv")
 
 
 @test

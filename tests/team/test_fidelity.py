@@ -201,8 +201,41 @@ def danish_and_errors():
     check(rc == 2 and out == b"" and "--from is after" in err, f"--from after today: {rc} {err}")
     rc, _, err = run("fidelity", "--to", "2026-02-30")
     check(rc == 2 and "--to must be a date" in err, f"bad date: {rc} {err}")
-    rc, _, err = run("fidelity", "--format", "csv")
-    check(rc == 2, f"--format csv: {rc}")
+    rc, _, err = run("fidelity", "--format", "xml")
+    check(rc == 2, f"--format xml: {rc}")
 
+
+@test
+def csv_figures():
+    # The figures counted by hand above, one line per worker and the team, in the Danish
+    # Excel dialect (BOM, ';', decimal comma, CRLF); a ratio is two columns.
+    rc, out, _ = run("fidelity", "--format", "csv")
+    check(rc == 0, f"exit {rc}")
+    text = out.decode()
+    head = ("\ufeffworker;from;to;in_scope;checklists_complete;checklists_due;documentation_on_time;"
+            "documentation_due;handover_meetings_on_time;handover_meetings_due;ended;completed;interrupted;"
+            "moved;contact_period_n;contact_period_median_days;length_n;length_median_days;"
+            "past_nine_months;past_nine_months_of;peer_support_offered;peer_support_of;")
+    lines = text.split("\r\n")
+    check(lines[0].startswith(head), lines[0])
+    # The hand-counted figures above, in the first 22 columns.
+    for want in ("ane;;2026-03-10;6;8;15;9;17;1;2;3;1;1;1;4;29,5;3;177;1;6;3;5;",
+                 "bo;;2026-03-10;6;0;12;0;12;0;1;0;0;0;0;2;13;0;;1;6;0;6;",
+                 "(team);;2026-03-10;12;8;27;9;29;1;3;3;1;1;1;6;21;3;177;2;12;3;11;"):
+        check(any(line.startswith(want) for line in lines), f"{want} in {text!r}")
+    # The method figures: the same numerators and denominators as the JSON.
+    rc, js, _ = run("fidelity", "--format", "json")
+    j = json.loads(js)
+    cols = lines[0].lstrip("\ufeff").split(";")
+    for w in j["workers"] + [j["team"]]:
+        row = next(line.split(";") for line in lines if line.split(";")[0] in (w["worker"], "(team)")
+                   and (line.split(";")[0] == w["worker"] or w is j["team"]))
+        cell = dict(zip(cols, row))
+        for key, col in (("time_limited", "time_limited"), ("home_or_community", "home_or_community"),
+                         ("focus_areas_1_to_3", "focus_areas_1_to_3"), ("goals_reached", "goals_reached"),
+                         ("responsibility_anchored", "responsibility_anchored")):
+            check(cell[col] == str(w[key]["numerator"]), f"{w['worker']} {col}: {cell[col]} vs {w[key]}")
+        check(cell["active"] == str(w["caseload"]["active"]), f"{w['worker']} active")
+        check(cell["phase1_contacts"] == str(w["contacts_phase1"]["contacts"]), f"{w['worker']} phase1")
 
 finish()
