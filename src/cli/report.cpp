@@ -8,6 +8,7 @@
 #include "base/lang.hpp"
 #include "cli/commands.hpp"
 #include "io/files.hpp"
+#include "io/out.hpp"
 #include "load/keyfile.hpp"
 #include "report/quarter.hpp"
 #include "rules/rules.hpp"
@@ -40,7 +41,7 @@ void print_diagnostics(const Diagnostics& ds) {
                                          d.message, d.rule);
     out += privacy::redact(line) + "\n";
   }
-  std::fwrite(out.data(), 1, out.size(), stderr);
+  io::err().print(out);
 }
 
 bool inside(const fs::path& p, const fs::path& dir) {
