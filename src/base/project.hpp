@@ -34,6 +34,7 @@ struct Project {
   std::vector<ChecklistAddition> checklist_add;      // tjeklister.tilføj
   std::vector<Field<std::string>> checklist_remove;  // tjeklister.fjern
   Field<Lang> lang;                                  // sprog
+  std::vector<Field<std::string>> cpr_allowed;       // cpr_tilladt: exact numbers, or "re:" patterns
 
   const Worker* worker(const std::string& id) const;
   bool has_subgroup(const std::string& g) const;

@@ -75,7 +75,7 @@ struct CaseJob {
   Diagnostics diags;
 };
 
-void run_job(const fs::path& root, CaseJob& job) {
+void run_job(const fs::path& root, CaseJob& job, const CprAllowlist& allow) {
   if (!job.preloaded) {
     auto bytes = read_text_file(root / job.file.path);
     if (!bytes) {
@@ -88,17 +88,17 @@ void run_job(const fs::path& root, CaseJob& job) {
     }
     job.file.bytes = std::move(*bytes);
   }
-  scan_for_cpr(job.file, job.diags);
+  scan_for_cpr(job.file, job.diags, allow);
   job.result = load_forloeb(job.file, job.diags);
   std::string().swap(job.file.bytes);
 }
 
-void run_jobs(const fs::path& root, std::vector<CaseJob>& jobs) {
+void run_jobs(const fs::path& root, std::vector<CaseJob>& jobs, const CprAllowlist& allow) {
   unsigned n = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 8));
   if (jobs.size() < 64) n = 1;
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) run_job(root, jobs[i]);
+    for (std::size_t i = next++; i < jobs.size(); i = next++) run_job(root, jobs[i], allow);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
@@ -166,18 +166,6 @@ std::optional<std::string> read_staged(const fs::path& root, LoadedRepo& repo, s
 
 }  // namespace
 
-void scan_for_cpr(const SourceFile& f, Diagnostics& out) {
-  if (!privacy::find_cpr_candidates(f.path).empty())
-    out.push_back(make_diag(f.path, {1, 1}, Severity::error, "cpr-leak",
-                            std::string(tr("the file name holds a possible CPR number; name case files by their id",
-                                           "filnavnet indeholder et muligt CPR-nummer; navngiv forløbsfiler efter "
-                                           "deres id"))));
-  for (const auto& hit : privacy::find_cpr_candidates(f.bytes))
-    out.push_back(make_diag(f.path, pos_at(f.bytes, hit.offset), Severity::error, "cpr-leak",
-                            std::string(tr("possible CPR number; keep CPR numbers only in the key file (cpr.yaml)",
-                                           "muligt CPR-nummer; CPR-numre hører kun til i nøglefilen (cpr.yaml)"))));
-}
-
 std::optional<Lang> peek_repo_lang(const fs::path& root) {
   try {
     YAML::Node doc = YAML::LoadFile((root / kConfigFile).string());
@@ -216,9 +204,10 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
   }
   std::sort(jobs.begin(), jobs.end(), [](const CaseJob& a, const CaseJob& b) { return a.file.path < b.file.path; });
 
-  scan_for_cpr(*config, repo.diagnostics);
   repo.project = load_project(*config, repo.diagnostics);
-  run_jobs(root, jobs);
+  const CprAllowlist allow = make_allowlist(repo.project);  // cti.yaml's own cpr_tilladt clears in it too
+  scan_for_cpr(*config, repo.diagnostics, allow);
+  run_jobs(root, jobs, allow);
   repo.forloeb.reserve(jobs.size());
   for (auto& job : jobs) {
     repo.diagnostics.insert(repo.diagnostics.end(), job.diags.begin(), job.diags.end());
