@@ -1,6 +1,7 @@
 // cti report --quarter [YYYY-Qn] [--format csv|json] [--pseudonym] [-o FILE [--force]]
 // The quarterly indberetning (SPEC section 7), the only output that holds CPR numbers.
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/cpr_scan.hpp"
@@ -114,6 +115,14 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
   if (!o.pseudonym) {
     fs::path rel = key_file.lexically_relative(repo->root);
     std::string shown = inside(key_file, repo->root) ? rel.generic_string() : key_file.string();
+    // Like ssh with a private key: the key file should be readable by its owner only.
+    struct stat st {};
+    if (::stat(key_file.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+      print_note(fmt::format(fmt::runtime(tr("warning: {} can be read by group or others (mode {:o}); make it "
+                                             "private with: chmod 600 {}",
+                                             "advarsel: {} kan læses af gruppe eller andre (tilstand {:o}); gør den "
+                                             "privat med: chmod 600 {}")),
+                             shown, st.st_mode & 0777, shown));
     auto read = privacy::read_key_file(key_file, shown);
     if (auto* err = std::get_if<std::string>(&read)) return setup_error(*err);
     keys = std::move(std::get<privacy::KeyFile>(read));

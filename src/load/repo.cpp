@@ -12,6 +12,7 @@
 #include "base/cpr_scan.hpp"
 #include "base/git.hpp"
 #include "base/lang.hpp"
+#include "base/sha1.hpp"
 #include "io/files.hpp"
 #include "load/forloeb_loader.hpp"
 #include "load/project_loader.hpp"
@@ -73,7 +74,14 @@ struct CaseJob {
   bool preloaded = false;
   Forloeb result;
   Diagnostics diags;
+  std::string staged_sha;  // Snapshot::index, read from disk: the blob the bytes must hash to
+  bool stale = false;      // the disk copy is not the staged blob: read it from git instead
 };
+
+// Whether `bytes` are exactly the blob `sha` (a SHA-1 repository; otherwise unknown: no).
+bool is_blob(const std::string& bytes, const std::string& sha) {
+  return sha.size() == 40 && git_blob_id(bytes) == sha;
+}
 
 void run_job(const fs::path& root, CaseJob& job, const CprAllowlist& allow) {
   if (!job.preloaded) {
@@ -87,6 +95,10 @@ void run_job(const fs::path& root, CaseJob& job, const CprAllowlist& allow) {
       return;
     }
     job.file.bytes = std::move(*bytes);
+    if (!job.staged_sha.empty() && !is_blob(job.file.bytes, job.staged_sha)) {
+      job.stale = true;  // changed in the work tree though git's stat cache says not
+      return;
+    }
   }
   scan_for_cpr(job.file, job.diags, allow);
   job.result = load_forloeb(job.file, job.diags);
@@ -130,18 +142,23 @@ std::optional<std::string> read_staged(const fs::path& root, LoadedRepo& repo, s
     if (ours && e.path != kConfigFile && !is_case_path(e.path) && is_misnamed_case(e.path))
       report_misnamed(e.path, repo.diagnostics);
     std::error_code ec;
-    if (changed->count(e.path) || !fs::is_regular_file(root / e.path, ec)) {
+    if (changed->count(e.path) || !fs::is_regular_file(root / e.path, ec) || e.sha.size() != 40) {
       from_git.push_back(&e);
       continue;
     }
-    // Unchanged in the work tree: the case jobs and cti.yaml (later) read it from disk.
+    // Git says unchanged, but assume-unchanged, skip-worktree and core.ignoreStat can
+    // make it say so of a changed file: a disk copy is used only when it hashes to the
+    // staged blob (case files check in their job, in parallel).
     if (is_case_path(e.path)) {
-      jobs.push_back({{e.path, {}}, false, {}, {}});
-    } else if (e.path != kConfigFile) {
-      if (auto bytes = read_text_file(root / e.path))
-        repo.other_staged.push_back({e.path, std::move(*bytes)});
-      else
+      jobs.push_back({{e.path, {}}, false, {}, {}, e.sha, false});
+    } else {
+      auto bytes = read_text_file(root / e.path);
+      if (!bytes || !is_blob(*bytes, e.sha))
         from_git.push_back(&e);
+      else if (e.path == kConfigFile)
+        config = SourceFile{e.path, std::move(*bytes)};
+      else
+        repo.other_staged.push_back({e.path, std::move(*bytes)});
     }
   }
   std::vector<std::string> shas;
@@ -153,7 +170,7 @@ std::optional<std::string> read_staged(const fs::path& root, LoadedRepo& repo, s
     if (f.path == kConfigFile)
       config = std::move(f);
     else if (is_case_path(f.path))
-      jobs.push_back({std::move(f), true, {}, {}});
+      jobs.push_back({std::move(f), true, {}, {}, {}, false});
     else
       repo.other_staged.push_back(std::move(f));
   }
@@ -191,7 +208,7 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
       std::error_code fec;
       if (!it->is_regular_file(fec)) continue;
       if (is_case_path(rel))
-        jobs.push_back({{rel, {}}, false, {}, {}});
+        jobs.push_back({{rel, {}}, false, {}, {}, {}, false});
       else if (is_misnamed_case(rel))
         report_misnamed(rel, repo.diagnostics);
     }
@@ -208,6 +225,21 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
   const CprAllowlist allow = make_allowlist(repo.project);  // cti.yaml's own cpr_tilladt clears in it too
   scan_for_cpr(*config, repo.diagnostics, allow);
   run_jobs(root, jobs, allow);
+  std::vector<CaseJob*> stale;
+  for (auto& job : jobs)
+    if (job.stale) stale.push_back(&job);
+  if (!stale.empty()) {
+    std::vector<std::string> shas;
+    for (const auto* job : stale) shas.push_back(job->staged_sha);
+    auto blobs = git::read_blobs(root, shas);
+    if (!blobs)
+      return std::string(tr("cannot read the git index; --staged needs a git repository",
+                            "kan ikke læse git-indekset; --staged kræver et git-repository"));
+    for (std::size_t i = 0; i < stale.size(); ++i) {
+      *stale[i] = CaseJob{{stale[i]->file.path, std::move((*blobs)[i])}, true, {}, {}, {}, false};
+      run_job(root, *stale[i], allow);
+    }
+  }
   repo.forloeb.reserve(jobs.size());
   for (auto& job : jobs) {
     repo.diagnostics.insert(repo.diagnostics.end(), job.diags.begin(), job.diags.end());

@@ -7,6 +7,7 @@
 #include "base/json.hpp"
 #include "base/lang.hpp"
 #include "report/caseload.hpp"
+#include "report/quarter.hpp"
 #include "report/table.hpp"
 
 namespace cti::report {
@@ -153,9 +154,9 @@ std::string plain_number(double v) {
 
 void csv_row(std::string& out, const std::string& worker, const WorkerCaseload& w, const LoadAt& l) {
   const auto& n = l.counts;
-  out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\r\n", worker, format_date(l.day), n.kontakt, n.fase1, n.fase2,
-                     n.fase3, n.overskredet, n.active(), plain_number(w.capacity), plain_number(l.free),
-                     plain_number(l.load), over(l) ? "yes" : "no");
+  out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_neutral(worker), format_date(l.day), n.kontakt,
+                     n.fase1, n.fase2, n.fase3, n.overskredet, n.active(), plain_number(w.capacity),
+                     plain_number(l.free), plain_number(l.load), over(l) ? "yes" : "no");
 }
 
 }  // namespace

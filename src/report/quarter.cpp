@@ -97,7 +97,27 @@ QuarterSummary summarize(const std::vector<QuarterRow>& rows, const Quarter& q, 
   return s;
 }
 
-std::string csv_field(std::string_view s) {
+std::string csv_neutral(std::string_view s) {
+  if (s.empty() || std::string_view("=+-@\t\r").find(s[0]) == std::string_view::npos) return std::string(s);
+  // A plain number (-3, -0.5) is data, not a formula.
+  std::size_t i = s[0] == '-' ? 1 : 0, digits = 0, dots = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9')
+      ++digits;
+    else if (s[i] == '.' && dots++ == 0)
+      continue;
+    else
+      break;
+  }
+  if (s[0] == '-' && i == s.size() && digits > 0) return std::string(s);
+  std::string out = "'";  // a spreadsheet shows the text, never runs it
+  out += s;               // (appended: GCC 12 warns falsely on "'" + string, -Wrestrict)
+  return out;
+}
+
+std::string csv_field(std::string_view raw) {
+  const std::string safe = csv_neutral(raw);
+  std::string_view s = safe;
   if (s.find_first_of(";\"\r\n") == std::string_view::npos) return std::string(s);
   std::string out = "\"";
   for (char c : s) {

@@ -75,5 +75,8 @@ std::string render_json(const std::vector<QuarterRow>& rows, const KeyFn& key, b
 
 // One CSV field: quoted (with "" for ") when it holds ; " CR or LF.
 std::string csv_field(std::string_view s);
+// A cell starting with = + - @ (or a tab or CR) gets a leading ' so a spreadsheet shows it
+// as text instead of running it as a formula (SPEC section 7); plain numbers stay as they are.
+std::string csv_neutral(std::string_view s);
 
 }  // namespace cti::report

@@ -103,6 +103,7 @@ class Env:
         self.keys = os.path.join(self.repo, "cpr.yaml")
         with open(self.keys, "w", encoding="utf-8") as f:
             f.write(KEYS_TEXT)
+        os.chmod(self.keys, 0o600)  # as a key file should be (else cti warns)
         with open(os.path.join(self.repo, ".gitignore"), "w", encoding="utf-8") as f:
             f.write(gitignore)
         if git:
@@ -125,6 +126,7 @@ class Env:
     def write_keys(self, text):
         with open(self.keys, "w", encoding="utf-8") as f:
             f.write(text)
+        os.chmod(self.keys, 0o600)
 
     def close(self):
         shutil.rmtree(self.tmp)
