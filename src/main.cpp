@@ -2,10 +2,12 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <sstream>
 
-#include "cli/commands.hpp"
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
+#include "cli/commands.hpp"
+#include "io/out.hpp"
 
 namespace {
 
@@ -124,7 +126,13 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e) == 0 ? kOk : kUsage;  // --help, --version
+    if (e.get_exit_code() == 0) {  // --help, --version: CLI11's text, through the output gate too
+      std::ostringstream out, err;
+      const int rc = app.exit(e, out, err);
+      cti::io::out().print(out.str());
+      cti::io::err().print(err.str());
+      return rc == 0 ? kOk : kUsage;
+    }
     auto l = cti::i18n::parse_lang(g.lang);
     cti::i18n::set_lang(l ? *l : cti::i18n::lang_from_locale());
     const CLI::App* parsed = nullptr;
@@ -138,7 +146,7 @@ int main(int argc, char** argv) {
         return run();
       } catch (const std::exception& e) {
         // Commands report errors as values; this is the last line of defence.
-        fmt::print(stderr, "cti: internal error in '{}'; please report it\n", sub->get_name());
+        cti::io::err().print(fmt::format("cti: internal error in '{}'; please report it\n", sub->get_name()));
         return kUsage;
       }
     }

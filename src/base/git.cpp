@@ -1,12 +1,42 @@
 #include "base/git.hpp"
 
 #include <charconv>
+#include <cstdlib>
+#include <mutex>
 
 #include "base/process.hpp"
 
 namespace cti::git {
 
+void settle_environment() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    std::error_code ec;
+    // Relative paths in GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE mean "from where cti was
+    // started"; git runs in the case repository (-C, a subfolder), so make them absolute.
+    for (const char* name : {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"})
+      if (const char* v = std::getenv(name); v && *v && std::filesystem::path(v).is_relative())
+        setenv(name, std::filesystem::absolute(v, ec).lexically_normal().c_str(), 1);
+    // GIT_DIR alone makes git take the directory it runs in as the top of the work tree,
+    // which is wrong when the case repository is a subfolder: the work tree of ".../.git"
+    // is the folder that holds it (unless core.worktree says otherwise, which git reads).
+    const char* dir = std::getenv("GIT_DIR");
+    if (dir && *dir && !std::getenv("GIT_WORK_TREE")) {
+      std::filesystem::path d(dir);
+      if (d.filename() == ".git" && !run_process({"git", "config", "core.worktree"}, d).out.size())
+        setenv("GIT_WORK_TREE", d.parent_path().c_str(), 1);
+    }
+  });
+}
+
 namespace {
+
+ProcessResult run_git(const std::vector<std::string>& argv, const std::filesystem::path& dir,
+                      const std::string& input = {}) {
+  settle_environment();
+  return run_process(argv, dir, input);
+}
+
 std::vector<std::string_view> split_nul(std::string_view s) {
   std::vector<std::string_view> out;
   std::size_t start = 0;
@@ -38,7 +68,7 @@ std::optional<IndexEntry> parse_entry(std::string_view entry) {
 }  // namespace
 
 std::optional<IndexListing> list_index(const std::filesystem::path& dir) {
-  auto r = run_process({"git", "-c", "core.quotePath=false", "ls-files", "-s", "-z"}, dir);
+  auto r = run_git({"git", "-c", "core.quotePath=false", "ls-files", "-s", "-z"}, dir);
   if (r.exit_code != 0) return std::nullopt;
   IndexListing listing;
   for (auto entry : split_nul(r.out))
@@ -53,7 +83,7 @@ bool is_tracked(const IndexListing& listing, std::string_view path) {
 }
 
 std::optional<std::set<std::string>> changed_in_worktree(const std::filesystem::path& dir) {
-  auto r = run_process({"git", "-c", "core.quotePath=false", "diff-files", "--name-only", "--relative", "-z"}, dir);
+  auto r = run_git({"git", "-c", "core.quotePath=false", "diff-files", "--name-only", "--relative", "-z"}, dir);
   if (r.exit_code != 0) return std::nullopt;
   std::set<std::string> paths;
   for (auto p : split_nul(r.out)) paths.emplace(p);
@@ -66,7 +96,7 @@ std::optional<std::vector<std::string>> read_blobs(const std::filesystem::path& 
   if (shas.empty()) return blobs;
   std::string request;
   for (const auto& sha : shas) request += sha + "\n";
-  auto cat = run_process({"git", "cat-file", "--batch"}, dir, request);
+  auto cat = run_git({"git", "cat-file", "--batch"}, dir, request);
   if (cat.exit_code != 0) return std::nullopt;
   // Each answer: "<sha> <type> <size>\n<content>\n"
   std::string_view out = cat.out;
@@ -89,7 +119,7 @@ std::optional<std::vector<std::string>> read_blobs(const std::filesystem::path& 
 }
 
 bool ignores(const std::filesystem::path& dir, const std::filesystem::path& path) {
-  auto r = run_process({"git", "check-ignore", "-q", "--no-index", "--", path.string()}, dir);
+  auto r = run_git({"git", "check-ignore", "-q", "--no-index", "--", path.string()}, dir);
   return r.exit_code == 0;
 }
 

@@ -11,6 +11,12 @@
 
 namespace cti::git {
 
+// Once per process, before the first git command: GIT_DIR, GIT_WORK_TREE and
+// GIT_INDEX_FILE made absolute, and GIT_WORK_TREE set beside an exported ".../.git"
+// GIT_DIR, so git sees the same repository from a subfolder (the case repository)
+// as from where cti was started (a pre-commit hook, a script).
+void settle_environment();
+
 struct IndexEntry {
   std::string path;  // relative to the directory asked about
   std::string mode;  // 100644, 100755, 120000 (link), 160000 (submodule)
@@ -28,7 +34,8 @@ std::optional<IndexListing> list_index(const std::filesystem::path& dir);
 bool is_tracked(const IndexListing& listing, std::string_view path);
 
 // Paths at or below `dir` whose work-tree copy differs from the index, or is missing
-// (one `git diff-files`); nothing when git fails.
+// (one `git diff-files`); nothing when git fails. Only a hint: assume-unchanged,
+// skip-worktree and core.ignoreStat make git say "unchanged" for a changed file.
 std::optional<std::set<std::string>> changed_in_worktree(const std::filesystem::path& dir);
 
 // The content of each blob, in order (one `git cat-file --batch`); nothing when git fails.

@@ -44,6 +44,7 @@ struct Project {
   int documentation_grace_days = 0;                  // dokumentation_frist_dage
   std::vector<Field<std::string>> areas;             // områder (added to the built-in areas)
   std::vector<Field<std::string>> roles;             // roller (added to the built-in roles)
+  std::vector<Field<std::string>> cpr_allowed;       // cpr_tilladt: exact numbers, or "re:" patterns
 
   const Worker* worker(const std::string& id) const;
   bool has_subgroup(const std::string& g) const;

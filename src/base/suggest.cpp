@@ -38,9 +38,17 @@ std::size_t edit_distance(std::string_view a8, std::string_view b8) {
 }
 
 std::optional<std::string> suggest(std::string_view word, const std::vector<std::string>& candidates) {
+  // Bounded work whatever is typed: no suggestion for an over-long word, and a candidate
+  // whose length differs by more than the threshold is skipped without the O(n*m) table.
+  constexpr std::size_t kMaxWord = 64;
+  const std::size_t len = decode(word.substr(0, 4 * kMaxWord + 4)).size();
+  if (len > kMaxWord) return std::nullopt;
   std::optional<std::string> best;
-  std::size_t best_d = std::max<std::size_t>(2, decode(word).size() / 3) + 1;
+  std::size_t best_d = std::max<std::size_t>(2, len / 3) + 1;
   for (const auto& c : candidates) {
+    if (c.size() > 4 * kMaxWord) continue;
+    const std::size_t clen = decode(c).size();
+    if ((clen > len ? clen - len : len - clen) >= best_d) continue;  // distance >= length difference
     std::size_t d = edit_distance(word, c);
     if (d < best_d) {
       best_d = d;

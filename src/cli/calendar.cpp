@@ -6,7 +6,7 @@
 #include "base/lang.hpp"
 #include "cli/commands.hpp"
 #include "cli/team.hpp"
-#include "io/files.hpp"
+#include "io/safe_writer.hpp"
 
 namespace fs = std::filesystem;
 
@@ -41,13 +41,12 @@ int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
   if (o.output.empty() || o.output == "-") {
     if (!print_output(ics)) return kUsage;
   } else {
-    fs::path out = fs::absolute(start_dir(g) / o.output);
+    // The safe writer: relative to where cti was started; replaces an earlier calendar,
+    // never a case file, the key file, a tracked file or a link.
     std::error_code ec;
-    if (fs::is_directory(out, ec))
-      return setup_error(fmt::format(
-          fmt::runtime(tr("{} is a directory; -o needs a file name", "{} er en mappe; -o skal have et filnavn")),
-          o.output));
-    if (auto err = replace_file(out, ics, 0644)) return setup_error(*err);
+    const io::OutputTarget target{
+        o.output, fs::current_path(ec), repo->root, cpr_file_path(g, repo->root), io::Sensitivity::plain, true};
+    if (auto err = io::write_output(target, ics)) return setup_error(*err);
     print_note(fmt::format(fmt::runtime(tr("wrote {} event(s) to {}", "skrev {} begivenhed(er) til {}")), events.size(),
                            o.output));
   }

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "base/lang.hpp"
+#include "io/out.hpp"
 
 namespace fs = std::filesystem;
 
@@ -14,12 +15,12 @@ namespace cti::cli {
 using i18n::tr;
 
 int setup_error(const std::string& message) {
-  fmt::print(stderr, "cti: {}: {}\n", tr("error", "fejl"), message);
+  io::err().print(fmt::format("cti: {}: {}\n", tr("error", "fejl"), message));
   return kUsage;
 }
 
 void print_note(const std::string& message) {
-  fmt::print(stderr, "cti: {}\n", message);
+  io::err().print(fmt::format("cti: {}\n", message));
 }
 
 std::optional<Date> resolve_today(const GlobalOptions& g) {
@@ -110,8 +111,7 @@ CLI::Option* add_worker_option(CLI::App& app, std::string& target) {
 }
 
 bool write_stdout(const std::string& text) {
-  std::size_t n = std::fwrite(text.data(), 1, text.size(), stdout);
-  return n == text.size() && std::fflush(stdout) == 0;
+  return io::out().print(text);
 }
 
 bool print_output(const std::string& text) {

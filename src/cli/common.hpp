@@ -61,7 +61,8 @@ bool use_color(const GlobalOptions& g, std::FILE* stream);
 // Adds --worker with its alias --medarbejder.
 CLI::Option* add_worker_option(CLI::App& app, std::string& target);
 
-// Writes text to stdout in one piece; false when the write failed.
+// Writes text to stdout through the output gate (io::out(), which masks anything
+// CPR-shaped); false when the write failed.
 bool write_stdout(const std::string& text);
 
 // write_stdout for a command's output: when the write fails, prints "cannot write to

@@ -64,23 +64,27 @@ int run_install(const HookOptions& o, const GlobalOptions& g) {
   if (rel == ".") rel = "";
   std::string exe = fs::read_symlink("/proc/self/exe", ec).string();
 
-  auto existing = read_text_file(hook);
-  bool ours = existing && existing->find(kMarker) != std::string::npos;
-  if (existing && !ours && !o.force)
+  // Anything at the hook path is foreign unless it is a regular file cti wrote: a link
+  // (dangling or not), an unreadable file, a directory.
+  const auto st = fs::symlink_status(hook, ec);
+  const bool present = fs::exists(st) || fs::is_symlink(st);
+  std::optional<std::string> existing = fs::is_regular_file(st) ? read_text_file(hook) : std::nullopt;
+  const bool ours = existing && existing->find(kMarker) != std::string::npos;
+  if (present && !ours && !o.force)
     return setup_error(
         fmt::format(fmt::runtime(tr("{} exists and was not written by cti; keep it, or replace it with --force",
                                     "{} findes og er ikke skrevet af cti; behold den, eller erstat den med --force")),
                     hook.string()));
-  if (existing && !ours) {
-    // --force: keep the foreign hook beside ours, so nothing is lost.
+  if (present && !ours) {
+    // --force: the foreign hook is moved aside as it is (a link stays a link), nothing lost.
     fs::path backup = hook;
     backup += ".before-cti";
-    if (auto err = write_new_file(backup, *existing, 0755))
-      return setup_error(
-          fmt::format(fmt::runtime(tr("cannot keep a copy of the old hook as {} ({}); nothing was changed",
-                                      "kan ikke gemme en kopi af den gamle hook som {} ({}); intet er "
-                                      "ændret")),
-                      backup.string(), *err));
+    for (int n = 1; fs::exists(fs::symlink_status(backup, ec)) || fs::is_symlink(fs::symlink_status(backup, ec)); ++n)
+      backup = fs::path(hook.string() + ".before-cti." + std::to_string(n));
+    if (link(hook.c_str(), backup.c_str()) != 0 && rename(hook.c_str(), backup.c_str()) != 0)
+      return setup_error(fmt::format(fmt::runtime(tr("cannot keep the old hook as {}; nothing was changed",
+                                                     "kan ikke gemme den gamle hook som {}; intet er ændret")),
+                                     backup.string()));
     print_note(
         fmt::format(fmt::runtime(tr("the old hook is kept as {}", "den gamle hook er gemt som {}")), backup.string()));
   }

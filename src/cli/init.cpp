@@ -33,7 +33,12 @@ int run_init(const InitOptions& o, const GlobalOptions& g) {
     return setup_error(fmt::format(fmt::runtime(tr("cannot create {}: {}", "kan ikke oprette {}: {}")),
                                    (dir / "forloeb").string(), ec.message()));
   if (auto err = write_new_file(config, config_template())) return setup_error(*err);
-  if (auto err = ensure_line(dir / ".gitignore", "cpr.yaml")) return setup_error(*err);
+  if (auto err = ensure_line(dir / ".gitignore", "cpr.yaml"))
+    return setup_error(fmt::format(fmt::runtime(tr("cannot add 'cpr.yaml' to {} ({}); add that line yourself so the "
+                                                   "key file is never committed",
+                                                   "kan ikke tilføje 'cpr.yaml' til {} ({}); tilføj selv den linje, så "
+                                                   "nøglefilen aldrig bliver committet")),
+                                   (dir / ".gitignore").string(), *err));
   if (!fs::exists(dir / "forloeb" / ".gitkeep", ec)) (void)write_new_file(dir / "forloeb" / ".gitkeep", "");
   print_note(fmt::format(fmt::runtime(tr("created {} with cti.yaml, forloeb/ and .gitignore (cpr.yaml is ignored); "
                                          "edit cti.yaml, then run 'cti new'",

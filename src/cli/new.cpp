@@ -78,7 +78,16 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
   if (!group) return kUsage;
 
   std::string id = next_id(*repo);
+  // Only ever a file directly in forloeb/: an id_præfiks that names a directory is refused
+  // ([invalid-value] in cti.yaml says why).
   fs::path path = repo->root / kCaseDir / (id + ".yaml");
+  if (id.find_first_of("/\\") != std::string::npos || id.empty() || id[0] == '.' ||
+      path.parent_path() != repo->root / kCaseDir)
+    return setup_error(
+        std::string(tr("id_præfiks in cti.yaml would put the new file outside forloeb/; fix it first "
+                       "(cti validate)",
+                       "id_præfiks i cti.yaml ville lægge den nye fil uden for forloeb/; ret den først "
+                       "(cti validate)")));
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   if (auto err = write_new_file(path, forloeb_template(id, *worker, *group, contact)))

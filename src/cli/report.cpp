@@ -1,6 +1,7 @@
 // cti report --quarter [YYYY-Qn] [--format csv|json] [--pseudonym] [-o FILE [--force]]
 // The quarterly indberetning (SPEC section 7), the only output that holds CPR numbers.
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <map>
@@ -9,7 +10,8 @@
 #include "base/git.hpp"
 #include "base/lang.hpp"
 #include "cli/commands.hpp"
-#include "io/files.hpp"
+#include "io/out.hpp"
+#include "io/safe_writer.hpp"
 #include "load/keyfile.hpp"
 #include "report/quarter.hpp"
 #include "rules/rules.hpp"
@@ -42,40 +44,12 @@ void print_diagnostics(const Diagnostics& ds) {
                                          d.message, d.rule);
     out += privacy::redact(line) + "\n";
   }
-  std::fwrite(out.data(), 1, out.size(), stderr);
+  io::err().print(out);
 }
 
 bool inside(const fs::path& p, const fs::path& dir) {
   fs::path rel = p.lexically_relative(dir);
   return !rel.empty() && *rel.begin() != "..";
-}
-
-// Where the report may go. Returns an error text, or nothing when `out` is acceptable.
-std::optional<std::string> check_destination(const ReportOptions& o, const fs::path& out, const fs::path& root,
-                                             const fs::path& key_file) {
-  std::error_code ec;
-  fs::path canon = fs::weakly_canonical(out, ec);
-  if (ec) canon = out;
-  if (fs::is_directory(canon, ec))
-    return fmt::format(
-        fmt::runtime(tr("{} is a directory; -o needs a file name", "{} er en mappe; -o skal have et filnavn")),
-        o.output);
-  if (canon == fs::weakly_canonical(key_file, ec))
-    return fmt::format(fmt::runtime(tr("{} is the CPR key file; choose another file for the report",
-                                       "{} er CPR-nøglefilen; vælg en anden fil til indberetningen")),
-                       o.output);
-  if (fs::exists(fs::symlink_status(out, ec)) && !o.force)
-    return fmt::format(fmt::runtime(tr("{} already exists; use --force to replace it",
-                                       "{} findes allerede; brug --force for at erstatte den")),
-                       o.output);
-  fs::path canon_root = fs::weakly_canonical(root, ec);
-  if (inside(canon, canon_root) && !git::ignores(canon_root, canon))
-    return fmt::format(fmt::runtime(tr("{} is inside the case repository and git does not ignore it; write the report "
-                                       "outside the repository (or add the path to .gitignore)",
-                                       "{} ligger i sagsrepositoriet og ignoreres ikke af git; skriv indberetningen "
-                                       "uden for repositoriet (eller tilføj stien til .gitignore)")),
-                       o.output);
-  return std::nullopt;
 }
 
 void print_summary(const report::QuarterSummary& s, const report::Quarter& q, Date today) {
@@ -124,10 +98,14 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
                  "(--pseudonym writes case ids to standard output)",
                  "indberetningen indeholder CPR-numre og skrives kun til en fil: brug -o FIL "
                  "(--pseudonym skriver forløbs-id'er til standard output)")));
-  fs::path out;
+  // The safe writer: relative to where cti was started, never over the case files, the
+  // key file or a tracked file, never in a place git would commit; mode 0600.
+  std::error_code cwd_ec;
+  const io::OutputTarget target{o.output, fs::current_path(cwd_ec), repo->root,
+                                key_file, io::Sensitivity::cpr,     o.force};
   if (!to_stdout) {
-    out = fs::absolute(start_dir(g) / o.output);
-    if (auto err = check_destination(o, out, repo->root, key_file)) return setup_error(*err);
+    auto where = io::check_output(target);
+    if (auto* err = std::get_if<std::string>(&where)) return setup_error(*err);
   }
 
   // A broken file stops the report when it may belong in the quarter: cti.yaml and any
@@ -152,6 +130,14 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
   if (!o.pseudonym) {
     fs::path rel = key_file.lexically_relative(repo->root);
     std::string shown = inside(key_file, repo->root) ? rel.generic_string() : key_file.string();
+    // Like ssh with a private key: the key file should be readable by its owner only.
+    struct stat st {};
+    if (::stat(key_file.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+      print_note(fmt::format(fmt::runtime(tr("warning: {} can be read by group or others (mode {:o}); make it "
+                                             "private with: chmod 600 {}",
+                                             "advarsel: {} kan læses af gruppe eller andre (tilstand {:o}); gør den "
+                                             "privat med: chmod 600 {}")),
+                             shown, st.st_mode & 0777, shown));
     auto read = privacy::read_key_file(key_file, shown);
     if (auto* err = std::get_if<std::string>(&read)) return setup_error(*err);
     keys = std::move(std::get<privacy::KeyFile>(read));
@@ -199,8 +185,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
   if (to_stdout) {
     if (!print_output(content)) return kUsage;
   } else {
-    auto err = o.force ? replace_file(out, content, 0600) : write_new_file(out, content, 0600);
-    if (err) return setup_error(*err);
+    if (auto err = io::write_output(target, content)) return setup_error(*err);
   }
   print_summary(report::summarize(rows, q, repo->project), q, *today);
   if (!errors.empty()) {

@@ -17,7 +17,8 @@ std::optional<std::string> write_new_file(const std::filesystem::path& path, con
 std::optional<std::string> replace_file(const std::filesystem::path& path, const std::string& content,
                                         unsigned mode = 0644);
 
-// Appends `line` to a text file unless a line equal to it is already there.
+// Appends `line` to a text file unless a line equal to it is already there. A symbolic
+// link is appended through (never replaced by a copy); a dangling one is an error.
 std::optional<std::string> ensure_line(const std::filesystem::path& path, const std::string& line);
 
 std::optional<std::string> read_text_file(const std::filesystem::path& path);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <regex>
 
 #include "base/lang.hpp"
 #include "load/text_checks.hpp"
@@ -14,10 +15,39 @@ using i18n::tr;
 
 namespace {
 
+// id_præfiks names files in forloeb/: it may not lead out of it (a '/' or '\\', '.' or
+// '..', a leading '.', control characters).
+bool safe_prefix(const std::string& p) {
+  if (p == "." || p == ".." || (!p.empty() && p[0] == '.')) return false;
+  for (unsigned char c : p)
+    if (c == '/' || c == '\\' || c < 0x20 || c == 0x7F) return false;
+  return true;
+}
+
+void read_allowlist(YamlReader& r, const YAML::Node& v, Project& p) {
+  if (!r.is_sequence(v, "cpr_tilladt")) return;
+  for (const auto& item : v) {
+    auto s = r.scalar(item, "cpr_tilladt");
+    if (!s) continue;
+    if (s->rfind("re:", 0) == 0) {
+      try {
+        std::regex check(s->substr(3), std::regex::ECMAScript);
+      } catch (const std::regex_error&) {
+        r.error(pos_of(item), "invalid-value",
+                std::string(tr("'cpr_tilladt': this 're:' pattern is not a valid regular expression",
+                               "'cpr_tilladt': dette 're:'-mønster er ikke et gyldigt regulært udtryk")));
+        continue;
+      }
+    }
+    p.cpr_allowed.push_back({*s, pos_of(item), true});
+  }
+}
+
 const std::vector<std::string> kKeys = {"projekt",       "id_præfiks",   "caseload_pr_årsværk",
                                         "delmålgrupper", "medarbejdere", "indflytning_tidligst_måneder",
                                         "tjeklister",    "sprog",        "dokumentation_frist_dage",
-                                        "kontaktlog",    "områder",      "roller"};
+                                        "kontaktlog",    "områder",      "roller",
+                                        "cpr_tilladt"};
 const std::vector<std::string> kWorkerKeys = {"id", "navn", "årsværk"};
 const std::vector<std::string> kItemKeys = {"id", "tekst"};
 const std::vector<std::string> kStages = {"kontakt", "fase2", "fase3", "afslutning"};
@@ -134,7 +164,15 @@ Project load_project(const SourceFile& f, Diagnostics& out) {
     if (key == "projekt") {
       if (auto s = r.scalar(val, key)) p.name = *s;
     } else if (key == "id_præfiks") {
-      if (auto s = r.scalar(val, key)) p.id_prefix = *s;
+      if (auto s = r.scalar(val, key)) {
+        p.id_prefix = *s;
+        if (!safe_prefix(*s))
+          r.error(pos_of(val), "invalid-value",
+                  std::string(tr("'id_præfiks' may not hold '/', '\\' or control characters, nor start with '.': "
+                                 "case files are created in forloeb/",
+                                 "'id_præfiks' må ikke indeholde '/', '\\' eller kontroltegn eller starte med '.': "
+                                 "forløbsfiler oprettes i forloeb/")));
+      }
     } else if (key == "caseload_pr_årsværk") {
       if (auto n = r.number(val, key)) {
         if (*n > 0)
@@ -163,6 +201,8 @@ Project load_project(const SourceFile& f, Diagnostics& out) {
                   std::string(tr("'indflytning_tidligst_måneder' must be a whole number of months from 0 to 12",
                                  "'indflytning_tidligst_måneder' skal være et helt antal måneder fra 0 til 12")));
       }
+    } else if (key == "cpr_tilladt") {
+      read_allowlist(r, val, p);
     } else if (key == "tjeklister") {
       read_checklists(r, val, p);
     } else if (key == "kontaktlog") {

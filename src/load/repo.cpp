@@ -12,6 +12,7 @@
 #include "base/cpr_scan.hpp"
 #include "base/git.hpp"
 #include "base/lang.hpp"
+#include "base/sha1.hpp"
 #include "io/files.hpp"
 #include "load/forloeb_loader.hpp"
 #include "load/project_loader.hpp"
@@ -108,9 +109,16 @@ struct CaseJob {
   bool preloaded = false;
   Forloeb result;
   Diagnostics diags;
+  std::string staged_sha;  // Snapshot::index, read from disk: the blob the bytes must hash to
+  bool stale = false;      // the disk copy is not the staged blob: read it from git instead
 };
 
-void run_job(const fs::path& root, CaseJob& job) {
+// Whether `bytes` are exactly the blob `sha` (a SHA-1 repository; otherwise unknown: no).
+bool is_blob(const std::string& bytes, const std::string& sha) {
+  return sha.size() == 40 && git_blob_id(bytes) == sha;
+}
+
+void run_job(const fs::path& root, CaseJob& job, const CprAllowlist& allow) {
   if (!job.preloaded) {
     auto bytes = read_text_file(root / job.file.path);
     if (!bytes) {
@@ -122,18 +130,22 @@ void run_job(const fs::path& root, CaseJob& job) {
       return;
     }
     job.file.bytes = std::move(*bytes);
+    if (!job.staged_sha.empty() && !is_blob(job.file.bytes, job.staged_sha)) {
+      job.stale = true;  // changed in the work tree though git's stat cache says not
+      return;
+    }
   }
-  scan_for_cpr(job.file, job.diags);
+  scan_for_cpr(job.file, job.diags, allow);
   job.result = load_forloeb(job.file, job.diags);
   std::string().swap(job.file.bytes);
 }
 
-void run_jobs(const fs::path& root, std::vector<CaseJob>& jobs) {
+void run_jobs(const fs::path& root, std::vector<CaseJob>& jobs, const CprAllowlist& allow) {
   unsigned n = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 8));
   if (jobs.size() < 64) n = 1;
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) run_job(root, jobs[i]);
+    for (std::size_t i = next++; i < jobs.size(); i = next++) run_job(root, jobs[i], allow);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
@@ -174,18 +186,23 @@ std::optional<std::string> read_staged(const fs::path& root, LoadedRepo& repo, s
       continue;
     }
     std::error_code ec;
-    if (changed->count(e.path) || !fs::is_regular_file(root / e.path, ec)) {
+    if (changed->count(e.path) || !fs::is_regular_file(root / e.path, ec) || e.sha.size() != 40) {
       from_git.push_back(&e);
       continue;
     }
-    // Unchanged in the work tree: the case jobs and cti.yaml (later) read it from disk.
+    // Git says unchanged, but assume-unchanged, skip-worktree and core.ignoreStat can
+    // make it say so of a changed file: a disk copy is used only when it hashes to the
+    // staged blob (case files check in their job, in parallel).
     if (is_case_path(e.path)) {
-      jobs.push_back({{e.path, {}}, false, {}, {}});
-    } else if (e.path != kConfigFile) {
-      if (auto bytes = read_text_file(root / e.path))
-        repo.other_staged.push_back({e.path, std::move(*bytes)});
-      else
+      jobs.push_back({{e.path, {}}, false, {}, {}, e.sha, false});
+    } else {
+      auto bytes = read_text_file(root / e.path);
+      if (!bytes || !is_blob(*bytes, e.sha))
         from_git.push_back(&e);
+      else if (e.path == kConfigFile)
+        config = SourceFile{e.path, std::move(*bytes)};
+      else
+        repo.other_staged.push_back({e.path, std::move(*bytes)});
     }
   }
   std::vector<std::string> shas;
@@ -197,7 +214,7 @@ std::optional<std::string> read_staged(const fs::path& root, LoadedRepo& repo, s
     if (f.path == kConfigFile)
       config = std::move(f);
     else if (is_case_path(f.path))
-      jobs.push_back({std::move(f), true, {}, {}});
+      jobs.push_back({std::move(f), true, {}, {}, {}, false});
     else
       repo.other_staged.push_back(std::move(f));
   }
@@ -257,18 +274,6 @@ void scan_case_tree(const fs::path& root, std::vector<CaseJob>& jobs, Diagnostic
 
 }  // namespace
 
-void scan_for_cpr(const SourceFile& f, Diagnostics& out) {
-  if (!privacy::find_cpr_candidates(f.path).empty())
-    out.push_back(make_diag(f.path, {1, 1}, Severity::error, "cpr-leak",
-                            std::string(tr("the file name holds a possible CPR number; name case files by their id",
-                                           "filnavnet indeholder et muligt CPR-nummer; navngiv forløbsfiler efter "
-                                           "deres id"))));
-  for (const auto& hit : privacy::find_cpr_candidates(f.bytes))
-    out.push_back(make_diag(f.path, pos_at(f.bytes, hit.offset), Severity::error, "cpr-leak",
-                            std::string(tr("possible CPR number; keep CPR numbers only in the key file (cpr.yaml)",
-                                           "muligt CPR-nummer; CPR-numre hører kun til i nøglefilen (cpr.yaml)"))));
-}
-
 std::optional<Lang> peek_repo_lang(const fs::path& root) {
   try {
     YAML::Node doc = YAML::LoadFile((root / kConfigFile).string());
@@ -298,9 +303,25 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
   }
   std::sort(jobs.begin(), jobs.end(), [](const CaseJob& a, const CaseJob& b) { return a.file.path < b.file.path; });
 
-  scan_for_cpr(*config, repo.diagnostics);
   repo.project = load_project(*config, repo.diagnostics);
-  run_jobs(root, jobs);
+  const CprAllowlist allow = make_allowlist(repo.project);  // cti.yaml's own cpr_tilladt clears in it too
+  scan_for_cpr(*config, repo.diagnostics, allow);
+  run_jobs(root, jobs, allow);
+  std::vector<CaseJob*> stale;
+  for (auto& job : jobs)
+    if (job.stale) stale.push_back(&job);
+  if (!stale.empty()) {
+    std::vector<std::string> shas;
+    for (const auto* job : stale) shas.push_back(job->staged_sha);
+    auto blobs = git::read_blobs(root, shas);
+    if (!blobs)
+      return std::string(tr("cannot read the git index; --staged needs a git repository",
+                            "kan ikke læse git-indekset; --staged kræver et git-repository"));
+    for (std::size_t i = 0; i < stale.size(); ++i) {
+      *stale[i] = CaseJob{{stale[i]->file.path, std::move((*blobs)[i])}, true, {}, {}, {}, false};
+      run_job(root, *stale[i], allow);
+    }
+  }
   repo.forloeb.reserve(jobs.size());
   for (auto& job : jobs) {
     repo.diagnostics.insert(repo.diagnostics.end(), job.diags.begin(), job.diags.end());

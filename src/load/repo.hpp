@@ -11,6 +11,7 @@
 #include "base/forloeb.hpp"
 #include "base/git.hpp"
 #include "base/project.hpp"
+#include "load/cpr_leak.hpp"
 #include "load/source_file.hpp"
 
 namespace cti {
@@ -47,7 +48,5 @@ std::variant<LoadedRepo, std::string> load_repo(const std::filesystem::path& roo
 // The `sprog` of cti.yaml, read leniently before messages are produced.
 std::optional<Lang> peek_repo_lang(const std::filesystem::path& root);
 
-// Reports every possible CPR number in a file's bytes as [cpr-leak], never echoing it.
-void scan_for_cpr(const SourceFile& f, Diagnostics& out);
 
 }  // namespace cti

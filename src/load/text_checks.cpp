@@ -30,15 +30,22 @@ Pos pos_at(const std::string& bytes, std::size_t offset) {
 
 namespace {
 
-// Offset of the first byte that breaks UTF-8, or npos.
+// Offset of the first byte that breaks UTF-8, or npos. Besides broken sequences this
+// rejects overlong forms (C0/C1, E0 80-9F, F0 80-8F), UTF-16 surrogates encoded as UTF-8
+// (ED A0-BF) and code points above U+10FFFF (F4 90-BF, F5-FF), as RFC 3629 says.
 std::size_t invalid_utf8(const std::string& s) {
   std::size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-    if (extra < 0 || (extra == 1 && c < 0xC2)) return i;
+    if (extra < 0 || (extra == 1 && c < 0xC2) || c > 0xF4) return i;
     for (int k = 1; k <= extra; ++k)
       if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    if (extra >= 2) {
+      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))
+        return i;
+    }
     i += extra + 1;
   }
   return std::string::npos;

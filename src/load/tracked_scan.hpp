@@ -13,7 +13,8 @@ namespace cti {
 // (relative to the root; [cpr-file-tracked] covers it). Snapshot::worktree reads the
 // working copy of each file, Snapshot::index the staged content read by load_repo.
 // Files with a NUL byte in their first 8000 bytes count as binary and are skipped, as
-// git does. Reports [cpr-leak].
+// git does, unless they are UTF-16 text, which is decoded and scanned. Reports [cpr-leak],
+// cleared by cti.yaml cpr_tilladt or "# cti: ikke-cpr".
 void scan_tracked_files(const LoadedRepo& repo, const git::IndexListing& listing, const std::string& cpr_file,
                         Diagnostics& out);
 

@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/cpr_scan.hpp"
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
 #include "load/text_checks.hpp"
@@ -26,11 +27,15 @@ Pos pos_of(const YAML::Node& n) {
   return {m.line + 1, m.column + 1};
 }
 
-std::string quote_value(std::string_view v) {
-  std::string s(v.substr(0, 40));
+std::string quote_value(std::string_view raw) {
+  // Masked before it is cut: cutting first could leave nine digits of a CPR number.
+  const std::string v = privacy::redact_output(raw);
+  std::size_t cut = std::min<std::size_t>(v.size(), 40);
+  while (cut < v.size() && cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+  std::string s = v.substr(0, cut);
   for (char& c : s)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  if (v.size() > 40) s += "...";
+  if (cut < v.size()) s += "...";
   return "'" + s + "'";
 }
 

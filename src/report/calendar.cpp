@@ -138,7 +138,10 @@ std::string ics_escape(std::string_view text) {
   return out;
 }
 
-std::string ics_fold(std::string_view l) {
+std::string ics_fold(std::string_view unmasked) {
+  // Masked before folding: a fold could split a CPR number past the output gate.
+  const std::string masked = privacy::redact_output(unmasked);
+  std::string_view l = masked;
   std::string out;
   std::size_t limit = 75;  // octets on this physical line, the leading space included
   bool first = true;

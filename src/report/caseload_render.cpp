@@ -8,6 +8,7 @@
 #include "base/json.hpp"
 #include "base/lang.hpp"
 #include "report/caseload.hpp"
+#include "report/quarter.hpp"
 #include "report/table.hpp"
 
 namespace cti::report {

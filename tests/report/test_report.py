@@ -103,6 +103,7 @@ class Env:
         self.keys = os.path.join(self.repo, "cpr.yaml")
         with open(self.keys, "w", encoding="utf-8") as f:
             f.write(KEYS_TEXT)
+        os.chmod(self.keys, 0o600)  # as a key file should be (else cti warns)
         with open(os.path.join(self.repo, ".gitignore"), "w", encoding="utf-8") as f:
             f.write(gitignore)
         if git:
@@ -125,6 +126,7 @@ class Env:
     def write_keys(self, text):
         with open(self.keys, "w", encoding="utf-8") as f:
             f.write(text)
+        os.chmod(self.keys, 0o600)
 
     def close(self):
         shutil.rmtree(self.tmp)
@@ -255,7 +257,8 @@ def refuses_inside_the_repository_unless_ignored(env):
     rc, _, se = env.run("report", "--quarter", "2025-Q2", "-o", inside)
     check(rc == 2 and "git does not ignore" in se, f"exit {rc}: {se}")
     check(not os.path.exists(inside), "a file was written inside the repository")
-    rc, _, se = env.run("report", "--quarter", "2025-Q2", "-o", "forloeb/q.csv")  # relative to -C
+    # A relative -o is relative to where cti was started, not to -C (SPEC section 6).
+    rc, _, se = env.run("report", "--quarter", "2025-Q2", "-o", os.path.relpath(os.path.join(env.repo, "q.csv")))
     check(rc == 2 and "git does not ignore" in se, f"relative path: exit {rc}: {se}")
     with open(os.path.join(env.repo, ".gitignore"), "a") as f:
         f.write("/indberetninger/\n")
