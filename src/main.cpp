@@ -96,6 +96,25 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
   return fmt::format("{} ('cti {}'){}", msg, name, help);
 }
 
+// "cti help CMD..." is "cti CMD... --help" ("cti help" alone: "cti --help"); an unknown
+// CMD is left for the parser to explain ("unknown command ... did you mean").
+std::vector<std::string> help_as_option(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    if (takes_value(app, args[i])) {
+      ++i;
+    } else if (args[i].empty() || args[i][0] != '-') {
+      if (args[i] != "help") break;
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+      bool known = i == args.size();
+      for (const auto& c : cti::cli::commands()) known = known || (args[i] == c.name);
+      if (known) args.push_back("--help");
+      break;
+    }
+  }
+  return args;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -123,6 +142,11 @@ int main(int argc, char** argv) {
     runners.emplace_back(sub, cmd.setup(*sub, g));
   }
 
+  std::vector<std::string> args = help_as_option(app, argc, argv);
+  std::vector<char*> arg_ptrs;
+  for (auto& a : args) arg_ptrs.push_back(a.data());
+  argc = static_cast<int>(arg_ptrs.size());
+  argv = arg_ptrs.data();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

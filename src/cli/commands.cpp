@@ -7,6 +7,7 @@ const std::vector<Command>& commands() {
       {"init", "Create a case repository: cti.yaml, forloeb/, .gitignore", setup_init},
       {"new", "Create the next forløb file from a commented template", setup_new},
       {"status", "The morning board: phase, next point, overdue and due-soon items", setup_status},
+      {"agenda", "Every open obligation per worker: overdue first, then due soon", setup_agenda},
       {"show", "One forløb's timeline: points, checklist items, documentation", setup_show},
       {"validate", "Check case files and settings; all findings in one pass", setup_validate},
       {"report", "The quarterly indberetning: --quarter [YYYY-Qn] -o FILE", setup_report},

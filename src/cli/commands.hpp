@@ -11,6 +11,7 @@ Runner setup_new(CLI::App& app, const GlobalOptions& g);
 Runner setup_validate(CLI::App& app, const GlobalOptions& g);
 Runner setup_hook(CLI::App& app, const GlobalOptions& g);
 Runner setup_status(CLI::App& app, const GlobalOptions& g);
+Runner setup_agenda(CLI::App& app, const GlobalOptions& g);
 Runner setup_show(CLI::App& app, const GlobalOptions& g);
 Runner setup_report(CLI::App& app, const GlobalOptions& g);
 Runner setup_caseload(CLI::App& app, const GlobalOptions& g);

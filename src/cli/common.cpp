@@ -1,6 +1,7 @@
 #include "cli/common.hpp"
 
 #include <fmt/format.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -118,6 +119,47 @@ bool print_output(const std::string& text) {
   if (write_stdout(text)) return true;
   setup_error(std::string(tr("cannot write to standard output", "kan ikke skrive til standard output")));
   return false;
+}
+
+}  // namespace cti::cli
+
+namespace cti::cli {
+
+std::size_t output_width() {
+  if (const char* env = std::getenv("COLUMNS"); env && *env) {
+    char* end = nullptr;
+    long n = std::strtol(env, &end, 10);
+    if (*end == '\0' && n > 0 && n < 100000) return static_cast<std::size_t>(n);
+  }
+  winsize ws{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  return 0;
+}
+
+}  // namespace cti::cli
+
+namespace cti::cli {
+
+std::string display_path(const fs::path& root, std::string_view repo_relative) {
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  if (ec) return std::string(repo_relative);
+  // The directories are resolved (symlinks, ".."), the file itself is not.
+  fs::path top = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  if (ec) return std::string(repo_relative);
+  const fs::path file = (top / fs::path(std::string(repo_relative))).lexically_normal();
+  const fs::path here = fs::weakly_canonical(cwd, ec);
+  if (ec) return std::string(repo_relative);
+  const fs::path rel = file.lexically_relative(here);
+  if (rel.empty()) return file.generic_string();
+  std::size_t up = 0, depth = 0;
+  for (const auto& part : rel) up += part == "..";
+  for (const auto& part : here.relative_path()) depth += !part.empty();
+  if (up > 0 && up >= depth) return file.generic_string();
+  std::string out = rel.generic_string();
+  // "forloeb/" stays a directory when it is named as one.
+  if (!repo_relative.empty() && repo_relative.back() == '/' && out.back() != '/') out += '/';
+  return out;
 }
 
 }  // namespace cti::cli

@@ -74,3 +74,22 @@ bool print_output(const std::string& text);
 std::optional<Date> parse_date_option(const std::string& text, std::string_view option);
 
 }  // namespace cti::cli
+
+namespace cti::cli {
+
+// The width a table on stdout must fit: COLUMNS when it is a positive number, else the
+// terminal's width when stdout is a terminal (TIOCGWINSZ), else 0: a pipe or a file
+// gets the full width.
+std::size_t output_width();
+
+}  // namespace cti::cli
+
+namespace cti::cli {
+
+// A repository-relative path ("forloeb/K-0013.yaml") as messages name it: relative to the
+// directory cti was started in (not -C), as git does, so "cti validate FILE" and
+// "$EDITOR $(cti new)" work as printed ("K-0013.yaml" inside forloeb/). A path that would
+// climb to the filesystem root is given in full.
+std::string display_path(const std::filesystem::path& root, std::string_view repo_relative);
+
+}  // namespace cti::cli

@@ -93,8 +93,9 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
   if (auto err = write_new_file(path, forloeb_template(id, *worker, *group, contact)))
     return setup_error(fmt::format(fmt::runtime(tr("cannot create {} ({}); nothing was overwritten",
                                                    "kan ikke oprette {} ({}); intet er overskrevet")),
-                                   std::string(kCaseDir) + "/" + id + ".yaml", *err));
-  write_stdout(std::string(kCaseDir) + "/" + id + ".yaml\n");
+                                   display_path(repo->root, std::string(kCaseDir) + "/" + id + ".yaml"), *err));
+  // Relative to where cti was started, so "$EDITOR $(cti new)" opens it.
+  write_stdout(display_path(repo->root, std::string(kCaseDir) + "/" + id + ".yaml") + "\n");
   return kOk;
 }
 

@@ -123,7 +123,7 @@ std::optional<std::string> pick(const std::string& given, const std::vector<std:
 
 int refuse(const CaseFile& c, const std::string& why) {
   return setup_error(fmt::format(fmt::runtime(tr("{} ({}): {}; nothing was changed", "{} ({}): {}; intet er ændret")),
-                                 c.id(), c.forloeb().file, why));
+                                 c.id(), display_path(c.repo.root, c.forloeb().file), why));
 }
 
 int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, const std::string& said) {
@@ -132,6 +132,7 @@ int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, con
   if (!e.changed) return print_output(line + "\n") ? kOk : kUsage;
   Diagnostics added = edit::added_errors(c.repo, f, e.bytes);
   if (!added.empty()) {
+    added.front().file = display_path(c.repo.root, added.front().file);
     setup_error(fmt::format(fmt::runtime(tr("{}: the file would not validate after this change, so nothing was "
                                             "changed: {}",
                                             "{}: filen ville ikke validere efter ændringen, så intet er ændret: {}")),
@@ -150,7 +151,7 @@ int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, con
     if (auto err = commit_file(c.repo, f.file, line))
       return setup_error(fmt::format(fmt::runtime(tr("{} was changed and staged, but not committed: {}",
                                                      "{} er ændret og lagt i indekset, men ikke committet: {}")),
-                                     f.file, *err));
+                                     display_path(c.repo.root, f.file), *err));
     out += tr(" (committed)", " (committet)");
   }
   return print_output(out + "\n") ? kOk : kUsage;

@@ -49,17 +49,22 @@ int run_show(const ShowArgs& a, const GlobalOptions& g) {
     if (!all.empty()) all += "\n";
     // The file's own diagnostics on top; the timeline below unless its dates cannot be read.
     std::string out;
-    for (const auto& d : f->diagnostics) out += format_diagnostic(d) + "\n";
+    for (auto d : f->diagnostics) {
+      d.file = display_path(repo->root, d.file);
+      out += format_diagnostic(d) + "\n";
+    }
     if (!f->dates_readable()) {
       print_output(all + out);
       return setup_error(fmt::format(fmt::runtime(tr("{}: the dates cannot be read, so there is no timeline; fix the "
                                                      "errors above (cti validate {})",
                                                      "{}: datoerne kan ikke læses, så der er ingen tidslinje; ret "
                                                      "fejlene ovenfor (cti validate {})")),
-                                     f->display_id(), f->file));
+                                     f->display_id(), display_path(repo->root, f->file)));
     }
     if (!out.empty()) out += "\n";
-    all += out + report::render_show(repo->project, *f, {*today, a.horizon, use_color(g, stdout)});
+    Forloeb shown = *f;  // its file named as the shell sees it
+    shown.file = display_path(repo->root, f->file);
+    all += out + report::render_show(repo->project, shown, {*today, a.horizon, use_color(g, stdout)});
   }
   if (!print_output(all)) return kUsage;
   return kOk;

@@ -24,6 +24,13 @@ struct StatusOptions {
   bool check = false;
 };
 
+// The rows with their files named relative to where cti was started, for the table's
+// "cti validate FILE" hints (JSON keeps paths relative to the repository root).
+std::vector<report::StatusRow> shown_paths(const CheckedRepo& repo, std::vector<report::StatusRow> rows) {
+  for (auto& r : rows) r.file = display_path(repo.root, r.file);
+  return rows;
+}
+
 // Files with errors stay on the board, marked; a note on stderr says how many and
 // names other files with errors (cti.yaml, stray files under forloeb/) that have no row.
 int note_errors(const CheckedRepo& repo, const std::vector<report::StatusRow>& rows) {
@@ -39,7 +46,7 @@ int note_errors(const CheckedRepo& repo, const std::vector<report::StatusRow>& r
     if (d.severity == Severity::error) others.insert(d.file);
   for (const auto& file : others)
     print_note(fmt::format(fmt::runtime(tr("{} has errors; run cti validate {}", "{} har fejl; kør cti validate {}")),
-                           file, file));
+                           display_path(repo.root, file), display_path(repo.root, file)));
   return repo.invalid() + static_cast<int>(others.size());
 }
 
@@ -58,8 +65,8 @@ int run_status(const StatusOptions& o, const GlobalOptions& g) {
   else if (o.format == "csv")
     out = report::render_status_csv(rows);
   else
-    out = report::render_status_table(rows, report::worker_summaries(repo->project, rows, o.worker), *today, o.horizon,
-                                      use_color(g, stdout));
+    out = report::render_status_table(shown_paths(*repo, rows), report::worker_summaries(repo->project, rows, o.worker),
+                                      *today, o.horizon, use_color(g, stdout), output_width());
   if (!print_output(out)) return kUsage;
   int with_errors = note_errors(*repo, rows);
   if (!o.check) return kOk;

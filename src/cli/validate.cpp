@@ -120,7 +120,10 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
   if (o.format == "json") {
     out = render_json(ds);
   } else {
-    for (const auto& d : ds) out += format_diagnostic(d) + "\n";
+    for (auto d : ds) {
+      d.file = privacy::redact(display_path(repo->root, d.file));
+      out += format_diagnostic(d) + "\n";
+    }
   }
   if (!write_stdout(out)) return kUsage;
   if (o.format == "text") {

@@ -76,6 +76,25 @@ void json_date(JsonWriter& w, const std::optional<Date>& d) {
     w.null();
 }
 
+// The abbreviations of a narrow board.
+std::string short_phase(Phase p) {
+  return p == Phase::overskredet ? "overskr."
+         : p == Phase::afsluttet ? "afslut."
+                                 : std::string(schedule::phase_name(p));
+}
+
+std::string short_point(schedule::PointKind k) {
+  return k == schedule::PointKind::overdragelsesmoeder ? "overdr.møder" : std::string(schedule::point_name(k));
+}
+
+// "økonomi +12d" (12 days overdue), "økonomi today", "økonomi in 3d".
+std::string urgent_text(const std::string& label, Date due, Date today) {
+  int days = days_between(today, due);
+  if (days < 0) return fmt::format("{} +{}d", label, -days);
+  if (days == 0) return fmt::format(fmt::runtime(tr("{} today", "{} i dag")), label);
+  return fmt::format(fmt::runtime(tr("{} in {}d", "{} om {}d")), label, days);
+}
+
 }  // namespace
 
 std::vector<StatusRow> status_rows(const Project& project, const std::vector<Forloeb>& forloeb, const StatusQuery& q) {
@@ -133,36 +152,55 @@ std::vector<WorkerSummary> worker_summaries(const Project& project, const std::v
 }
 
 std::string render_status_table(const std::vector<StatusRow>& rows, const std::vector<WorkerSummary>& workers,
-                                Date today, int horizon_days, bool color) {
+                                Date today, int horizon_days, bool color, std::size_t width) {
   std::string out =
       fmt::format(fmt::runtime(tr("Today {}, due-soon horizon {} days\n", "I dag {}, snart-horisont {} dage\n")),
                   format_date(today), horizon_days);
   if (rows.empty()) {
     out += tr("No forløb to show.\n", "Ingen forløb at vise.\n");
   } else {
+    // Fitting a narrow terminal: abbreviations, then these columns leave in this order
+    // (documented in cti-status(1)); Id, deadline, phase, overdue and most urgent stay.
     Table t({{"Id"},
-             {std::string(tr("Worker", "Medarbejder"))},
+             {std::string(tr("Deadline", "Frist"))},
+             {.heading = std::string(tr("Worker", "Medarbejder")),
+              .drop = 6,
+              .short_heading = std::string(tr("Worker", "Medarb."))},
              {std::string(tr("Phase", "Fase"))},
-             {std::string(tr("Day", "Dag")), Align::right},
-             {std::string(tr("Next", "Næste"))},
-             {std::string(tr("Date", "Dato"))},
-             {std::string(tr("Days", "Dage")), Align::right},
-             {std::string(tr("Overdue", "Forsinket")), Align::right},
-             {std::string(tr("Soon", "Snart")), Align::right},
-             {std::string(tr("Most urgent", "Mest presserende"))}});
+             {.heading = std::string(tr("Day", "Dag")), .align = Align::right, .drop = 1},
+             {.heading = std::string(tr("Next", "Næste")), .drop = 5},
+             {.heading = std::string(tr("Date", "Dato")), .drop = 2},
+             {.heading = std::string(tr("Days", "Dage")), .align = Align::right, .drop = 4},
+             {.heading = std::string(tr("Overdue", "Forsinket")),
+              .align = Align::right,
+              .short_heading = std::string(tr("Late", "Fors."))},
+             {.heading = std::string(tr("Soon", "Snart")), .align = Align::right, .drop = 3},
+             {.heading = std::string(tr("Most urgent", "Mest presserende")),
+              .flex = true,
+              .short_heading = std::string(tr("Urgent", "Presserende"))}});
     for (const auto& r : rows) {
       std::vector<Cell> cells;
       cells.emplace_back(r.id);
+      if (r.deadline) {
+        int days = days_between(today, *r.deadline);
+        cells.emplace_back(format_date(*r.deadline), days < 0               ? Color::red
+                                                     : days <= horizon_days ? Color::yellow
+                                                                            : Color::none);
+      } else {
+        cells.emplace_back("");
+      }
       cells.emplace_back(r.worker);
       if (!r.dates_readable)
         cells.emplace_back("?", Color::red);
       else
-        cells.emplace_back(std::string(schedule::phase_name(r.phase)),
-                           r.phase == Phase::overskredet ? Color::red : Color::none);
+        cells
+            .emplace_back(std::string(schedule::phase_name(r.phase)),
+                          r.phase == Phase::overskredet ? Color::red : Color::none)
+            .abbreviated(short_phase(r.phase));
       cells.emplace_back(r.day_in_phase ? std::to_string(*r.day_in_phase) : "-");
       if (r.next) {
         Color c = r.next_days < 0 ? Color::red : r.next_days <= horizon_days ? Color::yellow : Color::none;
-        cells.emplace_back(std::string(schedule::point_name(r.next->kind)));
+        cells.emplace_back(std::string(schedule::point_name(r.next->kind))).abbreviated(short_point(r.next->kind));
         cells.emplace_back(format_date(r.next->date));
         cells.emplace_back(std::to_string(r.next_days), c);
       } else {
@@ -172,21 +210,24 @@ std::string render_status_table(const std::vector<StatusRow>& rows, const std::v
       }
       cells.emplace_back(std::to_string(r.overdue_count()), r.overdue.empty() ? Color::none : Color::red);
       cells.emplace_back(std::to_string(r.due_soon_count()), r.due_soon.empty() ? Color::none : Color::yellow);
-      if (r.has_errors())
-        cells.emplace_back(
-            fmt::format(fmt::runtime(tr("error [{}]: {}", "fejl [{}]: {}")), r.errors.front().rule, validate_hint(r)),
-            Color::red);
-      else if (const StatusItem* u = r.most_urgent())
-        cells.emplace_back(u->label(), r.overdue.empty() ? Color::yellow : Color::red);
-      else
+      if (r.has_errors()) {
+        // Cut at the end when narrow, never before the error mark.
+        std::string mark = fmt::format(fmt::runtime(tr("error [{}]", "fejl [{}]")), r.errors.front().rule);
+        cells.emplace_back(mark + ": " + validate_hint(r), Color::red).keeping(display_width(mark) + 1);
+      } else if (const StatusItem* u = r.most_urgent()) {
+        const bool late = !r.overdue.empty();
+        cells.emplace_back(urgent_text(u->label(), u->due, today), late ? Color::red : Color::yellow)
+            .abbreviated(urgent_text(u->documentation ? "dok:" + u->item : u->item, u->due, today));
+      } else {
         cells.emplace_back("");
+      }
       t.add_row(std::move(cells));
     }
-    out += t.render(color);
+    out += t.render(color, width);
   }
   if (!workers.empty()) {
     out += "\n";
-    Table s({{""}, {""}, {""}}, TableStyle{"  ", false, false});
+    Table s({{""}, {""}, {.heading = "", .flex = true}}, TableStyle{"  ", false, false});
     for (const auto& w : workers) {
       std::string overdue = std::string(tr("nothing overdue", "intet forsinket"));
       if (w.with_overdue > 0)
@@ -205,7 +246,7 @@ std::string render_status_table(const std::vector<StatusRow>& rows, const std::v
       s.add_row({Cell(name + ":"), Cell(counts),
                  Cell(overdue, w.with_overdue > 0 || w.with_errors > 0 ? Color::red : Color::none)});
     }
-    out += s.render(color);
+    out += s.render(color, width);
   }
   return out;
 }

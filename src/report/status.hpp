@@ -90,8 +90,10 @@ struct WorkerSummary {
 std::vector<WorkerSummary> worker_summaries(const Project& project, const std::vector<StatusRow>& rows,
                                             const std::string& only_worker);
 
+// The board as a table no wider than `width` terminal columns (0: as wide as it takes);
+// cti-status(1) says how it narrows. A row's Deadline is its sort key (StatusRow::deadline).
 std::string render_status_table(const std::vector<StatusRow>& rows, const std::vector<WorkerSummary>& workers,
-                                Date today, int horizon_days, bool color);
+                                Date today, int horizon_days, bool color, std::size_t width = 0);
 std::string render_status_json(const std::vector<StatusRow>& rows, Date today);
 // "cti validate forloeb/K-0004.yaml": the hint a row with errors carries.
 std::string validate_hint(const StatusRow& r);

@@ -88,23 +88,117 @@ Table& Table::add_row(std::vector<Cell> cells) {
   return *this;
 }
 
-std::string Table::render(bool color) const {
-  const std::size_t n = columns_.size();
-  std::vector<std::size_t> width(n, 0);
-  for (std::size_t c = 0; c < n; ++c) {
-    if (style_.headings) width[c] = display_width(columns_[c].heading);
-    for (const auto& row : rows_) width[c] = std::max(width[c], display_width(row[c].text));
-  }
+struct Table::Layout {
+  bool abbreviated = false;
+  std::string gap;
+  std::vector<bool> shown;
+  std::vector<std::size_t> width;  // per column; a flex column narrower than its text cuts it
+};
 
+namespace {
+
+const std::string& text_in(const std::string& text, const std::string& short_text, bool abbreviated) {
+  return abbreviated && !short_text.empty() ? short_text : text;
+}
+
+}  // namespace
+
+std::string truncate_to_width(std::string_view s, std::size_t width) {
+  if (display_width(s) <= width) return std::string(s);
+  if (width == 0) return "";
   std::string out;
-  auto emit = [&](auto cell_at) {
-    std::string line;
+  std::size_t used = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t from = i;
+    char32_t c = next_code_point(s, i);
+    std::size_t w = zero_width(c) ? 0 : wide(c) ? 2 : 1;
+    if (used + w > width - 1) break;
+    out.append(s.substr(from, i - from));
+    used += w;
+  }
+  return out + "\u2026";
+}
+
+std::size_t Table::total(const Layout& l) const {
+  std::size_t sum = 0, n = 0;
+  for (std::size_t c = 0; c < columns_.size(); ++c)
+    if (l.shown[c]) sum += l.width[c] + (n++ > 0 ? display_width(l.gap) : 0);
+  return sum;
+}
+
+std::string Table::render(bool color, std::size_t max_width) const {
+  const std::size_t n = columns_.size();
+  Layout l{false, style_.gap, std::vector<bool>(n, true), std::vector<std::size_t>(n, 0)};
+  std::vector<std::size_t> floor(n, 1);  // flex columns: the narrowest they may be cut to
+  auto measure = [&] {
     for (std::size_t c = 0; c < n; ++c) {
-      const Cell& cell = cell_at(c);
-      std::size_t pad = width[c] - display_width(cell.text);
-      if (c > 0) line += style_.gap;
+      const Column& col = columns_[c];
+      l.width[c] = style_.headings ? display_width(text_in(col.heading, col.short_heading, l.abbreviated)) : 0;
+      floor[c] = 1;
+      for (const auto& row : rows_) {
+        std::size_t w = display_width(text_in(row[c].text, row[c].short_text, l.abbreviated));
+        l.width[c] = std::max(l.width[c], w);
+        floor[c] = std::max(floor[c], std::min(w, row[c].keep));
+      }
+      if (!col.flex) floor[c] = l.width[c];
+    }
+  };
+  measure();
+  if (max_width == 0 || total(l) <= max_width) return draw(l, color);
+
+  // Fits as it is, or by cutting flex columns (rightmost first) no further than their floor.
+  auto fit = [&](bool force) {
+    std::size_t t = total(l);
+    for (std::size_t c = n; c-- > 0 && t > max_width;) {
+      if (!l.shown[c] || !columns_[c].flex) continue;
+      std::size_t least = std::min(force ? std::size_t{1} : floor[c], l.width[c]);
+      std::size_t cut = std::min(t - max_width, l.width[c] - least);
+      l.width[c] -= cut;
+      t -= cut;
+    }
+    return t <= max_width;
+  };
+  auto attempt = [&](bool force) {
+    Layout saved = l;
+    if (fit(force)) return true;
+    l = saved;
+    return false;
+  };
+
+  l.abbreviated = true;
+  measure();
+  if (attempt(false)) return draw(l, color);
+  if (display_width(l.gap) > 1) {
+    l.gap = " ";
+    if (attempt(false)) return draw(l, color);
+  }
+  std::vector<std::size_t> order;
+  for (std::size_t c = 0; c < n; ++c)
+    if (columns_[c].drop > 0) order.push_back(c);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return columns_[a].drop < columns_[b].drop; });
+  for (std::size_t c : order) {
+    l.shown[c] = false;
+    if (attempt(false)) return draw(l, color);
+  }
+  fit(true);
+  return draw(l, color);
+}
+
+std::string Table::draw(const Layout& l, bool color) const {
+  const std::size_t n = columns_.size();
+  std::string out;
+  auto emit = [&](auto text_at, auto color_at) {
+    std::string line;
+    bool first = true;
+    for (std::size_t c = 0; c < n; ++c) {
+      if (!l.shown[c]) continue;
+      std::string text = truncate_to_width(text_at(c), l.width[c]);
+      std::size_t pad = l.width[c] - display_width(text);
+      if (!first) line += l.gap;
+      first = false;
       if (columns_[c].align == Align::right) line.append(pad, ' ');
-      line += colorize(cell.text, cell.color, color);
+      line += colorize(text, color_at(c), color);
       if (columns_[c].align == Align::left) line.append(pad, ' ');
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -113,20 +207,27 @@ std::string Table::render(bool color) const {
   };
 
   if (style_.headings) {
-    std::vector<Cell> heads;
-    for (const auto& col : columns_) heads.emplace_back(col.heading);
-    emit([&](std::size_t c) -> const Cell& { return heads[c]; });
+    emit(
+        [&](std::size_t c) -> const std::string& {
+          return text_in(columns_[c].heading, columns_[c].short_heading, l.abbreviated);
+        },
+        [](std::size_t) { return Color::none; });
     if (style_.heading_rule) {
       std::string rule;
+      bool first = true;
       for (std::size_t c = 0; c < n; ++c) {
-        if (c > 0) rule += style_.gap;
-        rule.append(width[c], '-');
+        if (!l.shown[c]) continue;
+        if (!first) rule += l.gap;
+        first = false;
+        rule.append(l.width[c], '-');
       }
       while (!rule.empty() && rule.back() == ' ') rule.pop_back();
       out += rule + '\n';
     }
   }
-  for (const auto& row : rows_) emit([&](std::size_t c) -> const Cell& { return row[c]; });
+  for (const auto& row : rows_)
+    emit([&](std::size_t c) -> const std::string& { return text_in(row[c].text, row[c].short_text, l.abbreviated); },
+         [&](std::size_t c) { return row[c].color; });
   return out;
 }
 

@@ -194,17 +194,18 @@ def run_case(name, kind, what):
             what(repo)
         args = read_args(name)
         base = ["-C", repo, "validate", "--today", TODAY]
-        rc, out, err = run(base + ["--lang", "en"] + args)
+        # From the repository's root, so messages name files as forloeb/...
+        rc, out, err = run(base + ["--lang", "en"] + args, cwd=repo)
         check_safe(name, rc, out, err)
         compare(name, "", out, rc, args)
         if os.path.exists(os.path.join(CASES, name + ".da.expected")):
-            rc2, out2, err2 = run(base + ["--lang", "da"] + args)
+            rc2, out2, err2 = run(base + ["--lang", "da"] + args, cwd=repo)
             check_safe(name + " (da)", rc2, out2, err2)
             compare(name, ".da", out2, rc2, args)
             if rc2 != rc:
                 fail(name, f"--lang da exit code {rc2} differs from {rc}")
         if os.path.exists(os.path.join(CASES, name + ".json.expected")):
-            rc3, out3, err3 = run(base + ["--lang", "en", "--format", "json"] + args)
+            rc3, out3, err3 = run(base + ["--lang", "en", "--format", "json"] + args, cwd=repo)
             check_safe(name + " (json)", rc3, out3, err3)
             compare(name, ".json", out3, rc3, args)
             if rc3 != rc:
@@ -248,10 +249,12 @@ def setup_checks():
         with open(os.path.join(repo, "forloeb", "K-0100.yaml"), "w", encoding="utf-8") as f:
             f.write("id: K-0100\nmedarbejder: mette\n")
         missing = "forloeb/K-0100.yaml:1:1: error: required key 'delmålgruppe' is missing [missing-key]\n"
+        # Named relative to where cti runs, as git does: from forloeb/ without the directory.
         for label, args, cwd, want_rc, want_out in [
-            ("FILE: the broken file", ["validate", "--today", TODAY, "--lang", "en", "K-0100.yaml"], sub, 1, missing),
+            ("FILE: the broken file", ["validate", "--today", TODAY, "--lang", "en", "K-0100.yaml"], sub, 1,
+             missing[len("forloeb/"):]),
             ("FILE: another file", ["validate", "--today", TODAY, "--lang", "en", "K-0001.yaml"], sub, 0, ""),
-            ("FILE: a directory", ["-C", repo, "validate", "--today", TODAY, "--lang", "en", "forloeb"], None, 1,
+            ("FILE: a directory", ["-C", repo, "validate", "--today", TODAY, "--lang", "en", "forloeb"], repo, 1,
              missing),
             ("FILE: cti.yaml only", ["-C", repo, "validate", "--today", TODAY, "--lang", "en", "cti.yaml"], None, 0,
              ""),

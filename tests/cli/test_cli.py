@@ -162,7 +162,7 @@ def new_tests(tmp, repo):
     expect("new: which medarbejder?", ["-C", repo, "new", "--today", TODAY, "--subgroup", "egen-kommune"], 2, "",
            "cti: fejl: vælg medarbejder med --worker (mette, jonas)\n")  # cti.yaml says sprog: da
     expect("new: the first id", ["-C", repo, "--lang", "en", "new", "--today", TODAY, "--worker", "mette",
-                                 "--subgroup", "egen-kommune"], 0, "forloeb/K-0001.yaml\n", "")
+                                 "--subgroup", "egen-kommune"], 0, "forloeb/K-0001.yaml\n", "", cwd=repo)
     text = read(os.path.join(repo, "forloeb", "K-0001.yaml"))
     first, rest = text.split("\n", 1)
     check("new: schema line", first.startswith("# yaml-language-server: $schema=")
@@ -172,13 +172,13 @@ def new_tests(tmp, repo):
 
     expect("new: --medarbejder, --kontakt, next id", ["-C", repo, "new", "--today", TODAY, "--medarbejder", "jonas",
                                                       "--subgroup", "anden-kommune", "--kontakt", "2026-11-02"],
-           0, "forloeb/K-0002.yaml\n", "")
+           0, "forloeb/K-0002.yaml\n", "", cwd=repo)
     text = read(os.path.join(repo, "forloeb", "K-0002.yaml"))
     check("new: the values are in the file", "id: K-0002\nmedarbejder: jonas\ndelmålgruppe: anden-kommune\n"
           "kontakt: 2026-11-02 " in text, text)
     expect("new: CTI_TODAY is the default kontakt", ["-C", repo, "new", "--worker", "mette", "--subgroup",
                                                      "egen-kommune", "--today", "2026-01-31"],
-           0, "forloeb/K-0003.yaml\n", "")
+           0, "forloeb/K-0003.yaml\n", "", cwd=repo)
     check("new: kontakt is --today", "kontakt: 2026-01-31 " in read(os.path.join(repo, "forloeb", "K-0003.yaml")))
 
     # The next free id follows the highest number in use, file names and ids alike.
@@ -186,10 +186,10 @@ def new_tests(tmp, repo):
         with open(os.path.join(repo, "forloeb", name), "w") as f:
             f.write(body)
     args = ["-C", repo, "new", "--today", TODAY, "--worker", "mette", "--subgroup", "egen-kommune"]
-    expect("new: after the highest number", args, 0, "forloeb/K-0042.yaml\n", "")
+    expect("new: after the highest number", args, 0, "forloeb/K-0042.yaml\n", "", cwd=repo)
     with open(os.path.join(repo, "forloeb", "K-12345.yaml"), "w") as f:
         f.write("id: K-12345\n")
-    expect("new: wider numbers keep their width", args, 0, "forloeb/K-12346.yaml\n", "")
+    expect("new: wider numbers keep their width", args, 0, "forloeb/K-12346.yaml\n", "", cwd=repo)
 
     # Never overwrite: a dangling symlink where the new file would go stays as it is.
     os.symlink(os.path.join(tmp, "elsewhere.yaml"), os.path.join(repo, "forloeb", "K-12347.yaml"))
@@ -216,7 +216,7 @@ def new_tests(tmp, repo):
         text = f.read().replace("id_præfiks: K-", "id_præfiks: AAR-")
     with open(cfg, "w", encoding="utf-8") as f:
         f.write(text)
-    expect("new: id_præfiks from cti.yaml", args, 0, "forloeb/AAR-0001.yaml\n", "")
+    expect("new: id_præfiks from cti.yaml", args, 0, "forloeb/AAR-0001.yaml\n", "", cwd=repo)
 
 
 def main():

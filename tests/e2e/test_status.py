@@ -39,7 +39,8 @@ checks = 0
 
 
 def env(**extra):
-    e = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CTI_TODAY", "LANG", "LANGUAGE", "LC_MESSAGES")}
+    e = {k: v for k, v in os.environ.items()
+         if k not in ("NO_COLOR", "CTI_TODAY", "LANG", "LANGUAGE", "LC_MESSAGES", "COLUMNS")}
     e.update({"LC_ALL": "C.UTF-8", "NO_COLOR": "1"})
     for k, v in extra.items():
         if v is None:
@@ -50,7 +51,8 @@ def env(**extra):
 
 
 def run(args, repo=REPO, **extra):
-    return subprocess.run([CTI, "-C", repo] + args, capture_output=True, env=env(**extra), timeout=60)
+    # From the repository's root: messages name files relative to where cti runs.
+    return subprocess.run([CTI, "-C", repo] + args, capture_output=True, env=env(**extra), cwd=repo, timeout=60)
 
 
 def check(name, cond, msg):

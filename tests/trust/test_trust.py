@@ -82,7 +82,7 @@ def make_repo(tmp):
 def run(repo, *args, today=TODAY):
     env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", NO_COLOR="1")
     env.pop("CTI_TODAY", None)
-    p = subprocess.run([CTI, "-C", repo, "--today", today, "--lang", "en", *args], capture_output=True, env=env,
+    p = subprocess.run([CTI, "-C", repo, "--today", today, "--lang", "en", *args], capture_output=True, env=env, cwd=repo,
                        stdin=subprocess.DEVNULL, timeout=60)
     return p.returncode, p.stdout.decode(), p.stderr.decode()
 

@@ -1,0 +1,53 @@
+// cti agenda [--worker ID] [--days N] [--format table|json]
+// Every open obligation per worker (SPEC section 6): overdue first, then due within N days.
+#include "report/agenda.hpp"
+
+#include "base/lang.hpp"
+#include "cli/commands.hpp"
+#include "cli/team.hpp"
+
+namespace cti::cli {
+
+namespace {
+
+struct AgendaOptions {
+  std::string worker;
+  int days = schedule::kDefaultHorizonDays;
+  std::string format = "table";
+};
+
+int run_agenda(const AgendaOptions& o, const GlobalOptions& g) {
+  auto today = resolve_today(g);
+  if (!today) return kUsage;
+  auto repo = open_checked(g, *today);
+  if (!repo) return kUsage;
+  if (!check_worker(*repo, o.worker)) return kUsage;
+
+  report::AgendaQuery q{*today, o.days, o.worker};
+  auto groups = report::agenda(repo->project, repo->forloeb, q);
+  std::string out;
+  if (o.format == "json") {
+    out = report::render_agenda_json(groups, q);
+  } else {
+    // The table names files as the shell sees them, so "cti validate FILE" works as printed.
+    for (auto& grp : groups)
+      for (auto& e : grp.errors) e.file = display_path(repo->root, e.file);
+    out = report::render_agenda_table(groups, q, use_color(g, stdout), output_width());
+  }
+  return print_output(out) ? kOk : kUsage;
+}
+
+}  // namespace
+
+Runner setup_agenda(CLI::App& app, const GlobalOptions& g) {
+  auto o = std::make_shared<AgendaOptions>();
+  add_worker_option(app, o->worker);
+  app.add_option("--days", o->days, "Also list what falls due within DAYS days (default 14)")
+      ->option_text("DAYS")
+      ->check(CLI::Range(0, 3660));
+  app.add_option("--format", o->format, "Output: table or json (stable, see cti-agenda(1))")
+      ->check(CLI::IsMember({"table", "json"}));
+  return [o, &g] { return run_agenda(*o, g); };
+}
+
+}  // namespace cti::cli

@@ -1,0 +1,190 @@
+// `cti agenda`: the open obligations of the default board's forløb, per worker.
+#include "report/agenda.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "base/json.hpp"
+#include "base/lang.hpp"
+#include "report/table.hpp"
+
+namespace cti::report {
+
+using i18n::tr;
+
+namespace {
+
+std::string documentation_text(const std::string& point) {
+  return fmt::format(fmt::runtime(tr("Documentation form {}", "Dokumentation: {}-skema")), point);
+}
+
+// The items of one forløb that are overdue or due within q.days on q.today.
+void collect(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
+             const schedule::ObligationSettings& settings, const AgendaQuery& q, std::vector<AgendaItem>& out) {
+  for (const auto& o : schedule::obligations(f, checklist, settings)) {
+    auto s = schedule::state_on(o, q.today, q.days);
+    if (s != schedule::State::overdue && s != schedule::State::due_soon) continue;
+    AgendaItem it;
+    it.id = f.display_id();
+    it.file = f.file;
+    it.worker = f.worker ? *f.worker : "";
+    it.documentation = o.kind == schedule::Obligation::Kind::documentation;
+    it.point = o.point;
+    it.item = o.id;
+    it.text = it.documentation ? documentation_text(o.id) : o.text;
+    it.due = o.due;
+    it.days = days_between(q.today, o.due);
+    out.push_back(std::move(it));
+  }
+}
+
+}  // namespace
+
+std::vector<AgendaGroup> agenda(const Project& project, const std::vector<Forloeb>& forloeb, const AgendaQuery& q) {
+  const auto checklist = project.checklist();
+  std::vector<AgendaGroup> groups;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const auto& w : project.workers)
+    if ((q.worker.empty() || w.id == q.worker) && index.emplace(w.id, groups.size()).second)
+      groups.push_back({w.id, true, w.name, {}, {}});
+  std::optional<std::size_t> unknown;
+
+  std::unordered_map<std::string, const Forloeb*> by_file;
+  for (const auto& f : forloeb) by_file.emplace(f.file, &f);
+  const auto settings = schedule::settings_of(project, q.today);
+  // The default board's forløb: exactly those status lists without --all.
+  for (const auto& row : status_rows(project, forloeb, {q.today, q.days, q.worker, false})) {
+    std::size_t g;
+    if (auto it = index.find(row.worker); it != index.end()) {
+      g = it->second;
+    } else {
+      if (!unknown) {
+        unknown = groups.size();
+        groups.push_back({"", false, "", {}, {}});
+      }
+      g = *unknown;
+    }
+    if (row.has_errors()) groups[g].errors.push_back({row.id, row.file, row.worker, row.errors.front()});
+    auto f = by_file.find(row.file);
+    if (row.dates_readable && f != by_file.end()) collect(*f->second, checklist, settings, q, groups[g].items);
+  }
+  for (auto& g : groups) {
+    // Oldest due date first: the overdue items come before the ones still due.
+    std::stable_sort(g.items.begin(), g.items.end(), [](const AgendaItem& a, const AgendaItem& b) {
+      if (a.due != b.due) return a.due < b.due;
+      return a.id < b.id;
+    });
+    std::stable_sort(g.errors.begin(), g.errors.end(),
+                     [](const AgendaError& a, const AgendaError& b) { return a.id < b.id; });
+  }
+  return groups;
+}
+
+namespace {
+
+std::string days_text(int days) {
+  if (days < 0) return fmt::format(fmt::runtime(tr("{}d late", "{}d for sent")), -days);
+  if (days == 0) return std::string(tr("today", "i dag"));
+  return fmt::format(fmt::runtime(tr("in {}d", "om {}d")), days);
+}
+
+std::string group_heading(const AgendaGroup& g, int days) {
+  std::string name = g.known ? g.worker : std::string(tr("(unknown worker)", "(ukendt medarbejder)"));
+  if (!g.name.empty()) name += " (" + g.name + ")";
+  const auto late = std::count_if(g.items.begin(), g.items.end(), [](const AgendaItem& i) { return i.overdue(); });
+  const auto soon = static_cast<long>(g.items.size()) - late;
+  std::string counts =
+      fmt::format(fmt::runtime(late == 1 ? tr("{} overdue", "{} forsinket") : tr("{} overdue", "{} forsinkede")),
+                  late) +
+      (days == 0
+           ? fmt::format(fmt::runtime(tr(", {} due today", ", {} forfalder i dag")), soon)
+           : fmt::format(fmt::runtime(tr(", {} due within {} days", ", {} forfalder inden for {} dage")), soon, days));
+  if (!g.errors.empty())
+    counts += fmt::format(fmt::runtime(tr(", {} with file errors", ", {} med fejl i filen")), g.errors.size());
+  return name + ": " + counts + "\n";
+}
+
+}  // namespace
+
+std::string render_agenda_table(const std::vector<AgendaGroup>& groups, const AgendaQuery& q, bool color,
+                                std::size_t width) {
+  std::string out = q.days == 0 ? fmt::format(fmt::runtime(tr("Today {}: overdue, and due today\n",
+                                                              "I dag {}: forsinket, og forfalder i dag\n")),
+                                              format_date(q.today))
+                                : fmt::format(fmt::runtime(tr("Today {}: overdue, and due within {} days\n",
+                                                              "I dag {}: forsinket, og forfalder inden for {} dage\n")),
+                                              format_date(q.today), q.days);
+  for (const auto& g : groups) {
+    out += "\n" + group_heading(g, q.days);
+    if (g.items.empty() && g.errors.empty()) {
+      out += std::string(tr("  nothing to do\n", "  intet at gøre\n"));
+      continue;
+    }
+    // The empty first column indents the rows by one gap.
+    Table t({{""},
+             {std::string(tr("Due", "Frist"))},
+             {std::string(tr("Days", "Dage")), Align::right},
+             {std::string(tr("Case", "Forløb"))},
+             {std::string(tr("Item", "Punkt"))},
+             {.heading = std::string(tr("Text", "Tekst")), .flex = true}});
+    for (const auto& e : g.errors) {
+      std::string mark = fmt::format(fmt::runtime(tr("error [{}]", "fejl [{}]")), e.error.rule);
+      std::string hint = fmt::format(fmt::runtime(tr("line {}: run cti validate {}", "linje {}: kør cti validate {}")),
+                                     e.error.line, e.file);
+      t.add_row({"", "", "", e.id, Cell(mark, Color::red), Cell(hint, Color::red)});
+    }
+    for (const auto& i : g.items) {
+      Color c = i.overdue() ? Color::red : Color::yellow;
+      // Narrow: "+12d" as on the board, "dok:fase2" for a documentation form.
+      Cell days = Cell(days_text(i.days), c).abbreviated(i.overdue() ? fmt::format("+{}d", -i.days) : "");
+      Cell item = i.documentation ? Cell("dokumentation:" + i.item).abbreviated("dok:" + i.item) : Cell(i.item);
+      t.add_row({"", format_date(i.due), std::move(days), i.id, std::move(item), Cell(i.text).keeping(20)});
+    }
+    out += t.render(color, width);
+  }
+  return out;
+}
+
+std::string render_agenda_json(const std::vector<AgendaGroup>& groups, const AgendaQuery& q) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("today").value(format_date(q.today));
+  w.key("days").value(q.days);
+  w.key("workers").begin_array();
+  for (const auto& g : groups) {
+    w.begin_object();
+    w.key("worker");
+    if (g.known)
+      w.value(g.worker);
+    else
+      w.null();
+    w.key("known").value(g.known);
+    w.key("items").begin_array();
+    for (const auto& i : g.items) {
+      w.begin_object();
+      w.key("id").value(i.id).key("file").value(i.file).key("worker").value(i.worker);
+      w.key("kind").value(i.documentation ? "documentation" : "checklist");
+      w.key("point").value(i.point).key("item").value(i.item).key("text").value(i.text);
+      w.key("due").value(format_date(i.due)).key("days").value(i.days);
+      w.key("state").value(i.overdue() ? "overdue" : "due_soon");
+      w.end_object();
+    }
+    w.end_array();
+    w.key("errors").begin_array();
+    for (const auto& e : g.errors) {
+      w.begin_object();
+      w.key("id").value(e.id).key("file").value(e.file).key("worker").value(e.worker);
+      w.key("rule").value(e.error.rule).key("line").value(e.error.line).key("message").value(e.error.message);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return w.str();
+}
+
+}  // namespace cti::report
