@@ -1,7 +1,10 @@
-// cti calendar [-o FILE] [--worker ID]: deadlines as iCalendar (RFC 5545) all-day events.
+// cti calendar [-o FILE] [--worker ID] [--alarm DAYS]: deadlines as iCalendar (RFC 5545)
+// all-day events, stamped with the export time (CTI_NOW, else noon UTC of a pinned today).
 #include "report/calendar.hpp"
 
 #include <fmt/format.h>
+
+#include <cstdlib>
 
 #include "base/lang.hpp"
 #include "cli/commands.hpp"
@@ -19,17 +22,41 @@ namespace {
 struct CalendarOptions {
   std::string output;
   std::string worker;
+  int alarm_days = -1;  // none
 };
+
+// CTI_NOW, else noon UTC of --today or CTI_TODAY, else the clock; nothing when CTI_NOW is malformed.
+std::optional<report::Instant> resolve_now(const GlobalOptions& g, Date today) {
+  std::optional<report::Instant> given;
+  if (const char* env = std::getenv("CTI_NOW"); env && *env) {
+    given = report::parse_utc(env);
+    if (!given) {
+      setup_error(
+          fmt::format(fmt::runtime(tr("CTI_NOW must be a UTC time like 2026-11-23T08:00:00Z, not '{}'",
+                                      "CTI_NOW skal være et UTC-tidspunkt som 2026-11-23T08:00:00Z, ikke '{}'")),
+                      env));
+      return std::nullopt;
+    }
+  }
+  const char* env_today = std::getenv("CTI_TODAY");
+  bool pinned = !g.today.empty() || (env_today && *env_today);
+  auto clock = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return report::export_time(given, pinned ? std::optional<Date>(today) : std::nullopt, clock);
+}
 
 int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
+  auto now = resolve_now(g, *today);
+  if (!now) return kUsage;
   auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
   if (!check_worker(*repo, o.worker)) return kUsage;
 
   auto events = report::compute_calendar(repo->project, repo->forloeb, *today, o.worker);
-  std::string ics = report::render_ics(events, repo->project, *today);
+  report::IcsOptions ics_options{*now, std::nullopt};
+  if (o.alarm_days >= 0) ics_options.alarm_days = o.alarm_days;
+  std::string ics = report::render_ics(events, repo->project, ics_options);
   int invalid = 0;
   std::vector<std::string> unreadable;
   for (const auto& f : repo->forloeb) {
@@ -61,6 +88,9 @@ Runner setup_calendar(CLI::App& app, const GlobalOptions& g) {
   app.add_option("-o,--output", o->output, "Write the calendar to FILE (replaced atomically); default stdout")
       ->option_text("FILE");
   add_worker_option(app, o->worker);
+  app.add_option("--alarm", o->alarm_days, "Add a reminder DAYS days before each event (0-365)")
+      ->check(CLI::Range(0, 365))
+      ->option_text("DAYS");
   return [o, &g] { return run_calendar(*o, g); };
 }
 

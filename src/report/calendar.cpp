@@ -1,10 +1,10 @@
+// `cti calendar`: which events (compute_calendar) and the VCALENDAR text (render_ics).
+// See report/calendar.hpp for the rules; escaping, folding, UIDs and time are in ics.cpp.
 #include "report/calendar.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
-#include <cstdint>
 #include <map>
 
 #include "base/cpr_scan.hpp"
@@ -29,26 +29,6 @@ std::string ics_date(Date d) {
                      static_cast<unsigned>(d.day()));
 }
 
-// UID characters: ASCII letters, digits, '-' and '.'; æ ø å spelt ae oe aa; other bytes as hex.
-std::string uid_part(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (std::isalnum(c) || c == '-' || c == '.') {
-      out += static_cast<char>(c);
-    } else if (s.substr(i, 2) == "æ" || s.substr(i, 2) == "Æ") {
-      out += "ae", ++i;
-    } else if (s.substr(i, 2) == "ø" || s.substr(i, 2) == "Ø") {
-      out += "oe", ++i;
-    } else if (s.substr(i, 2) == "å" || s.substr(i, 2) == "Å") {
-      out += "aa", ++i;
-    } else {
-      out += fmt::format("_{:02x}", c);
-    }
-  }
-  return out;
-}
-
 std::string point_label(const CalendarEvent& e) {
   if (e.point == "opstart") return std::string(tr("start (phase 1)", "opstart (fase 1)"));
   if (e.point == "fase2") return std::string(tr("phase 2 begins", "fase 2 begynder"));
@@ -71,13 +51,25 @@ void line(std::string& out, std::string_view name, std::string_view value) {
   out += ics_fold(l);
 }
 
-}  // namespace
-
-std::string event_uid(std::string_view case_id, std::string_view point, std::string_view project_name) {
-  std::uint32_t h = 2166136261u;  // FNV-1a of the project's name
-  for (unsigned char c : project_name) h = (h ^ c) * 16777619u;
-  return fmt::format("{}-{}-{:08x}@cti", uid_part(privacy::redact(case_id)), uid_part(point), h);
+// The planned points of `f` that an early end dropped and whose UID no due point reuses
+// (afslutning moves to the end date under its own UID), while they are still written.
+void add_cancelled(std::vector<CalendarEvent>& mine, const Forloeb& f, const schedule::Plan& plan, Date today,
+                   const std::string& project_name) {
+  auto end = f.end_date();
+  if (!end) return;
+  const auto due = schedule::due_points(f);
+  for (const auto& p : plan.points()) {
+    if (!schedule::point_dropped(f, p)) continue;
+    if (std::any_of(due.begin(), due.end(), [&](const schedule::Point& q) { return q.kind == p.kind; })) continue;
+    if (today > std::max(add_days(*end, kCancelledKeepDays), p.date)) continue;
+    std::string point(schedule::point_name(p.kind));
+    const std::string& id = f.display_id();
+    mine.push_back(
+        {event_uid(id, point, project_name), id, f.worker ? *f.worker : "", point, p.date, {}, {}, true, end});
+  }
 }
+
+}  // namespace
 
 std::vector<CalendarEvent> compute_calendar(const Project& project, const std::vector<Forloeb>& forloeb, Date today,
                                             const std::string& worker) {
@@ -88,26 +80,32 @@ std::vector<CalendarEvent> compute_calendar(const Project& project, const std::v
     if (!f.dates_readable()) continue;  // named by the command's note instead
     const std::string who = f.worker ? *f.worker : "";
     if (!worker.empty() && who != worker) continue;
-    if (schedule::phase_on(f, today) == schedule::Phase::afsluttet) continue;
     auto plan = schedule::plan_of(f);
     if (!plan) continue;
     const std::string& id = f.display_id();
     std::vector<CalendarEvent> mine;
+    add_cancelled(mine, f, *plan, today, project.name);
+    if (schedule::phase_on(f, today) == schedule::Phase::afsluttet) {
+      events.insert(events.end(), mine.begin(), mine.end());
+      continue;
+    }
     auto add = [&](std::string point, Date d) {
       if (d < today) return;
-      mine.push_back({event_uid(id, point, project.name), id, who, point, d, {}, {}});
+      mine.push_back({event_uid(id, point, project.name), id, who, point, d, {}, {}, false, std::nullopt});
     };
     for (const auto& p : schedule::due_points(f)) add(std::string(schedule::point_name(p.kind)), p.date);
 
     std::map<Date, CalendarEvent> loose;  // open items on a day with no point
     for (const auto& o : schedule::obligations(f, checklist, settings)) {
       if (o.due < today || schedule::state_on(o, today, 0) == schedule::State::done || o.not_relevant) continue;
-      auto it = std::find_if(mine.begin(), mine.end(), [&](const CalendarEvent& e) { return e.date == o.due; });
+      auto it = std::find_if(mine.begin(), mine.end(),
+                             [&](const CalendarEvent& e) { return e.date == o.due && !e.cancelled; });
       CalendarEvent* e = it != mine.end() ? &*it : nullptr;
       if (!e) {
         auto [li, fresh] = loose.try_emplace(o.due);
         if (fresh)
-          li->second = {event_uid(id, "frist-" + ics_date(o.due), project.name), id, *f.worker, "", o.due, {}, {}};
+          li->second = {
+              event_uid(id, "frist-" + ics_date(o.due), project.name), id, who, "", o.due, {}, {}, false, std::nullopt};
         e = &li->second;
       }
       (o.kind == schedule::Obligation::Kind::documentation ? e->docs : e->items).push_back(o.id);
@@ -123,50 +121,10 @@ std::vector<CalendarEvent> compute_calendar(const Project& project, const std::v
   return events;
 }
 
-std::string ics_escape(std::string_view text) {
+std::string render_ics(const std::vector<CalendarEvent>& events, const Project& project, const IcsOptions& options) {
   std::string out;
-  for (char c : text) {
-    if (c == '\\' || c == ';' || c == ',') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c != '\r') {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string ics_fold(std::string_view unmasked) {
-  // Masked before folding: a fold could split a CPR number past the output gate.
-  const std::string masked = privacy::redact_output(unmasked);
-  std::string_view l = masked;
-  std::string out;
-  std::size_t limit = 75;  // octets on this physical line, the leading space included
-  bool first = true;
-  while (true) {
-    std::size_t room = first ? limit : limit - 1;
-    if (l.size() <= room) {
-      if (!first) out += ' ';
-      out += l;
-      out += "\r\n";
-      return out;
-    }
-    std::size_t cut = room;
-    while (cut > 0 && (static_cast<unsigned char>(l[cut]) & 0xC0) == 0x80) --cut;  // not inside a sequence
-    if (cut == 0) cut = room;
-    if (!first) out += ' ';
-    out += l.substr(0, cut);
-    out += "\r\n";
-    l.remove_prefix(cut);
-    first = false;
-  }
-}
-
-std::string render_ics(const std::vector<CalendarEvent>& events, const Project& project, Date today) {
-  std::string out;
-  const std::string stamp = ics_date(today) + "T000000Z";
+  const std::string stamp = ics_utc(options.now);
+  const std::string sequence = std::to_string(ics_sequence(options.now));
   line(out, "BEGIN", "VCALENDAR");
   line(out, "VERSION", "2.0");
   line(out, "PRODID", "-//cti//cti calendar//DA");
@@ -176,21 +134,37 @@ std::string render_ics(const std::vector<CalendarEvent>& events, const Project& 
   line(out, "X-WR-CALNAME", ics_escape(privacy::redact(name)));
   for (const auto& e : events) {
     std::string summary = fmt::format("{}: {} ({})", e.id, point_label(e), e.worker);
+    if (e.cancelled) summary = fmt::format("{}: {}", tr("Cancelled", "Aflyst"), summary);
     std::string desc = fmt::format("{}: {}", tr("Case", "Forløb"), e.id);
     desc += fmt::format("\n{}: {}", tr("Worker", "Medarbejder"), e.worker);
     if (!e.point.empty()) desc += fmt::format("\n{}: {}", tr("Point", "Punkt"), e.point);
     if (!e.items.empty()) desc += fmt::format("\n{}: {}", tr("Checklist due", "Tjekliste til frist"), join(e.items));
     if (!e.docs.empty())
       desc += fmt::format("\n{}: {}", tr("Documentation due", "Dokumentation til frist"), join(e.docs));
+    if (e.cancelled && e.ended)
+      desc += fmt::format(fmt::runtime(tr("\nCancelled: the forløb ends early (afslutning {})",
+                                          "\nAflyst: forløbet slutter før tid (afslutning {})")),
+                          format_date(*e.ended));
+    summary = ics_escape(privacy::redact(summary));
     line(out, "BEGIN", "VEVENT");
     line(out, "UID", e.uid);
     line(out, "DTSTAMP", stamp);
+    line(out, "LAST-MODIFIED", stamp);
+    line(out, "SEQUENCE", sequence);
     line(out, "DTSTART;VALUE=DATE", ics_date(e.date));
     line(out, "DTEND;VALUE=DATE", ics_date(add_days(e.date, 1)));
-    line(out, "SUMMARY", ics_escape(privacy::redact(summary)));
+    line(out, "SUMMARY", summary);
     line(out, "DESCRIPTION", ics_escape(privacy::redact(desc)));
+    line(out, "STATUS", e.cancelled ? "CANCELLED" : "CONFIRMED");
     line(out, "CATEGORIES", "CTI");
     line(out, "TRANSP", "TRANSPARENT");
+    if (options.alarm_days && !e.cancelled) {
+      line(out, "BEGIN", "VALARM");
+      line(out, "ACTION", "DISPLAY");
+      line(out, "TRIGGER", fmt::format("-P{}D", *options.alarm_days));
+      line(out, "DESCRIPTION", summary);
+      line(out, "END", "VALARM");
+    }
     line(out, "END", "VEVENT");
   }
   line(out, "END", "VCALENDAR");

@@ -112,13 +112,18 @@ TEST_SUITE("calendar") {
     Forloeb f = make("K-2", "b", "2026-01-15");
     end(f, "2026-08-01", EndStatus::interrupted);
     auto ev = compute_calendar(project(), {f}, d("2026-07-15"), "");
-    REQUIRE(ev.size() == 2);
+    REQUIRE(ev.size() == 3);
     CHECK(ev[0].point == "fase3");
     CHECK(ev[0].date == d("2026-07-15"));
     CHECK(ev[1].point == "afslutning");
     CHECK(ev[1].date == d("2026-08-01"));
     CHECK(ev[1].items.empty());  // afbrudt: afslutning items are not due
     CHECK(ev[1].docs == std::vector<std::string>{"afslutning"});
+    CHECK(!ev[0].cancelled);
+    CHECK(!ev[1].cancelled);
+    CHECK(ev[2].point == "overdragelsesmøder");  // 09-15, dropped by the end: cancelled
+    CHECK(ev[2].cancelled);
+    CHECK(ev[2].items.empty());  // a cancelled event lists nothing as due
   }
 
   TEST_CASE("contact period, ended forløb, worker filter, order") {
@@ -141,16 +146,83 @@ TEST_SUITE("calendar") {
     for (std::size_t i = 1; i < both.size(); ++i) CHECK(both[i - 1].date <= both[i].date);
   }
 
-  TEST_CASE("the VCALENDAR: CRLF everywhere, DTSTAMP from today, all-day dates") {
+  TEST_CASE("the VCALENDAR: CRLF everywhere, DTSTAMP and LAST-MODIFIED at the export time, all-day dates") {
     Forloeb f = make("K-1", "a", "2026-01-15");
     auto ev = compute_calendar(project(), {f}, d("2026-09-20"), "");
-    std::string ics = render_ics(ev, project(), d("2026-09-20"));
+    std::string ics = render_ics(ev, project(), {*parse_utc("2026-09-20T07:05:09Z"), std::nullopt});
     CHECK(ics.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0) == 0);
-    CHECK(ics.find("DTSTAMP:20260920T000000Z\r\n") != std::string::npos);
+    CHECK(ics.find("DTSTAMP:20260920T070509Z\r\nLAST-MODIFIED:20260920T070509Z\r\n") != std::string::npos);
     CHECK(ics.find("DTSTART;VALUE=DATE:20261015\r\n") != std::string::npos);
     CHECK(ics.find("DTEND;VALUE=DATE:20261016\r\n") != std::string::npos);
     CHECK(ics.substr(ics.size() - 15) == "END:VCALENDAR\r\n");
     for (std::size_t i = 0; i < ics.size(); ++i)
       if (ics[i] == '\n') CHECK((i > 0 && ics[i - 1] == '\r'));
+  }
+}
+
+TEST_SUITE("calendar: cancelled points and reminders") {
+  // opstart 2026-01-15: fase2 04-15, fase3 07-15, overdragelsesmøder 09-15, planned end 10-15.
+  TEST_CASE("an early end cancels the dropped points under their earlier UIDs") {
+    Forloeb f = make("K-1", "a", "2026-01-15");
+    auto before = compute_calendar(project(), {f}, d("2026-02-01"), "");
+    REQUIRE(before.size() == 4);
+    end(f, "2026-05-20", EndStatus::interrupted);
+    auto after = compute_calendar(project(), {f}, d("2026-03-01"), "");
+    REQUIRE(after.size() == 4);
+    CHECK((after[0].point == "fase2" && !after[0].cancelled && after[0].uid == before[0].uid));
+    CHECK((after[1].point == "afslutning" && after[1].date == d("2026-05-20") && !after[1].cancelled));
+    CHECK(after[1].uid == before[3].uid);  // afslutning moved: an update, not a cancellation
+    CHECK((after[2].point == "fase3" && after[2].cancelled && after[2].date == d("2026-07-15")));
+    CHECK(after[2].uid == before[1].uid);
+    CHECK((after[3].point == "overdragelsesmøder" && after[3].cancelled && after[3].uid == before[2].uid));
+    CHECK(after[3].ended == d("2026-05-20"));
+  }
+
+  TEST_CASE("cancelled events stay until 90 days after the end, or the point's own date if later") {
+    Forloeb f = make("K-1", "a", "2026-01-15");
+    end(f, "2026-03-01", EndStatus::moved);  // drops fase2 04-15, fase3 07-15, overdragelsesmøder 09-15
+    auto count = [&](const char* today) {
+      int n = 0;
+      for (const auto& e : compute_calendar(project(), {f}, d(today), "")) n += e.cancelled;
+      return n;
+    };
+    CHECK(count("2026-03-02") == 3);  // ended (afsluttet): the cancellations are still written
+    CHECK(count("2026-05-30") == 3);  // end + 90 days
+    CHECK(count("2026-05-31") == 2);  // fase2 (04-15) past and the 90 days over
+    CHECK(count("2026-09-15") == 1);  // overdragelsesmøder not yet past
+    CHECK(count("2026-09-16") == 0);
+    CHECK(compute_calendar(project(), {f}, d("2026-05-31"), "b").empty());  // worker filter
+  }
+
+  TEST_CASE("an end on the planned end or later cancels nothing") {
+    Forloeb f = make("K-1", "a", "2026-01-15");
+    end(f, "2026-10-15", EndStatus::completed);
+    for (const auto& e : compute_calendar(project(), {f}, d("2026-01-20"), "")) CHECK(!e.cancelled);
+  }
+
+  TEST_CASE("STATUS, and a VALARM on live events only") {
+    Forloeb f = make("K-1", "a", "2026-01-15");
+    end(f, "2026-05-20", EndStatus::interrupted);
+    auto ev = compute_calendar(project(), {f}, d("2026-03-01"), "");
+    Instant now = *parse_utc("2026-03-01T09:00:00Z");
+    std::string plain = render_ics(ev, project(), {now, std::nullopt});
+    CHECK(plain.find("BEGIN:VALARM") == std::string::npos);
+    std::string ics = render_ics(ev, project(), {now, 3});
+    auto count = [&](const std::string& s) {
+      int n = 0;
+      for (auto pos = ics.find(s); pos != std::string::npos; pos = ics.find(s, pos + 1)) ++n;
+      return n;
+    };
+    CHECK(count("STATUS:CONFIRMED\r\n") == 2);  // fase2, afslutning
+    CHECK(count("STATUS:CANCELLED\r\n") == 2);  // fase3, overdragelsesmøder
+    CHECK(
+        count("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P3D\r\nDESCRIPTION:K-1: phase 2 begins (a)\r\nEND:VALARM") ==
+        1);
+    CHECK(count("BEGIN:VALARM") == 2);
+    CHECK(count("SUMMARY:Cancelled: K-1: phase 3 begins (a)\r\n") == 1);
+    // The VALARM sits inside its VEVENT, after the event's own properties.
+    auto cancelled = ics.find("STATUS:CANCELLED");
+    CHECK(ics.find("BEGIN:VALARM", cancelled) == std::string::npos);
+    CHECK(render_ics(ev, project(), {now, 0}).find("TRIGGER:-P0D\r\n") != std::string::npos);
   }
 }
