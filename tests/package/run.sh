@@ -18,8 +18,13 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 fail() { echo "package: FAIL: $*" >&2; exit 1; }
 
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DCTI_LAYER_CHECK=OFF -DCTI_TESTS=OFF \
-  -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
+# A build directory configured already (tests/run_all.sh passes its release build) is
+# reused when it is the static /usr build a package needs; else it is configured here.
+if ! grep -qx 'CMAKE_INSTALL_PREFIX:PATH=/usr' "$build/CMakeCache.txt" 2>/dev/null ||
+   ! grep -qx 'CTI_LAYER_CHECK:BOOL=OFF' "$build/CMakeCache.txt" 2>/dev/null; then
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DCTI_LAYER_CHECK=OFF -DCTI_TESTS=OFF \
+    -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
+fi
 cmake --build "$build" -j"$jobs"
 version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build/CMakeCache.txt")
 [ -n "$version" ] || fail "no project version in $build/CMakeCache.txt"
