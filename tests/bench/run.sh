@@ -109,13 +109,13 @@ echo
 
 # ---------------------------------------------------------------- data
 GEN_HASH=$(cat "$BENCH/generate.py" | sha256sum | cut -c1-10)
-repo_for() { # repo_for N: path of the generated repository of size N (generated once)
-    local n=$1 dir="$CACHE/repo-$GEN_HASH-t$TODAY-s$SEED-n$1" gitflag=""
+repo_for() { # repo_for N [WORKERS]: the generated repository of size N (generated once)
+    local n=$1 workers=${2:-0} dir="$CACHE/repo-$GEN_HASH-t$TODAY-s$SEED-n$1-w${2:-0}" gitflag=""
     [[ "${BENCH_GIT:-0}" == 1 ]] && { dir="$dir-git"; gitflag=--git; }
     if [[ ! -f "$dir/cti.yaml" ]]; then
         echo "generating $n forløb into $dir ..." >&2
         rm -rf "$dir.tmp"
-        "$PY" "$BENCH/generate.py" --count "$n" --seed "$SEED" --today "$TODAY" --out "$dir.tmp" $gitflag >&2 \
+        "$PY" "$BENCH/generate.py" --count "$n" --workers "$workers" --seed "$SEED" --today "$TODAY" --out "$dir.tmp" $gitflag >&2 \
             && mv "$dir.tmp" "$dir" || { echo "run.sh: generate.py failed" >&2; exit 1; }
     fi
     echo "$dir"
@@ -196,6 +196,15 @@ for n in "${SIZES[@]}"; do
     fi
 done
 
+# Many workers: the largest size with 10x the usual workers (one per forløb). Every
+# command must stay linear in workers too (status once took seconds here).
+K_WSTATUS="cti status, 10x workers"
+K_WLOAD="cti caseload, 10x workers"
+wn=${SIZES[-1]}; ((wn > 10000)) && wn=10000
+wdir=$(repo_for "$wn" "$wn")
+measure "$K_WSTATUS" "$wn" 1 "${CTI:-}" -C "$wdir" status --format json --today "$TODAY"
+measure "$K_WLOAD" "$wn" 1 "${CTI:-}" -C "$wdir" caseload --format json --today "$TODAY"
+
 # validate --staged: a ${STAGED_SIZE}-file git repository with one modified file staged.
 sdir="$TMP/staged"
 "$PY" "$BENCH/generate.py" --count "$STAGED_SIZE" --seed "$SEED" --today "$TODAY" --out "$sdir" --git \
@@ -237,6 +246,8 @@ printf '  %-44s %9s  %s\n' "cti validate, 10000 forløb (well under 1 s)" "${WAL
     "$(verdict "${WALL["$K_VAL|10000"]:-n/a}" "<" 1)"
 printf '  %-44s %9s  %s\n' "cti status, 10000 forløb (well under 1 s)" "${WALL["$K_STATUS|10000"]:-n/a}" \
     "$(verdict "${WALL["$K_STATUS|10000"]:-n/a}" "<" 1)"
+printf '  %-44s %9s  %s\n' "cti status, $wn forløb and $wn workers (< 1 s)" "${WALL["$K_WSTATUS|$wn"]:-n/a}" \
+    "$(verdict "${WALL["$K_WSTATUS|$wn"]:-n/a}" "<" 1)"
 printf '  %-44s %9s  %s\n' "validate --staged, $STAGED_SIZE files (< 0.05 s)" "${WALL["$K_STAGED|$STAGED_SIZE"]:-n/a}" \
     "$(verdict "${WALL["$K_STAGED|$STAGED_SIZE"]:-n/a}" "<" 0.05)"
 
