@@ -48,5 +48,4 @@ std::variant<LoadedRepo, std::string> load_repo(const std::filesystem::path& roo
 // The `sprog` of cti.yaml, read leniently before messages are produced.
 std::optional<Lang> peek_repo_lang(const std::filesystem::path& root);
 
-
 }  // namespace cti

@@ -73,5 +73,4 @@ std::string render_csv(const std::vector<QuarterRow>& rows, const KeyFn& key, bo
 std::string render_json(const std::vector<QuarterRow>& rows, const KeyFn& key, bool pseudonym, const Quarter& q,
                         const Project& p);
 
-
 }  // namespace cti::report
