@@ -148,8 +148,8 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
     Diagnostics key_diags;
     privacy::check_keys(*keys, needed, known, key_diags);
     // Lines past their retention: a warning that never stops the report.
-    privacy::check_retention(*keys, known, repo->project.cpr_keep_quarters, *today,
-                             {needed.begin(), needed.end()}, key_diags);
+    privacy::check_retention(*keys, known, repo->project.cpr_keep_quarters, *today, {needed.begin(), needed.end()},
+                             key_diags);
     Diagnostics warnings;
     for (auto& d : key_diags) (d.severity == Severity::error ? errors : warnings).push_back(std::move(d));
     sort_diagnostics(warnings);
