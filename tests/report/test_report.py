@@ -367,7 +367,7 @@ def returning_borger_and_a_stale_key_entry(env):
     # K-0004 ended in 2025-Q1: its own line is past retention (a warning), nothing else.
     others = [ln for ln in se.splitlines() if ("K-0012" in ln or "K-0004" in ln) and "[cpr-retention]" not in ln]
     check(not others, f"the returning borger is not an error: {se}")
-    check("cpr.yaml:5:1: warning: K-0004 ended in 2025-Q1" in se, f"K-0004's line is past retention: {se}")
+    check("cpr.yaml:7:1: warning: K-0004 ended in 2025-Q1" in se, f"K-0004's line is past retention: {se}")
     with open(out, "rb") as f:
         csv = f.read()
     row = f"{dashed(KEYS['K-0004'])};2025-05-12;;egen-kommune;\r\n".encode("utf-8")

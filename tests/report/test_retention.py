@@ -86,7 +86,7 @@ def main():
         check("report: flagged from the first day of Q3, report still written",
               rc == 0 and wrote and flagged(se) == ["K-0004"], se)
         check("report: the exact warning",
-              "cpr.yaml:5:1: warning: K-0004 ended in 2025-Q1; its key line can be deleted "
+              "cpr.yaml:7:1: warning: K-0004 ended in 2025-Q1; its key line can be deleted "
               "(cpr_opbevaring_kvartaler: 1) [cpr-retention]" in se, se)
         # The Q2 ends are due on 2025-10-01, except for a report that still lists them.
         rc, se, wrote = report(env, "2025-09-30", "2025-Q3")
@@ -102,7 +102,7 @@ def main():
         rc, so, se = env.run("2025-10-01", "validate")
         check("validate: flags every due line", rc == 0 and flagged(so) == ["K-0003", "K-0004", "K-0007", "K-0008"],
               so + se)
-        check("validate: the file is the key file", "cpr.yaml:4:1: warning: K-0003 ended in 2025-Q2" in so, so)
+        check("validate: the file is the key file", "cpr.yaml:6:1: warning: K-0003 ended in 2025-Q2" in so, so)
         rc, so, se = env.run("2025-10-01", "validate", "--strict")
         check("validate --strict fails on the warnings", rc == 1, so + se)
         rc, so, se = env.run("2025-10-01", "validate", "--format", "json")
