@@ -45,6 +45,7 @@ struct Project {
   std::vector<Field<std::string>> areas;             // områder (added to the built-in areas)
   std::vector<Field<std::string>> roles;             // roller (added to the built-in roles)
   std::vector<Field<std::string>> cpr_allowed;       // cpr_tilladt: exact numbers, or "re:" patterns
+  int cpr_keep_quarters = 1;                         // cpr_opbevaring_kvartaler (key file retention)
 
   const Worker* worker(const std::string& id) const;
   bool has_subgroup(const std::string& g) const;

@@ -90,6 +90,9 @@ const std::vector<RuleInfo>& rule_registry() {
        "et forløb i indberetningen uden CPR-nummer i nøglefilen"},
       {"cpr-unknown-id", Severity::warning, "a key file entry for an id with no forløb",
        "en linje i nøglefilen for et id uden forløb"},
+      {"cpr-retention", Severity::warning,
+       "a key file line whose forløb ended more than cpr_opbevaring_kvartaler quarters ago (delete it)",
+       "en linje i nøglefilen hvis forløb sluttede for mere end cpr_opbevaring_kvartaler kvartaler siden (slet den)"},
   };
   return rules;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "load/key_retention.hpp"
 #include "load/tracked_scan.hpp"
 #include "rules/rules.hpp"
 
@@ -35,6 +36,19 @@ std::string_view trailing_number(std::string_view id) {
   std::string_view digits = id.substr(i);
   while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
   return digits;
+}
+
+// [cpr-retention] when the key file exists and can be read; its own problems are the
+// report's to tell (a broken or missing key file is nothing validate warns about).
+void retention_warnings(const CheckOptions& o, const LoadedRepo& repo, Diagnostics& out) {
+  std::error_code ec;
+  if (o.key_file.empty() || !fs::is_regular_file(o.key_file, ec)) return;
+  fs::path rel = o.key_file.lexically_relative(repo.root);
+  const bool inside = !rel.empty() && *rel.begin() != "..";
+  auto read = privacy::read_key_file(o.key_file, inside ? rel.generic_string() : o.key_file.string());
+  if (const auto* keys = std::get_if<privacy::KeyFile>(&read))
+    privacy::check_retention(*keys, privacy::key_periods(repo.forloeb), repo.project.cpr_keep_quarters, o.today, {},
+                             out);
 }
 
 }  // namespace
@@ -73,6 +87,7 @@ std::variant<CheckedRepo, std::string> check_repo(const CheckOptions& o) {
   }
   if (o.scan_tracked && repo.index) scan_tracked_files(repo, *repo.index, facts.cpr_file, repo.diagnostics);
   Diagnostics ds = rules::validate(repo, facts);
+  if (o.key_retention) retention_warnings(o, repo, ds);
 
   CheckedRepo out;
   out.root = repo.root;

@@ -44,6 +44,7 @@ struct CheckOptions {
   Date today;
   std::filesystem::path key_file;  // absolute path of the CPR key file
   bool scan_tracked = false;       // [cpr-leak] over every other tracked file (validate)
+  bool key_retention = false;      // [cpr-retention] over the key file when it exists (validate)
 };
 
 // Loads and checks; an error text for a setup problem (no cti.yaml, not a git repo).

@@ -86,7 +86,7 @@ std::optional<fs::path> find_root(const GlobalOptions& g) {
 std::optional<CheckedRepo> open_checked(const GlobalOptions& g, Date today, OpenOptions o) {
   auto root = find_root(g);
   if (!root) return std::nullopt;
-  auto checked = check_repo({*root, o.snapshot, today, cpr_file_path(g, *root), o.scan_tracked});
+  auto checked = check_repo({*root, o.snapshot, today, cpr_file_path(g, *root), o.scan_tracked, o.key_retention});
   if (auto* err = std::get_if<std::string>(&checked)) {
     setup_error(*err);
     return std::nullopt;

@@ -48,7 +48,8 @@ void settle_language(const GlobalOptions& g, const std::optional<std::filesystem
 // command that reads forløb gets them here, loaded and run through every rule.
 struct OpenOptions {
   Snapshot snapshot = Snapshot::worktree;
-  bool scan_tracked = false;  // also scan every other tracked file for CPR numbers
+  bool scan_tracked = false;   // also scan every other tracked file for CPR numbers
+  bool key_retention = false;  // also warn [cpr-retention] about key file lines due for deletion
 };
 std::optional<CheckedRepo> open_checked(const GlobalOptions& g, Date today, OpenOptions o = {});
 

@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "io/out.hpp"
 #include "io/safe_writer.hpp"
+#include "load/key_retention.hpp"
 #include "load/keyfile.hpp"
 #include "report/quarter.hpp"
 #include "rules/rules.hpp"
@@ -143,18 +144,12 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
     keys = std::move(std::get<privacy::KeyFile>(read));
     std::vector<std::string> needed;
     for (const auto& r : rows) needed.push_back(r.id);
-    std::map<std::string, privacy::KeyPeriod> known;
-    for (const auto& f : repo->forloeb) {
-      privacy::KeyPeriod p;
-      if (f.contact)
-        p.first = *f.contact;
-      else if (f.start)
-        p.first = *f.start;
-      p.last = f.end_date();
-      known.emplace(f.display_id(), p);
-    }
+    const auto known = privacy::key_periods(repo->forloeb);
     Diagnostics key_diags;
     privacy::check_keys(*keys, needed, known, key_diags);
+    // Lines past their retention: a warning that never stops the report.
+    privacy::check_retention(*keys, known, repo->project.cpr_keep_quarters, *today, {needed.begin(), needed.end()},
+                             key_diags);
     Diagnostics warnings;
     for (auto& d : key_diags) (d.severity == Severity::error ? errors : warnings).push_back(std::move(d));
     sort_diagnostics(warnings);

@@ -102,7 +102,9 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
   // A CPR number may not hide in any tracked file, not only in the case files.
-  auto repo = open_checked(g, *today, {o.staged ? Snapshot::index : Snapshot::worktree, true});
+  // Key lines due for deletion are a warning about the work tree; --staged judges only what
+  // is committed, and the key file never is.
+  auto repo = open_checked(g, *today, {o.staged ? Snapshot::index : Snapshot::worktree, true, !o.staged});
   if (!repo) return kUsage;
   Diagnostics ds = repo->all_diagnostics();
 

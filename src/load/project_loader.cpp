@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <regex>
 
@@ -47,7 +48,7 @@ const std::vector<std::string> kKeys = {"projekt",       "id_præfiks",   "casel
                                         "delmålgrupper", "medarbejdere", "indflytning_tidligst_måneder",
                                         "tjeklister",    "sprog",        "dokumentation_frist_dage",
                                         "kontaktlog",    "områder",      "roller",
-                                        "cpr_tilladt"};
+                                        "cpr_tilladt",   "cpr_opbevaring_kvartaler"};
 const std::vector<std::string> kWorkerKeys = {"id", "navn", "årsværk"};
 const std::vector<std::string> kItemKeys = {"id", "tekst"};
 const std::vector<std::string> kStages = {"kontakt", "fase2", "fase3", "afslutning"};
@@ -203,6 +204,15 @@ Project load_project(const SourceFile& f, Diagnostics& out) {
       }
     } else if (key == "cpr_tilladt") {
       read_allowlist(r, val, p);
+    } else if (key == "cpr_opbevaring_kvartaler") {
+      if (auto n = r.number(val, key)) {
+        if (*n >= 0 && std::floor(*n) == *n)
+          p.cpr_keep_quarters = static_cast<int>(std::min(*n, 40000.0));  // 10,000 years: forever
+        else
+          r.error(pos_of(val), "invalid-value",
+                  std::string(tr("'cpr_opbevaring_kvartaler' must be a whole number of quarters, 0 or more",
+                                 "'cpr_opbevaring_kvartaler' skal være et helt antal kvartaler, 0 eller flere")));
+      }
     } else if (key == "tjeklister") {
       read_checklists(r, val, p);
     } else if (key == "kontaktlog") {

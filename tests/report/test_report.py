@@ -155,7 +155,10 @@ def writes_the_exact_csv_with_mode_0600(env):
         data = f.read()
     check(data == EXPECTED_CSV, f"CSV differs:\n{data!r}\nexpected\n{EXPECTED_CSV!r}")
     check(mode_of(out) == 0o600, f"mode {oct(mode_of(out))}")
-    check(se == EXPECTED_SUMMARY + f"cti: wrote {out} (readable by you only)\n", f"summary: {se!r}")
+    # K-0004 ended in 2025-Q1; on 2025-08-15 its key line is past retention (one quarter).
+    retention = ("cpr.yaml:7:1: warning: K-0004 ended in 2025-Q1; its key line can be deleted "
+                 "(cpr_opbevaring_kvartaler: 1) [cpr-retention]\n")
+    check(se == retention + EXPECTED_SUMMARY + f"cti: wrote {out} (readable by you only)\n", f"summary: {se!r}")
     # Danish Excel: the bytes decode as UTF-8 with a BOM, and æøå survive.
     check(data.decode("utf-8-sig").startswith("CPR-nummer;"), "no BOM")
     check("grønlandsk-baggrund" in data.decode("utf-8-sig"), "æøå lost")
@@ -364,7 +367,10 @@ def returning_borger_and_a_stale_key_entry(env):
     check(rc == 0, f"exit {rc}: {se}")
     check("cpr.yaml:16:1: warning: K-0099 matches no forløb in forloeb/" in se and "[cpr-unknown-id]" in se, se)
     check("1 forløb outside 2025-Q2 have errors (see cti validate)" in se, se)
-    check("K-0012" not in se and "K-0004" not in se, f"the returning borger is not an error: {se}")
+    # K-0004 ended in 2025-Q1: its own line is past retention (a warning), nothing else.
+    others = [ln for ln in se.splitlines() if ("K-0012" in ln or "K-0004" in ln) and "[cpr-retention]" not in ln]
+    check(not others, f"the returning borger is not an error: {se}")
+    check("cpr.yaml:7:1: warning: K-0004 ended in 2025-Q1" in se, f"K-0004's line is past retention: {se}")
     with open(out, "rb") as f:
         csv = f.read()
     row = f"{dashed(KEYS['K-0004'])};2025-05-12;;egen-kommune;\r\n".encode("utf-8")
