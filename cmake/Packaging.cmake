@@ -2,8 +2,8 @@
 # the shell completions and the JSON schemas, as `cmake --install` lays them out.
 #
 # Build it from a normal (static stages, CTI_LAYER_CHECK=OFF) release build configured
-# with the prefix the package installs to, so that the schema path compiled into cti
-# matches: tests/package/run.sh does
+# with the prefix the package installs to (cti carries its schemas itself; the copies
+# in share/cti/schemas are for editors set up by hand): tests/package/run.sh does
 #   cmake -S . -B build-pkg -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr
 #   cmake --build build-pkg --target cti && (cd build-pkg && cpack -G DEB)
 #

@@ -6,6 +6,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"init", "Create a case repository: cti.yaml, forloeb/, .gitignore", setup_init},
       {"new", "Create the next forløb file from a commented template", setup_new},
+      {"schemas", "Copy or refresh the JSON schemas in schemas/ (for editors): [--check]", setup_schemas},
       {"status", "The morning board: phase, next point, overdue and due-soon items", setup_status},
       {"agenda", "Every open obligation per worker: overdue first, then due soon", setup_agenda},
       {"show", "One forløb's timeline: points, checklist items, documentation", setup_show},

@@ -7,6 +7,7 @@
 namespace cti::cli {
 
 Runner setup_init(CLI::App& app, const GlobalOptions& g);
+Runner setup_schemas(CLI::App& app, const GlobalOptions& g);
 Runner setup_new(CLI::App& app, const GlobalOptions& g);
 Runner setup_validate(CLI::App& app, const GlobalOptions& g);
 Runner setup_hook(CLI::App& app, const GlobalOptions& g);

@@ -3,6 +3,7 @@
 
 #include "base/lang.hpp"
 #include "cli/commands.hpp"
+#include "cli/schemas.hpp"
 #include "cli/templates.hpp"
 #include "io/files.hpp"
 
@@ -32,19 +33,22 @@ int run_init(const InitOptions& o, const GlobalOptions& g) {
   if (ec)
     return setup_error(fmt::format(fmt::runtime(tr("cannot create {}: {}", "kan ikke oprette {}: {}")),
                                    (dir / "forloeb").string(), ec.message()));
-  if (auto err = write_new_file(config, config_template())) return setup_error(*err);
+  if (auto err = write_new_file(config, config_template(schema_dir_from("")))) return setup_error(*err);
   if (auto err = ensure_line(dir / ".gitignore", "cpr.yaml"))
     return setup_error(fmt::format(fmt::runtime(tr("cannot add 'cpr.yaml' to {} ({}); add that line yourself so the "
                                                    "key file is never committed",
                                                    "kan ikke tilføje 'cpr.yaml' til {} ({}); tilføj selv den linje, så "
                                                    "nøglefilen aldrig bliver committet")),
                                    (dir / ".gitignore").string(), *err));
+  // The editors' schemas, so the $schema lines resolve offline wherever the repository is.
+  if (auto w = write_schemas(dir, false); w.error) return setup_error(*w.error);
   if (!fs::exists(dir / "forloeb" / ".gitkeep", ec)) (void)write_new_file(dir / "forloeb" / ".gitkeep", "");
-  print_note(fmt::format(fmt::runtime(tr("created {} with cti.yaml, forloeb/ and .gitignore (cpr.yaml is ignored); "
-                                         "edit cti.yaml, then run 'cti new'",
-                                         "oprettede {} med cti.yaml, forloeb/ og .gitignore (cpr.yaml ignoreres); "
-                                         "ret cti.yaml, og kør så 'cti new'")),
-                         fs::absolute(dir).lexically_normal().string()));
+  print_note(
+      fmt::format(fmt::runtime(tr("created {} with cti.yaml, forloeb/, schemas/ and .gitignore (cpr.yaml is ignored); "
+                                  "edit cti.yaml, then run 'cti new'",
+                                  "oprettede {} med cti.yaml, forloeb/, schemas/ og .gitignore (cpr.yaml ignoreres); "
+                                  "ret cti.yaml, og kør så 'cti new'")),
+                  fs::absolute(dir).lexically_normal().string()));
   return kOk;
 }
 

@@ -4,6 +4,7 @@
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
 #include "cli/commands.hpp"
+#include "cli/schemas.hpp"
 #include "cli/templates.hpp"
 #include "io/files.hpp"
 
@@ -90,10 +91,13 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
                        "(cti validate)")));
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  if (auto err = write_new_file(path, forloeb_template(id, *worker, *group, contact)))
+  if (auto err = write_new_file(path, forloeb_template(id, *worker, *group, contact, schema_dir_from(kCaseDir))))
     return setup_error(fmt::format(fmt::runtime(tr("cannot create {} ({}); nothing was overwritten",
                                                    "kan ikke oprette {} ({}); intet er overskrevet")),
                                    display_path(repo->root, std::string(kCaseDir) + "/" + id + ".yaml"), *err));
+  // A repository made before cti carried its schemas gets them now (never overwritten here:
+  // `cti schemas` refreshes); the file is written either way.
+  if (auto w = write_schemas(repo->root, false); w.error) print_note(*w.error);
   // Relative to where cti was started, so "$EDITOR $(cti new)" opens it.
   write_stdout(display_path(repo->root, std::string(kCaseDir) + "/" + id + ".yaml") + "\n");
   return kOk;

@@ -4,7 +4,7 @@
 
 namespace cti::cli {
 
-std::string config_template() {
+std::string config_template(const std::string& schema_dir) {
   return fmt::format(R"(# yaml-language-server: $schema={0}/cti.schema.json
 # Indstillinger for CTI-projektet. Alle forløb ligger i forloeb/, én fil pr. forløb.
 # CPR-numre skrives ALDRIG her eller i forløbsfilerne, kun i cpr.yaml (som git ignorerer).
@@ -41,11 +41,11 @@ medarbejdere:                   # CTI-medarbejderne; id bruges i forløbsfilerne
 
 sprog: da                       # sprog for cti's beskeder: da eller en
 )",
-                     CTI_SCHEMA_DIR);
+                     schema_dir);
 }
 
 std::string forloeb_template(const std::string& id, const std::string& worker, const std::string& subgroup,
-                             Date contact) {
+                             Date contact, const std::string& schema_dir) {
   return fmt::format(R"(# yaml-language-server: $schema={0}/forloeb.schema.json
 # Forløb {1}. Pseudonymt: ingen navne og ALDRIG CPR-numre her (de står kun i cpr.yaml).
 id: {1}
@@ -93,7 +93,7 @@ kontakt: {4}         # første kontakt; kontaktperioden begynder
 # noter: |
 #   Fri tekst. Aldrig CPR-numre.
 )",
-                     CTI_SCHEMA_DIR, id, worker, subgroup, format_date(contact));
+                     schema_dir, id, worker, subgroup, format_date(contact));
 }
 
 }  // namespace cti::cli

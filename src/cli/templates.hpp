@@ -7,8 +7,9 @@
 
 namespace cti::cli {
 
-std::string config_template();
+// `schema_dir` is the repository's schemas/ folder as seen from the file (schema_dir_from).
+std::string config_template(const std::string& schema_dir);
 std::string forloeb_template(const std::string& id, const std::string& worker, const std::string& subgroup,
-                             Date contact);
+                             Date contact, const std::string& schema_dir);
 
 }  // namespace cti::cli

@@ -43,6 +43,7 @@ void read_checklist(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
                           *key));
       continue;
     }
+    if (val.IsNull()) continue;  // empty: not done yet, as if the item were not there
     ChecklistMark m{*key, std::nullopt, false, kp};
     if (val.IsScalar() && val.Scalar() == kNotRelevant) {
       m.not_relevant = true;
@@ -66,6 +67,7 @@ void read_checklist(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
 void read_documentation(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
   if (v.IsNull() || !r.is_mapping(v, "dokumentation")) return;
   r.each_key(v, kDocPoints, "dokumentation", [&](const std::string& key, Pos kp, const YAML::Node& val) {
+    if (val.IsNull()) return;  // empty: not filled in yet, as if the key were not there
     if (auto d = r.date(val, "dokumentation." + key)) fl.documentation.push_back({*parse_doc_point(key), *d, kp});
   });
 }

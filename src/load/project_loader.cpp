@@ -176,12 +176,12 @@ Project load_project(const SourceFile& f, Diagnostics& out) {
       }
     } else if (key == "caseload_pr_årsværk") {
       if (auto n = r.number(val, key)) {
-        if (*n > 0)
+        if (*n > 0 && *n <= 100)
           p.caseload_per_fte = *n;
         else
-          r.error(
-              pos_of(val), "invalid-value",
-              std::string(tr("'caseload_pr_årsværk' must be more than 0", "'caseload_pr_årsværk' skal være over 0")));
+          r.error(pos_of(val), "invalid-value",
+                  std::string(tr("'caseload_pr_årsværk' must be more than 0 and at most 100",
+                                 "'caseload_pr_årsværk' skal være over 0 og højst 100")));
       }
     } else if (key == "delmålgrupper") {
       if (!r.is_sequence(val, key)) return;

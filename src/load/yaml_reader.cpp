@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <set>
 #include <sstream>
@@ -350,8 +351,19 @@ std::optional<double> YamlReader::number(const YAML::Node& n, std::string_view k
   auto s = scalar(n, key);
   if (!s) return std::nullopt;
   double v = 0;
+  // A number as YAML writes one: plain (a quoted "10" is text, as editors and the schema
+  // read it), finite (no inf or nan).
+  bool plain = n.Tag() != "!";
   auto [ptr, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
-  if (ec == std::errc() && ptr == s->data() + s->size() && !s->empty()) return v;
+  if (plain && ec == std::errc() && ptr == s->data() + s->size() && !s->empty() && std::isfinite(v)) return v;
+  if (!plain && ec == std::errc() && ptr == s->data() + s->size()) {
+    error(pos_of(n), "wrong-type",
+          fmt::format(
+              fmt::runtime(tr("'{}' must be a number; {} in quotes is text: write it without quotes",
+                              "'{}' skal være et tal; {} i anførselstegn er tekst: skriv tallet uden anførselstegn")),
+              key, quote_value(*s)));
+    return std::nullopt;
+  }
   error(pos_of(n), "wrong-type",
         fmt::format(fmt::runtime(tr("'{}' must be a number, not {}", "'{}' skal være et tal, ikke {}")), key,
                     quote_value(*s)));
