@@ -44,11 +44,20 @@ void read_allowlist(YamlReader& r, const YAML::Node& v, Project& p) {
   }
 }
 
-const std::vector<std::string> kKeys = {"projekt",       "id_præfiks",   "caseload_pr_årsværk",
-                                        "delmålgrupper", "medarbejdere", "indflytning_tidligst_måneder",
-                                        "tjeklister",    "sprog",        "dokumentation_frist_dage",
-                                        "kontaktlog",    "områder",      "roller",
-                                        "cpr_tilladt",   "cpr_opbevaring_kvartaler"};
+const std::vector<std::string> kKeys = {"projekt",
+                                        "id_præfiks",
+                                        "caseload_pr_årsværk",
+                                        "delmålgrupper",
+                                        "medarbejdere",
+                                        "indflytning_tidligst_måneder",
+                                        "tjeklister",
+                                        "sprog",
+                                        "dokumentation_frist_dage",
+                                        "kontaktlog",
+                                        "områder",
+                                        "roller",
+                                        "cpr_tilladt",
+                                        "cpr_opbevaring_kvartaler"};
 const std::vector<std::string> kWorkerKeys = {"id", "navn", "årsværk"};
 const std::vector<std::string> kItemKeys = {"id", "tekst"};
 const std::vector<std::string> kStages = {"kontakt", "fase2", "fase3", "afslutning"};

@@ -61,8 +61,11 @@ def main():
         check("init copies the built-in schemas into schemas/", same_as_source(repo))
         check("cti.yaml's $schema resolves to schemas/cti.schema.json",
               resolves(os.path.join(repo, "cti.yaml"), "cti.schema.json"), read(os.path.join(repo, "cti.yaml"))[:80])
-        with open(os.path.join(repo, "cti.yaml"), "a", encoding="utf-8") as f:
-            f.write("  - id: anna\n")
+        # A team of one (the template's medarbejdere are examples): keep the $schema line.
+        first = read(os.path.join(repo, "cti.yaml")).splitlines()[0]
+        with open(os.path.join(repo, "cti.yaml"), "w", encoding="utf-8") as f:
+            f.write(first + "\nprojekt: T\nid_præfiks: K-\ndelmålgrupper: [egen-kommune]\n"
+                    "medarbejdere:\n  - id: anna\n")
         p = cti(repo, "new", "--worker", "anna", "--subgroup", "egen-kommune")
         check("new exits 0", p.returncode == 0, p.stderr)
         cases = glob.glob(os.path.join(repo, "forloeb", "*.yaml"))
