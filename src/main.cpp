@@ -89,8 +89,8 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
     // 'cti hook': a command that needs a command of its own.
     std::string names;
     for (const auto* c : sub->get_subcommands({})) names += (names.empty() ? "" : ", ") + c->get_name();
-    return fmt::format(fmt::runtime(tr("'cti {}' needs a command: {}{}", "'cti {}' skal have en kommando: {}{}")),
-                       name, names, help);
+    return fmt::format(fmt::runtime(tr("'cti {}' needs a command: {}{}", "'cti {}' skal have en kommando: {}{}")), name,
+                       names, help);
   }
   std::string msg = cti::cli::parse_error_text(e, extras);
   // A global option's value (--lang xx) is not the command's business.

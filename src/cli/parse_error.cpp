@@ -66,9 +66,12 @@ void settle_parse_error_language(GlobalOptions g, const std::vector<std::string>
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--") break;
-    if ((a == "-C" || a == "--lang") && i + 1 < args.size()) (a == "-C" ? g.dir : g.lang) = args[++i];
-    else if (a.rfind("--lang=", 0) == 0) g.lang = a.substr(7);
-    else if (a.rfind("-C", 0) == 0 && a.size() > 2) g.dir = a.substr(2);
+    if ((a == "-C" || a == "--lang") && i + 1 < args.size())
+      (a == "-C" ? g.dir : g.lang) = args[++i];
+    else if (a.rfind("--lang=", 0) == 0)
+      g.lang = a.substr(7);
+    else if (a.rfind("-C", 0) == 0 && a.size() > 2)
+      g.dir = a.substr(2);
   }
   if (!i18n::parse_lang(g.lang)) g.lang.clear();
   const auto start = start_dir(g);
@@ -81,8 +84,8 @@ std::string parse_error_text(const CLI::ParseError& e, const std::vector<std::st
   if (dynamic_cast<const CLI::ConversionError*>(&e)) {
     // "Could not convert: --days = abc", "The value abc is not an allowed value for --days"
     std::string opt = msg.rfind("Could not convert: ", 0) == 0 ? before(after(msg, ": "), " = ") : after(msg, " for ");
-    std::string value = msg.rfind("Could not convert: ", 0) == 0 ? after(msg, " = ")
-                                                                  : before(after(msg, "The value "), " is not");
+    std::string value =
+        msg.rfind("Could not convert: ", 0) == 0 ? after(msg, " = ") : before(after(msg, "The value "), " is not");
     return fmt::format(fmt::runtime(tr("'{}' cannot take the value '{}'", "'{}' kan ikke have værdien '{}'")), opt,
                        value);
   }
@@ -98,14 +101,15 @@ std::string parse_error_text(const CLI::ParseError& e, const std::vector<std::st
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
     if (msg.find(" required ") != std::string::npos && msg.find(" missing") != std::string::npos)
       return fmt::format(fmt::runtime(tr("'{}' needs a value", "'{}' skal have en værdi")), before(msg, ":"));
-    const std::string opt = msg.rfind("Expected ", 0) == 0 ? before(after(msg, " arguments to "), ",")
-                                                            : before(msg, ":");
-    return fmt::format(fmt::runtime(tr("'{}' was given the wrong number of values", "'{}' fik et forkert antal værdier")),
-                       opt);
+    const std::string opt =
+        msg.rfind("Expected ", 0) == 0 ? before(after(msg, " arguments to "), ",") : before(msg, ":");
+    return fmt::format(
+        fmt::runtime(tr("'{}' was given the wrong number of values", "'{}' fik et forkert antal værdier")), opt);
   }
   if (dynamic_cast<const CLI::ExcludesError*>(&e))
-    return fmt::format(fmt::runtime(tr("'{}' cannot be used together with '{}'", "'{}' kan ikke bruges sammen med '{}'")),
-                       before(msg, " excludes "), after(msg, " excludes "));
+    return fmt::format(
+        fmt::runtime(tr("'{}' cannot be used together with '{}'", "'{}' kan ikke bruges sammen med '{}'")),
+        before(msg, " excludes "), after(msg, " excludes "));
   if (dynamic_cast<const CLI::RequiresError*>(&e))
     return fmt::format(fmt::runtime(tr("'{}' needs '{}' as well", "'{}' kræver også '{}'")), before(msg, " requires "),
                        after(msg, " requires "));

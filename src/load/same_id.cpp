@@ -61,8 +61,8 @@ void explain_same_id(const std::filesystem::path& root, const std::optional<git:
     if ((bits & 0b1100) != 0b1100 || (bits & 0b10)) continue;  // not add/add
     const std::string stem = stem_of(path);
     auto id = split_id(stem);
-    std::string next = id ? fmt::format("{}{:0{}}", id->first, ++highest, std::max<std::size_t>(width[id->first], 4))
-                          : stem + "-2";
+    std::string next =
+        id ? fmt::format("{}{:0{}}", id->first, ++highest, std::max<std::size_t>(width[id->first], 4)) : stem + "-2";
     const std::string dir = path.substr(0, path.rfind('/') + 1);
     const std::string theirs = dir + next + ".yaml";
     out.push_back(make_diag(

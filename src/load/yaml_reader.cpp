@@ -275,7 +275,8 @@ void YamlReader::each_key(const YAML::Node& map, const std::vector<std::string>&
       if (where.empty() && std::find(known.begin(), known.end(), "tjekliste") != known.end() &&
           std::any_of(builtin_checklist().begin(), builtin_checklist().end(),
                       [&](const ChecklistItem& i) { return i.id == key; }))
-        msg += std::string(tr(" (a checklist item: indent it under tjekliste:)", " (et tjeklistepunkt: ryk den ind under tjekliste:)"));
+        msg += std::string(tr(" (a checklist item: indent it under tjekliste:)",
+                              " (et tjeklistepunkt: ryk den ind under tjekliste:)"));
       else if (auto s = suggest(key, known))
         msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
       error(kp, "unknown-key", msg);
