@@ -7,6 +7,7 @@
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
 #include "cli/commands.hpp"
+#include "cli/parse_error.hpp"
 #include "io/out.hpp"
 
 namespace {
@@ -74,7 +75,7 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
             argv[i + 1], name, did_you_mean(argv[i + 1], names), help);
   }
   if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
-    if (!extras.empty()) {
+    if (!extras.empty() && extras.front().rfind("-", 0) == 0) {
       std::vector<std::string> names;
       for (const auto* o : sub->get_options())
         for (const auto& l : o->get_lnames()) names.push_back("--" + l);
@@ -84,14 +85,17 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
           did_you_mean(word, names), help);
     }
   }
-  std::string msg = e.what();
-  // "The following argument was not expected" reads better after "error:" in lower case,
-  // but an option or argument name ("ID is required") keeps its spelling.
-  const bool word = msg.size() > 1 && msg[0] >= 'A' && msg[0] <= 'Z' && msg[1] >= 'a' && msg[1] <= 'z';
-  if (word) msg[0] = static_cast<char>(msg[0] - 'A' + 'a');
+  if (!sub->get_subcommands({}).empty() && dynamic_cast<const CLI::RequiredError*>(&e)) {
+    // 'cti hook': a command that needs a command of its own.
+    std::string names;
+    for (const auto* c : sub->get_subcommands({})) names += (names.empty() ? "" : ", ") + c->get_name();
+    return fmt::format(fmt::runtime(tr("'cti {}' needs a command: {}{}", "'cti {}' skal have en kommando: {}{}")), name,
+                       names, help);
+  }
+  std::string msg = cti::cli::parse_error_text(e, extras);
   // A global option's value (--lang xx) is not the command's business.
-  if (auto colon = msg.find(':');
-      colon != std::string::npos && takes_value(app, std::string_view(msg).substr(0, colon)))
+  const std::string opt = std::string(e.what()).substr(0, std::string(e.what()).find(':'));
+  if (opt.size() < std::string(e.what()).size() && takes_value(app, opt))
     return fmt::format(fmt::runtime(tr("{}; see 'cti --help'", "{}; se 'cti --help'")), msg);
   return fmt::format("{} ('cti {}'){}", msg, name, help);
 }
@@ -157,8 +161,7 @@ int main(int argc, char** argv) {
       cti::io::err().print(err.str());
       return rc == 0 ? kOk : kUsage;
     }
-    auto l = cti::i18n::parse_lang(g.lang);
-    cti::i18n::set_lang(l ? *l : cti::i18n::lang_from_locale());
+    settle_parse_error_language(g, args);
     const CLI::App* parsed = nullptr;
     for (auto& [sub, run] : runners)
       if (sub->parsed()) parsed = sub;

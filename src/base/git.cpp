@@ -123,4 +123,16 @@ bool ignores(const std::filesystem::path& dir, const std::filesystem::path& path
   return r.exit_code == 0;
 }
 
+std::optional<int> commits_behind_upstream(const std::filesystem::path& dir) {
+  auto r = run_git({"git", "rev-list", "--count", "HEAD..@{u}"}, dir);
+  if (r.exit_code != 0) return std::nullopt;
+  int n = 0;
+  for (char c : r.out) {
+    if (c == '\n' || c == '\r') break;
+    if (c < '0' || c > '9' || n > 1000000) return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
 }  // namespace cti::git

@@ -45,4 +45,8 @@ std::optional<std::vector<std::string>> read_blobs(const std::filesystem::path& 
 // True when git would ignore `path` (absolute or relative to dir).
 bool ignores(const std::filesystem::path& dir, const std::filesystem::path& path);
 
+// How many commits the upstream of the current branch has that HEAD lacks, as of the last
+// fetch (`git rev-list --count HEAD..@{u}`; no network). Nothing without an upstream.
+std::optional<int> commits_behind_upstream(const std::filesystem::path& dir);
+
 }  // namespace cti::git

@@ -78,6 +78,8 @@ const std::vector<RuleInfo>& rule_registry() {
        "mere end 3 fokusområder i én fase"},
       {"goal-count", Severity::warning, "langsigtet-plan recorded, but mål lists fewer than 2 or more than 3 goals",
        "langsigtet-plan er registreret, men mål nævner færre end 2 eller flere end 3 mål"},
+      {"item-in-notes", Severity::warning, "a line under noter that looks like a checklist record (item: date)",
+       "en linje under noter der ligner en registrering i tjeklisten (punkt: dato)"},
       {"cpr-syntax", Severity::error, "the CPR key file is not valid YAML", "CPR-nøglefilen er ikke gyldig YAML"},
       {"cpr-format", Severity::error, "a key file entry that is not 'ID: DDMMYY-SSSS'",
        "en linje i nøglefilen der ikke er 'ID: DDMMÅÅ-SSSS'"},

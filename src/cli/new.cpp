@@ -1,6 +1,7 @@
 // cti new [--worker ID] [--subgroup G] [--contact DATE]: the next forløb file.
 #include <fmt/format.h>
 
+#include "base/git.hpp"
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
 #include "cli/commands.hpp"
@@ -79,6 +80,13 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
   if (!group) return kUsage;
 
   std::string id = next_id(*repo);
+  // Another worker may already have taken this id on a branch fetched but not merged.
+  if (auto behind = git::commits_behind_upstream(repo->root); behind && *behind > 0)
+    print_note(fmt::format(fmt::runtime(tr("warning: this branch is {} commit(s) behind its upstream (as of the last "
+                                           "fetch); run 'git pull' first, or {} may be taken already",
+                                           "advarsel: denne gren er {} commit(s) bagud i forhold til sin upstream "
+                                           "(ved seneste fetch); kør 'git pull' først, ellers kan {} være taget")),
+                           *behind, id));
   // Only ever a file directly in forloeb/: an id_præfiks that names a directory is refused
   // ([invalid-value] in cti.yaml says why).
   fs::path path = repo->root / kCaseDir / (id + ".yaml");

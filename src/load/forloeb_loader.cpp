@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
+#include "base/checklist.hpp"
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
 #include "load/text_checks.hpp"
+#include "load/yaml_messages.hpp"
 #include "load/yaml_reader.hpp"
 
 namespace cti {
@@ -53,7 +56,8 @@ void read_checklist(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
           fmt::format(fmt::runtime(tr("checklist item '{}' must be a date (YYYY-MM-DD) or \"ikke relevant\", not {}",
                                       "tjeklistepunktet '{}' skal være en dato (ÅÅÅÅ-MM-DD) eller \"ikke relevant\", "
                                       "ikke {}")),
-                      *key, quote_value(val.Scalar())));
+                      *key, quote_value(val.Scalar())) +
+              spelling_hint(val.Scalar(), kNotRelevant) + date_hint(val.Scalar()));
       continue;
     } else if (auto d = r.date(val, "tjekliste." + *key)) {
       m.done = *d;
@@ -61,6 +65,34 @@ void read_checklist(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
       continue;
     }
     fl.checklist.push_back(std::move(m));
+  }
+}
+
+// `økonomi: 2025-05-10` appended after `noter: |` is note text, not a record: warn, at its line.
+void items_in_notes(YamlReader& r, const std::string& notes, Pos key) {
+  int line = key.line;
+  for (std::size_t start = 0; start < notes.size();) {
+    std::size_t end = notes.find('\n', start);
+    if (end == std::string::npos) end = notes.size();
+    std::string_view l(notes.data() + start, end - start);
+    ++line;  // a block value (noter: |) starts on the line after the key
+    start = end + 1;
+    while (!l.empty() && l.front() == ' ') l.remove_prefix(1);
+    auto colon = l.find(": ");
+    if (colon == std::string_view::npos) continue;
+    std::string_view value = l.substr(colon + 2);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\r')) value.remove_suffix(1);
+    const std::string item(l.substr(0, colon));
+    if (!(looks_like_date(value) || value == kNotRelevant)) continue;
+    if (std::none_of(builtin_checklist().begin(), builtin_checklist().end(),
+                     [&](const ChecklistItem& i) { return i.id == item; }))
+      continue;
+    r.warning({line, 1}, "item-in-notes",
+              fmt::format(fmt::runtime(tr("'{}' is note text here, not a checklist record; move the line under "
+                                          "tjekliste:",
+                                          "'{}' er notetekst her, ikke en registrering i tjeklisten; flyt linjen ind "
+                                          "under tjekliste:")),
+                          item));
   }
 }
 
@@ -90,7 +122,8 @@ void read_peer(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
         r.error(pos_of(val), "invalid-value",
                 fmt::format(fmt::runtime(tr("'peer_støtte.ønsket' must be ja or nej, not {}",
                                             "'peer_støtte.ønsket' skal være ja eller nej, ikke {}")),
-                            quote_value(*s)));
+                            quote_value(*s)) +
+                    spelling_hint(*s, "ja") + spelling_hint(*s, "nej"));
     }
   });
   fl.peer = peer;
@@ -252,7 +285,10 @@ Forloeb load_forloeb(const SourceFile& f, Diagnostics& out) {
     else if (key == "afslutning")
       read_ending(r, val, fl);
     else if (key == "noter" && !val.IsNull()) {
-      if (auto s = r.scalar(val, key)) fl.notes = *s;
+      if (auto s = r.scalar(val, key)) {
+        fl.notes = *s;
+        items_in_notes(r, *s, kp);
+      }
     }
   });
   return finish();

@@ -16,6 +16,7 @@
 #include "io/files.hpp"
 #include "load/forloeb_loader.hpp"
 #include "load/project_loader.hpp"
+#include "load/same_id.hpp"
 #include "load/text_checks.hpp"
 
 namespace fs = std::filesystem;
@@ -262,7 +263,7 @@ void scan_case_tree(const fs::path& root, std::vector<CaseJob>& jobs, Diagnostic
       } else if (!fs::is_regular_file(target)) {
         report_stray(rel, Stray::special, out);
       } else if (is_case_path(rel)) {
-        jobs.push_back({{rel, {}}, false, {}, {}});
+        jobs.push_back({{rel, {}}, false, {}, {}, {}, false});
       } else if (is_misnamed_case(rel)) {
         report_misnamed(rel, out);
       } else {
@@ -327,6 +328,7 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
     repo.diagnostics.insert(repo.diagnostics.end(), job.diags.begin(), job.diags.end());
     repo.forloeb.push_back(std::move(job.result));
   }
+  explain_same_id(root, repo.index, repo.diagnostics);
   return repo;
 }
 

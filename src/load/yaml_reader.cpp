@@ -10,13 +10,16 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <sstream>
 
+#include "base/checklist.hpp"
 #include "base/cpr_scan.hpp"
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
 #include "load/text_checks.hpp"
+#include "load/yaml_messages.hpp"
 
 namespace cti {
 
@@ -214,8 +217,14 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
       error(*tab, "tab-indent",
             std::string(tr("tab character in indentation; YAML indents with spaces",
                            "tabulator i indrykning; YAML indrykkes med mellemrum")));
+    else if (auto slip = missing_space_after_colon(bytes, p.line))
+      // 'opstart:2026-03-20' is one word to YAML; the parser notices only lines later.
+      error(slip->at, "yaml-syntax",
+            fmt::format(fmt::runtime(tr("YAML syntax error: missing space after the colon; write '{}: ...'",
+                                        "YAML-syntaksfejl: mangler mellemrum efter kolon; skriv '{}: ...'")),
+                        slip->key));
     else
-      error(p, "yaml-syntax", fmt::format(fmt::runtime(tr("YAML syntax error: {}", "YAML-syntaksfejl: {}")), e.msg));
+      error(p, "yaml-syntax", plain_yaml_message(e.msg));
   } catch (const std::exception&) {
     error({1, 1}, "yaml-syntax", std::string(tr("YAML syntax error", "YAML-syntaksfejl")));
   }
@@ -239,7 +248,7 @@ std::string describe_kind(const YAML::Node& n) {
 
 void YamlReader::each_key(const YAML::Node& map, const std::vector<std::string>& known, std::string_view where,
                           const std::function<void(const std::string&, Pos, const YAML::Node&)>& visit) {
-  std::set<std::string> seen;
+  std::map<std::string, Pos> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
     // Copies, not references: yaml-cpp's iterator hands out a temporary pair.
     const YAML::Node k = it->first;
@@ -250,10 +259,11 @@ void YamlReader::each_key(const YAML::Node& map, const std::vector<std::string>&
       continue;
     }
     const std::string& key = k.Scalar();
-    if (!seen.insert(key).second) {
+    if (auto [first, fresh] = seen.emplace(key, kp); !fresh) {
       error(kp, "duplicate-key",
-            fmt::format(fmt::runtime(tr("key '{}' appears more than once", "nøglen '{}' står der mere end én gang")),
-                        key));
+            fmt::format(fmt::runtime(tr("key '{}' appears more than once (the first is at line {})",
+                                        "nøglen '{}' står der mere end én gang (den første står i linje {})")),
+                        key, first->second.line));
       continue;
     }
     bool is_known = false;
@@ -263,7 +273,12 @@ void YamlReader::each_key(const YAML::Node& map, const std::vector<std::string>&
                             ? fmt::format(fmt::runtime(tr("unknown key {}", "ukendt nøgle {}")), quote_value(key))
                             : fmt::format(fmt::runtime(tr("unknown key {} in '{}'", "ukendt nøgle {} i '{}'")),
                                           quote_value(key), where);
-      if (auto s = suggest(key, known))
+      if (where.empty() && std::find(known.begin(), known.end(), "tjekliste") != known.end() &&
+          std::any_of(builtin_checklist().begin(), builtin_checklist().end(),
+                      [&](const ChecklistItem& i) { return i.id == key; }))
+        msg += std::string(tr(" (a checklist item: indent it under tjekliste:)",
+                              " (et tjeklistepunkt: ryk den ind under tjekliste:)"));
+      else if (auto s = suggest(key, known))
         msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
       error(kp, "unknown-key", msg);
       continue;
@@ -343,7 +358,8 @@ std::optional<Date> YamlReader::date(const YAML::Node& n, std::string_view key) 
     error(pos_of(n), "invalid-date",
           fmt::format(fmt::runtime(tr("'{}' must be a date written YYYY-MM-DD, not {}",
                                       "'{}' skal være en dato skrevet ÅÅÅÅ-MM-DD, ikke {}")),
-                      key, quote_value(*s)));
+                      key, quote_value(*s)) +
+              date_hint(*s));
   return std::nullopt;
 }
 
@@ -366,7 +382,8 @@ std::optional<double> YamlReader::number(const YAML::Node& n, std::string_view k
   }
   error(pos_of(n), "wrong-type",
         fmt::format(fmt::runtime(tr("'{}' must be a number, not {}", "'{}' skal være et tal, ikke {}")), key,
-                    quote_value(*s)));
+                    quote_value(*s)) +
+            decimal_comma_hint(*s));
   return std::nullopt;
 }
 

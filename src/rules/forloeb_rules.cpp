@@ -55,6 +55,24 @@ void id_matches_file(const Input& in, Diagnostics& out) {
                         *f.id, f.stem));
 }
 
+// A worker's name (navn: Mette Hansen, or just Mette) written where the id belongs.
+static std::string worker_hint(const Project& p, const std::string& written, const std::vector<std::string>& ids) {
+  auto lower = [](std::string t) {
+    for (char& c : t)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return t;
+  };
+  const std::string w = lower(written);
+  for (const auto& worker : p.workers) {
+    const std::string name = lower(worker.name);
+    const std::string first = name.substr(0, name.find(' '));
+    if (!name.empty() && (w == name || w == first || w == lower(worker.id)))
+      return fmt::format(fmt::runtime(tr(" (the id of {} is '{}')", " (id'et for {} er '{}')")),
+                         worker.name.empty() ? worker.id : worker.name, worker.id);
+  }
+  return did_you_mean(written, ids);
+}
+
 void known_worker(const Input& in, Diagnostics& out) {
   std::vector<std::string> ids;
   for (const auto& w : in.repo.project.workers) ids.push_back(w.id);
@@ -65,7 +83,7 @@ void known_worker(const Input& in, Diagnostics& out) {
             fmt::format(
                 fmt::runtime(tr("medarbejder '{}' is not in cti.yaml", "medarbejder '{}' findes ikke i cti.yaml")),
                 *f.worker) +
-                did_you_mean(*f.worker, ids));
+                worker_hint(in.repo.project, *f.worker, ids));
 }
 
 void known_subgroup(const Input& in, Diagnostics& out) {

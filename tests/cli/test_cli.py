@@ -86,7 +86,7 @@ def cli_errors(tmp):
     expect("global option without its value", ["-C"], 2, "", "cti: error: option '-C' needs a value" + see, tmp)
     expect("bad option value", ["validate", "--format", "xml"], 2, "", None, tmp)
     expect("option without its value", ["new", "--contact"], 2, "", None, tmp)
-    expect("bad --lang", ["--lang", "fr", "validate"], 2, "", "cti: error: --lang: fr not in {da,en}" + see, tmp)
+    expect("bad --lang", ["--lang", "fr", "validate"], 2, "", "cti: error: '--lang' takes one of da, en, not 'fr'" + see, tmp)
     expect("bad --color", ["--color", "sometimes", "validate"], 2, "", None, tmp)
     expect("hook without install", ["hook"], 2, "", None, tmp)
     expect("hook with a misspelt install", ["hook", "instal"], 2, "",

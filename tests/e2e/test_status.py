@@ -229,7 +229,7 @@ error("unknown id", ["show", "s-0011", "--today", "2025-04-15"], 2,
       "no forløb 's-0011' in forloeb/ (did you mean 'S-0011'?)")
 error("unknown id, no suggestion", ["show", "nothing-like-it", "--today", "2025-04-15"], 2,
       "no forløb 'nothing-like-it' in forloeb/; cti status lists the 11 forløb")
-error("show without id", ["show", "--today", "2025-04-15"], 2, "is required")
+error("show without id", ["show", "--today", "2025-04-15"], 2, "ID is missing")
 error("negative horizon", ["status", "--horizon", "-1", "--today", "2025-04-15"], 2, "--horizon")
 error("bad format", ["status", "--format", "xml", "--today", "2025-04-15"], 2, "--format")
 error("bad today", ["status", "--today", "2025-02-30"], 2, "--today must be a date YYYY-MM-DD")

@@ -234,7 +234,8 @@ def main():
         rc, out, err = run([CTI, "--lang", "en", "hook", "install"], plain)
         check("no git: exit 2 with cti: error:", rc == 2 and err.startswith("cti: error: "), err)
         rc, out, err = run([CTI, "hook"], plain)
-        check("hook without install: exit 2 with cti: error:", rc == 2 and err.startswith("cti: error: "), err)
+        check("hook without install: names its command, in Danish in a Danish repository",
+              rc == 2 and err == "cti: fejl: 'cti hook' skal have en kommando: install; se 'cti hook --help'\n", err)
 
     print(f"{len(failures)} failure(s)")
     return 1 if failures else 0

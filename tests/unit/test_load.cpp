@@ -156,7 +156,7 @@ TEST_CASE("dates must be real YYYY-MM-DD calendar dates") {
   CHECK(load(kHead + "opstart: 2026-13-01\n").ds[0].rule == "invalid-date");
   CHECK(load(kHead + "opstart: 2026-04-31\n").ds[0].rule == "invalid-date");
   l = load(kHead + "kontakt: 6/1/2026\n");
-  CHECK(l.ds[0].message == "'kontakt' must be a date written YYYY-MM-DD, not '6/1/2026'");
+  CHECK(l.ds[0].message == "'kontakt' must be a date written YYYY-MM-DD, not '6/1/2026'; write 2026-01-06");
   CHECK(load(kHead + "kontakt: 2026-1-6\n").ds[0].rule == "invalid-date");
   CHECK(load(kHead + "kontakt: 2026-01-06T10:00\n").ds[0].rule == "invalid-date");
   CHECK(load(kHead + "dokumentation:\n  fase2: 20260106\n").ds[0].rule == "invalid-date");
