@@ -107,7 +107,12 @@ struct Scalars : YAML::EventHandler {
   std::vector<Item> items;
   std::vector<std::size_t> marks;  // every event's start, sorted: where a scalar's text ends
   void mark(const YAML::Mark& m) { marks.push_back(static_cast<std::size_t>(std::max(m.pos, 0))); }
-  void OnDocumentStart(const YAML::Mark& m) override { mark(m); }
+  std::size_t documents = 0, last_document = 0;  // where the latest document started
+  void OnDocumentStart(const YAML::Mark& m) override {
+    mark(m);
+    ++documents;
+    last_document = static_cast<std::size_t>(std::max(m.pos, 0));
+  }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& m, YAML::anchor_t) override { mark(m); }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { mark(m); }
@@ -183,7 +188,13 @@ void scan_text(const std::string& path, std::string_view text, Diagnostics& out,
     try {
       std::istringstream in{std::string(text)};
       YAML::Parser parser(in);
+      // yaml-cpp 0.7 can hand out empty documents forever without consuming input (a
+      // ',' after a complete node): stop when a document starts where the last one did.
+      std::size_t before = 0, where = SIZE_MAX;
       while (parser.HandleNextDocument(s)) {
+        if (s.documents == before || s.last_document == where || s.documents > text.size() + 1) break;
+        before = s.documents;
+        where = s.last_document;
       }
     } catch (const std::exception&) {
       // a syntax error is [yaml-syntax]'s business; what was read is still scanned
