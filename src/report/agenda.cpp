@@ -117,7 +117,8 @@ std::string render_agenda_table(const std::vector<AgendaGroup>& groups, const Ag
                                                               "I dag {}: forsinket, og forfalder inden for {} dage\n")),
                                               format_date(q.today), q.days);
   for (const auto& g : groups) {
-    out += "\n" + group_heading(g, q.days);
+    out += '\n';  // appended: GCC 12 warns falsely (-Wrestrict) on "\n" + string
+    out += group_heading(g, q.days);
     if (g.items.empty() && g.errors.empty()) {
       out += std::string(tr("  nothing to do\n", "  intet at gøre\n"));
       continue;
