@@ -21,11 +21,13 @@ it is for.
 import json
 import os
 import pty
-import select
 import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from e2e import read_terminal  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.environ.get("CTI_SOURCE_DIR") or os.path.join(HERE, "..", ".."))
@@ -180,21 +182,7 @@ def on_terminal(args, **extra):
     master, slave = pty.openpty()
     p = subprocess.Popen([CTI, "-C", REPO] + args, stdout=slave, stderr=subprocess.PIPE, env=env(**extra))
     os.close(slave)
-    out = b""
-    while True:
-        ready, _, _ = select.select([master], [], [], 30)
-        if not ready:
-            break
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    p.wait(timeout=30)
-    os.close(master)
-    return out
+    return read_terminal(master, p)
 
 
 out = on_terminal(["status", "--today", "2025-04-16"], NO_COLOR=None)

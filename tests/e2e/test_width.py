@@ -12,7 +12,6 @@ deadline, phase and overdue count; a row whose file has errors keeps its error m
 import fcntl
 import os
 import pty
-import select
 import shutil
 import struct
 import subprocess
@@ -20,6 +19,9 @@ import sys
 import tempfile
 import termios
 import unicodedata
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from e2e import read_terminal  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
@@ -126,21 +128,7 @@ def on_terminal(args, cols, **extra):
     termios.tcsetattr(slave, termios.TCSANOW, attrs)
     p = subprocess.Popen([CTI, "-C", REPO] + args, stdout=slave, stderr=subprocess.PIPE, env=env(**extra))
     os.close(slave)
-    out = b""
-    while True:
-        ready, _, _ = select.select([master], [], [], 30)
-        if not ready:
-            break
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    p.wait(timeout=30)
-    os.close(master)
-    return out.decode("utf-8")
+    return read_terminal(master, p).decode("utf-8")
 
 
 # On a terminal the width is the terminal's; COLUMNS, when set, wins.

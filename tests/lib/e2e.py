@@ -19,3 +19,24 @@ def check(label, ok, detail=""):
     else:
         failures.append(label)
         print(f"FAIL: {label}\n{detail}")
+
+
+def read_terminal(master, proc, timeout=30):
+    """Everything a process wrote to the pseudo-terminal `master` until it closed
+    (or `timeout` seconds of silence); waits for the process and closes `master`."""
+    import select
+    out = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], timeout)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(timeout=timeout)
+    os.close(master)
+    return out
