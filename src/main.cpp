@@ -21,12 +21,6 @@ bool takes_value(const CLI::App& app, std::string_view a) {
   return false;
 }
 
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  if (auto s = cti::suggest(word, candidates))
-    return fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
-  return {};
-}
-
 // A command-line mistake as one line "cti: error: ..." in the user's words.
 std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::App* sub, int argc, char** argv) {
   if (!sub) {
@@ -48,7 +42,7 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
       } else if (a.empty() || a[0] != '-') {
         return fmt::format(
             fmt::runtime(tr("unknown command '{}'{}; see 'cti --help'", "ukendt kommando '{}'{}; se 'cti --help'")), a,
-            did_you_mean(a, names));
+            cti::did_you_mean(a, names));
       }
     }
     return std::string(tr("a command is required, e.g. 'cti status'; see 'cti --help'",
@@ -72,7 +66,7 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
       if (argv[i] == sub->get_name() && argv[i + 1][0] != '-')
         return fmt::format(
             fmt::runtime(tr("unknown command '{}' for 'cti {}'{}{}", "ukendt kommando '{}' til 'cti {}'{}{}")),
-            argv[i + 1], name, did_you_mean(argv[i + 1], names), help);
+            argv[i + 1], name, cti::did_you_mean(argv[i + 1], names), help);
   }
   if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
     if (!extras.empty() && extras.front().rfind("-", 0) == 0) {
@@ -82,7 +76,7 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
       std::string word = extras.front().substr(0, extras.front().find('='));
       return fmt::format(
           fmt::runtime(tr("unknown option '{}' for 'cti {}'{}{}", "ukendt tilvalg '{}' til 'cti {}'{}{}")), word, name,
-          did_you_mean(word, names), help);
+          cti::did_you_mean(word, names), help);
     }
   }
   if (!sub->get_subcommands({}).empty() && dynamic_cast<const CLI::RequiredError*>(&e)) {

@@ -1,6 +1,10 @@
 #include "base/suggest.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+
+#include "base/lang.hpp"
 
 namespace cti {
 
@@ -56,6 +60,12 @@ std::optional<std::string> suggest(std::string_view word, const std::vector<std:
     }
   }
   return best;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  if (auto s = suggest(word, candidates))
+    return fmt::format(fmt::runtime(i18n::tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+  return {};
 }
 
 }  // namespace cti

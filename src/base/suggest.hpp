@@ -15,4 +15,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // (distance <= max(2, length/3)), else nothing.
 std::optional<std::string> suggest(std::string_view word, const std::vector<std::string>& candidates);
 
+// " (did you mean 'x'?)" in the user's language for the suggestion above, or "" when
+// there is none: the one tail of every "unknown ..." message.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
 }  // namespace cti

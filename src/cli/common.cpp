@@ -6,7 +6,9 @@
 
 #include <cstdlib>
 
+#include "base/cpr_scan.hpp"
 #include "base/lang.hpp"
+#include "base/suggest.hpp"
 #include "io/out.hpp"
 
 namespace fs = std::filesystem;
@@ -160,6 +162,26 @@ std::string display_path(const fs::path& root, std::string_view repo_relative) {
   // "forloeb/" stays a directory when it is named as one.
   if (!repo_relative.empty() && repo_relative.back() == '/' && out.back() != '/') out += '/';
   return out;
+}
+
+}  // namespace cti::cli
+
+namespace cti::cli {
+
+std::string no_such_forloeb(const CheckedRepo& repo, std::string_view id) {
+  std::vector<std::string> ids;
+  for (const auto& f : repo.forloeb) ids.push_back(f.display_id());
+  std::string msg = fmt::format(fmt::runtime(tr("no forløb '{}' in {}/", "intet forløb '{}' i {}/")),
+                                privacy::redact(std::string(id)), kCaseDir);
+  if (auto hint = did_you_mean(id, ids); !hint.empty())
+    msg += hint;
+  else if (ids.empty())
+    msg += std::string(tr("; the repository has no forløb yet (cti new creates one)",
+                          "; repositoriet har ingen forløb endnu (cti new opretter et)"));
+  else
+    msg += fmt::format(fmt::runtime(tr("; cti status lists the {} forløb", "; cti status viser de {} forløb")),
+                       ids.size());
+  return msg;
 }
 
 }  // namespace cti::cli

@@ -93,4 +93,8 @@ namespace cti::cli {
 // climb to the filesystem root is given in full.
 std::string display_path(const std::filesystem::path& root, std::string_view repo_relative);
 
+// "no forløb 'X' in forloeb/" with what helps next: the closest id, else how to list
+// or create forløb. `id` is what the user typed; a CPR number in it is masked.
+std::string no_such_forloeb(const CheckedRepo& repo, std::string_view id);
+
 }  // namespace cti::cli

@@ -172,4 +172,16 @@ Runner setup_complete(CLI::App& app, const GlobalOptions& g) {
   return [what, &g] { return run_complete(*what, g); };
 }
 
+std::string shell_quote(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
 }  // namespace cti::cli

@@ -58,6 +58,11 @@ struct CompletionModel {
 // --subgroup/--delmaalgruppe -> subgroups, FILE/PATH -> file, DIR -> dir.
 CompletionModel completion_model(const CLI::App& app);
 
+// For the script generators: a word in POSIX single quotes (bash, zsh), and words
+// joined by spaces.
+std::string shell_quote(std::string_view s);
+std::string join_words(const std::vector<std::string>& words);
+
 // Every command path below `c` (c first), depth first.
 std::vector<const CompletionCommand*> all_commands(const CompletionCommand& c);
 

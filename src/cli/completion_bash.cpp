@@ -10,21 +10,9 @@ namespace cti::cli {
 
 namespace {
 
-std::string q(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : " ") + s;
-  return out;
-}
-
 // "values a b" or a kind name: what _cti_complete_value takes.
 std::string value_spec(ValueKind k, const std::vector<std::string>& values) {
-  if (k == ValueKind::values) return "values " + join(values);
+  if (k == ValueKind::values) return "values " + join_words(values);
   return kind_name(k);
 }
 
@@ -130,7 +118,7 @@ std::string bash_completion(const CompletionModel& m) {
     if (c->subcommands.empty()) continue;
     std::vector<std::string> names;
     for (const auto& s : c->subcommands) names.push_back(s.name);
-    out += fmt::format("    {}) echo {} ;;\n", q(c->path), q(join(names)));
+    out += fmt::format("    {}) echo {} ;;\n", shell_quote(c->path), shell_quote(join_words(names)));
   }
   out += "  esac\n}\n\n";
 
@@ -139,7 +127,7 @@ std::string bash_completion(const CompletionModel& m) {
   for (const auto* c : commands) {
     auto names = option_names(c->options);
     if (c != &m.root) names.insert(names.end(), globals.begin(), globals.end());
-    out += fmt::format("    {}) echo {} ;;\n", q(c->path), q(join(names)));
+    out += fmt::format("    {}) echo {} ;;\n", shell_quote(c->path), shell_quote(join_words(names)));
   }
   out += "  esac\n}\n\n";
 
@@ -149,11 +137,11 @@ std::string bash_completion(const CompletionModel& m) {
   auto value_cases = [&](const CompletionOption& o, const std::string& prefix) {
     if (!o.takes_value) return;
     std::string pats;
-    for (const auto& n : o.names) pats += (pats.empty() ? "" : " | ") + prefix + q("|" + n);
-    out += fmt::format("    {}) echo {} ;;\n", pats, q(value_spec(o.kind, o.values)));
+    for (const auto& n : o.names) pats += (pats.empty() ? "" : " | ") + prefix + shell_quote("|" + n);
+    out += fmt::format("    {}) echo {} ;;\n", pats, shell_quote(value_spec(o.kind, o.values)));
   };
   for (const auto* c : commands)
-    for (const auto& o : c->options) value_cases(o, q(c->path));
+    for (const auto& o : c->options) value_cases(o, shell_quote(c->path));
   for (const auto& o : m.globals) value_cases(o, "*");
   out += "  esac\n}\n\n";
 
@@ -161,12 +149,12 @@ std::string bash_completion(const CompletionModel& m) {
   out += "  case $1 in\n";
   for (const auto* c : commands) {
     if (c->positionals.empty()) continue;
-    out += fmt::format("    {})\n      case $2 in\n", q(c->path));
+    out += fmt::format("    {})\n      case $2 in\n", shell_quote(c->path));
     for (std::size_t i = 0; i < c->positionals.size(); ++i) {
       const auto& p = c->positionals[i];
       const bool last = i + 1 == c->positionals.size();
       out += fmt::format("        {}) echo {} ;;\n", last && p.repeats ? std::string("*") : std::to_string(i),
-                         q(value_spec(p.kind, p.values)));
+                         shell_quote(value_spec(p.kind, p.values)));
     }
     out += "      esac\n      ;;\n";
   }

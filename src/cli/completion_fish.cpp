@@ -9,7 +9,7 @@ namespace cti::cli {
 
 namespace {
 
-std::string q(std::string_view s) {
+std::string fish_quote(std::string_view s) {
   std::string out = "'";
   for (char c : s) {
     if (c == '\'' || c == '\\') out += '\\';
@@ -18,17 +18,11 @@ std::string q(std::string_view s) {
   return out + "'";
 }
 
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : " ") + s;
-  return out;
-}
-
 // The -a/-F part of a complete line for a value of this kind.
 std::string value_args(ValueKind k, const std::vector<std::string>& values) {
   switch (k) {
     case ValueKind::values:
-      return " -x -a " + q(join(values));
+      return " -x -a " + fish_quote(join_words(values));
     case ValueKind::workers:
     case ValueKind::ids:
     case ValueKind::items:
@@ -46,7 +40,7 @@ std::string value_args(ValueKind k, const std::vector<std::string>& values) {
 
 std::string option_line(const CompletionOption& o, const std::string& cond) {
   std::string line = "complete -c cti";
-  if (!cond.empty()) line += " -n " + q(cond);
+  if (!cond.empty()) line += " -n " + fish_quote(cond);
   for (const auto& n : o.names) {
     if (n.rfind("--", 0) == 0)
       line += " -l " + n.substr(2);
@@ -56,7 +50,7 @@ std::string option_line(const CompletionOption& o, const std::string& cond) {
       line += " -o " + n.substr(1);
   }
   if (o.takes_value) line += value_args(o.kind, o.values);
-  return line + " -d " + q(o.help) + "\n";
+  return line + " -d " + fish_quote(o.help) + "\n";
 }
 
 constexpr const char* kHelpers = R"fish(
@@ -126,8 +120,8 @@ std::string fish_completion(const CompletionModel& m) {
   for (const auto* c : commands) {
     if (c->subcommands.empty()) continue;
     std::vector<std::string> names;
-    for (const auto& s : c->subcommands) names.push_back(q(s.name));
-    out += fmt::format("        case {}\n            printf '%s\\n' {}\n", q(c->path), join(names));
+    for (const auto& s : c->subcommands) names.push_back(fish_quote(s.name));
+    out += fmt::format("        case {}\n            printf '%s\\n' {}\n", fish_quote(c->path), join_words(names));
   }
   out += "    end\nend\n\n";
 
@@ -135,21 +129,22 @@ std::string fish_completion(const CompletionModel& m) {
   std::vector<std::string> pats;
   for (const auto& o : m.globals)
     if (o.takes_value)
-      for (const auto& n : o.names) pats.push_back(q("*|" + n));
+      for (const auto& n : o.names) pats.push_back(fish_quote("*|" + n));
   for (const auto* c : commands)
     for (const auto& o : c->options)
       if (o.takes_value)
-        for (const auto& n : o.names) pats.push_back(q(c->path + "|" + n));
-  out += "        case " + join(pats) + "\n            return 0\n    end\n    return 1\nend\n";
+        for (const auto& n : o.names) pats.push_back(fish_quote(c->path + "|" + n));
+  out += "        case " + join_words(pats) + "\n            return 0\n    end\n    return 1\nend\n";
   out += kHelpers;
 
   out += "\n# Files only where a value is a file.\ncomplete -c cti -f\n\n# Global options.\n";
   for (const auto& o : m.globals) out += option_line(o, "");
   for (const auto* c : commands) {
     out += fmt::format("\n# cti{}\n", c->path.empty() ? "" : " " + c->path);
-    const std::string at = "__cti_at " + q(c->path);
+    const std::string at = "__cti_at " + fish_quote(c->path);
     for (const auto& s : c->subcommands)
-      out += fmt::format("complete -c cti -n {} -a {} -d {}\n", q(at + " 0"), q(s.name), q(s.help));
+      out += fmt::format("complete -c cti -n {} -a {} -d {}\n", fish_quote(at + " 0"), fish_quote(s.name),
+                         fish_quote(s.help));
     for (const auto& o : c->options) {
       bool global = false;
       for (const auto& g : m.globals) global = global || g.names == o.names;
@@ -158,8 +153,9 @@ std::string fish_completion(const CompletionModel& m) {
     for (std::size_t i = 0; i < c->positionals.size(); ++i) {
       const auto& p = c->positionals[i];
       const bool rest = p.repeats && i + 1 == c->positionals.size();
-      out += fmt::format("complete -c cti -n {}{} -d {}\n", q(at + " " + std::to_string(i) + (rest ? "+" : "")),
-                         value_args(p.kind, p.values), q(p.name));
+      out +=
+          fmt::format("complete -c cti -n {}{} -d {}\n", fish_quote(at + " " + std::to_string(i) + (rest ? "+" : "")),
+                      value_args(p.kind, p.values), fish_quote(p.name));
     }
   }
   return out;

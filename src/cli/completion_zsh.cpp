@@ -9,12 +9,6 @@ namespace cti::cli {
 
 namespace {
 
-std::string q(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 // Text inside _arguments' [help] or a :message: part.
 std::string esc(std::string_view s, std::string_view specials) {
   std::string out;
@@ -84,7 +78,7 @@ std::vector<std::string> option_specs(const std::vector<CompletionOption>& opts)
     for (const auto& n : o.names) {
       std::string spec = excl + n + "[" + esc(o.help, "[]\\") + "]";
       if (o.takes_value) spec += ":" + esc(value_message(o), ":\\") + ":" + action(o.kind, o.values);
-      out.push_back(q(spec));
+      out.push_back(shell_quote(spec));
     }
   }
   return out;
@@ -99,7 +93,7 @@ std::string command_function(const CompletionCommand& c, const CompletionModel& 
   for (std::size_t i = 0; i < c.positionals.size(); ++i) {
     const auto& p = c.positionals[i];
     const bool rest = p.repeats && i + 1 == c.positionals.size();
-    specs.push_back(q((rest ? "*:" : ":") + esc(p.name, ":\\") + ":" + action(p.kind, p.values)));
+    specs.push_back(shell_quote((rest ? "*:" : ":") + esc(p.name, ":\\") + ":" + action(p.kind, p.values)));
   }
   std::string out = fmt::format("{}() {{\n", fn_name(c));
   if (c.subcommands.empty()) {
@@ -112,11 +106,12 @@ std::string command_function(const CompletionCommand& c, const CompletionModel& 
   for (const auto& s : specs) out += " \\\n    " + s;
   out += " \\\n    ': :->command' \\\n    '*:: :->args' && ret=0\n";
   out += "  case $state in\n    command)\n      local -a commands=(\n";
-  for (const auto& s : c.subcommands) out += "        " + q(esc(s.name, ":\\") + ":" + s.help) + "\n";
+  for (const auto& s : c.subcommands) out += "        " + shell_quote(esc(s.name, ":\\") + ":" + s.help) + "\n";
   out += fmt::format("      )\n      _describe -t commands {} commands && ret=0\n      ;;\n",
-                     q(c.path.empty() ? "cti command" : "cti " + c.path + " command"));
+                     shell_quote(c.path.empty() ? "cti command" : "cti " + c.path + " command"));
   out += "    args)\n      case $words[1] in\n";
-  for (const auto& s : c.subcommands) out += fmt::format("        {}) {} && ret=0 ;;\n", q(s.name), fn_name(s));
+  for (const auto& s : c.subcommands)
+    out += fmt::format("        {}) {} && ret=0 ;;\n", shell_quote(s.name), fn_name(s));
   out += "      esac\n      ;;\n  esac\n  return ret\n}\n\n";
   return out;
 }

@@ -47,8 +47,7 @@ std::optional<std::string> choose(const std::string& given, const std::vector<st
     if (std::find(choices.begin(), choices.end(), given) != choices.end()) return given;
     std::string msg =
         fmt::format(fmt::runtime(tr("{} '{}' is not in cti.yaml", "{} '{}' findes ikke i cti.yaml")), what, given);
-    if (auto s = suggest(given, choices))
-      msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+    msg += did_you_mean(given, choices);
     setup_error(msg);
     return std::nullopt;
   }

@@ -56,11 +56,7 @@ std::optional<std::size_t> find_case(const CheckedRepo& repo, const std::string&
                             id));
     return std::nullopt;
   }
-  std::vector<std::string> ids;
-  for (const auto& f : repo.forloeb) ids.push_back(f.display_id());
-  std::string msg = fmt::format(fmt::runtime(tr("no forløb {} in {}/", "intet forløb {} i {}/")), id, kCaseDir);
-  if (auto s = suggest(id, ids)) msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
-  setup_error(msg);
+  setup_error(no_such_forloeb(repo, id));
   return std::nullopt;
 }
 
@@ -113,8 +109,8 @@ std::optional<std::string> pick(const std::string& given, const std::vector<std:
                                 std::string_view what) {
   if (std::find(allowed.begin(), allowed.end(), given) != allowed.end()) return given;
   std::string msg = fmt::format(fmt::runtime(tr("unknown {} '{}'", "ukendt {} '{}'")), what, given);
-  if (auto s = suggest(given, allowed))
-    msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+  if (auto hint = did_you_mean(given, allowed); !hint.empty())
+    msg += hint;
   else
     msg += fmt::format(fmt::runtime(tr("; choose one of: {}", "; vælg en af: {}")), join(allowed));
   setup_error(msg);

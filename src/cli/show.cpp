@@ -20,29 +20,13 @@ struct ShowArgs {
   int horizon = schedule::kDefaultHorizonDays;
 };
 
-int unknown_id(const CheckedRepo& repo, const std::string& arg) {
-  std::vector<std::string> ids;
-  for (const auto& f : repo.forloeb) ids.push_back(f.display_id());
-  std::string msg =
-      fmt::format(fmt::runtime(tr("no forløb '{}' in {}/", "intet forløb '{}' i {}/")), privacy::redact(arg), kCaseDir);
-  if (auto s = suggest(arg, ids))
-    msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
-  else if (ids.empty())
-    msg += std::string(tr("; the repository has no forløb yet (cti new creates one)",
-                          "; repositoriet har ingen forløb endnu (cti new opretter et)"));
-  else
-    msg += fmt::format(fmt::runtime(tr("; cti status lists the {} forløb", "; cti status viser de {} forløb")),
-                       ids.size());
-  return setup_error(msg);
-}
-
 int run_show(const ShowArgs& a, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
   auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
   auto found = repo->find(a.id);
-  if (found.empty()) return unknown_id(*repo, a.id);
+  if (found.empty()) return setup_error(no_such_forloeb(*repo, a.id));
   // Files sharing an id ([duplicate-id]) are each shown, one after the other.
   std::string all;
   for (const Forloeb* f : found) {

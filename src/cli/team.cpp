@@ -22,8 +22,8 @@ bool check_worker(const CheckedRepo& repo, const std::string& worker) {
   for (const auto& id : ids)
     if (id == worker) return true;
   std::string msg = fmt::format(fmt::runtime(tr("unknown worker '{}'", "ukendt medarbejder '{}'")), worker);
-  if (auto s = suggest(worker, ids))
-    msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+  if (auto hint = did_you_mean(worker, ids); !hint.empty())
+    msg += hint;
   else if (!list.empty())
     msg +=
         fmt::format(fmt::runtime(tr("; the workers in cti.yaml are: {}", "; medarbejderne i cti.yaml er: {}")), list);

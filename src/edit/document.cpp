@@ -6,9 +6,7 @@
 
 namespace cti::edit {
 
-namespace {
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-}  // namespace
+namespace {}  // namespace
 
 std::string key_form(std::string_view s) {
   std::string out(s);

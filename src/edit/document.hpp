@@ -12,6 +12,9 @@
 
 namespace cti::edit {
 
+// The UTF-8 byte order mark some editors write first; kept as it was found.
+inline constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
 struct YNode {
   enum class Kind { null, scalar, map, seq };
   Kind kind = Kind::null;

@@ -20,8 +20,6 @@ using i18n::tr;
 
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
 // Builds YNodes from parser events; notes anchors and aliases.
 struct TreeBuilder : YAML::EventHandler {
   std::vector<YNode> stack;

@@ -147,8 +147,7 @@ void read_ending(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
             fmt::format(fmt::runtime(tr("afslutning.status {} must be gennemført, afbrudt or flyttet",
                                         "afslutning.status {} skal være gennemført, afbrudt eller flyttet")),
                         quote_value(*s));
-        if (auto sug = suggest(*s, {"gennemført", "afbrudt", "flyttet"}))
-          msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *sug);
+        msg += did_you_mean(*s, {"gennemført", "afbrudt", "flyttet"});
         r.error(pos_of(val), "invalid-status", msg);
       }
       if (*s == kOldMovedWord)

@@ -278,8 +278,8 @@ void YamlReader::each_key(const YAML::Node& map, const std::vector<std::string>&
                       [&](const ChecklistItem& i) { return i.id == key; }))
         msg += std::string(tr(" (a checklist item: indent it under tjekliste:)",
                               " (et tjeklistepunkt: ryk den ind under tjekliste:)"));
-      else if (auto s = suggest(key, known))
-        msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+      else
+        msg += did_you_mean(key, known);
       error(kp, "unknown-key", msg);
       continue;
     }

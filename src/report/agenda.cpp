@@ -84,7 +84,7 @@ std::vector<AgendaGroup> agenda(const Project& project, const std::vector<Forloe
 
 namespace {
 
-std::string days_text(int days) {
+std::string due_in_text(int days) {
   if (days < 0) return fmt::format(fmt::runtime(tr("{}d late", "{}d for sent")), -days);
   if (days == 0) return std::string(tr("today", "i dag"));
   return fmt::format(fmt::runtime(tr("in {}d", "om {}d")), days);
@@ -139,7 +139,7 @@ std::string render_agenda_table(const std::vector<AgendaGroup>& groups, const Ag
     for (const auto& i : g.items) {
       Color c = i.overdue() ? Color::red : Color::yellow;
       // Narrow: "+12d" as on the board, "dok:fase2" for a documentation form.
-      Cell days = Cell(days_text(i.days), c).abbreviated(i.overdue() ? fmt::format("+{}d", -i.days) : "");
+      Cell days = Cell(due_in_text(i.days), c).abbreviated(i.overdue() ? fmt::format("+{}d", -i.days) : "");
       Cell item = i.documentation ? Cell("dokumentation:" + i.item).abbreviated("dok:" + i.item) : Cell(i.item);
       t.add_row({"", format_date(i.due), std::move(days), i.id, std::move(item), Cell(i.text).keeping(20)});
     }

@@ -82,6 +82,8 @@ struct Board {
 // Width of the date axis in the drawing and where it starts (after the row labels).
 inline constexpr double kBoardLabelWidth = 230;
 inline constexpr double kBoardAxisWidth = 1100;
+// Width of each drawing: labels, axis and a margin.
+inline constexpr double kBoardWidth = kBoardLabelWidth + kBoardAxisWidth + 10;
 
 Board compute_board(const Project& project, const std::vector<Forloeb>& forloeb, const BoardQuery& q);
 

@@ -15,7 +15,6 @@ using i18n::tr;
 namespace {
 
 constexpr double kTop = 22, kBars = 110, kHeight = 156;
-constexpr double kWidth = kBoardLabelWidth + kBoardAxisWidth + 10;
 
 std::string bar(const char* cls, double x, double w, double value, double vmax, const std::string& fill,
                 const std::string& text) {
@@ -61,7 +60,7 @@ std::string chart(const Board& b, const WorkerCaseload& w, bool team) {
   std::string s = fmt::format(
       "<div class=\"group\"><svg class=\"cl\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" "
       "height=\"{1}\" role=\"img\" data-worker=\"{2}\" data-team=\"{3}\">",
-      num(kWidth), num(kHeight), esc(w.id), team ? "true" : "false");
+      num(kBoardWidth), num(kHeight), esc(w.id), team ? "true" : "false");
   s += fmt::format("<text class=\"id\" x=\"8\" y=\"{}\">{}</text>", num(kTop + 14), esc(title));
   std::string sub = !w.name.empty()     ? w.name
                     : !w.known && !team ? std::string(tr("not in cti.yaml", "ikke i cti.yaml"))

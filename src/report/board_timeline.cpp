@@ -15,7 +15,6 @@ namespace {
 
 constexpr double kAxisHeight = 32;
 constexpr double kRowHeight = 30;
-constexpr double kWidth = kBoardLabelWidth + kBoardAxisWidth + 10;
 
 std::string opt_attr(const char* name, const std::optional<Date>& d) {
   return d ? fmt::format(" data-{}=\"{}\"", name, format_date(*d)) : "";
@@ -166,11 +165,11 @@ std::string render_timeline_group(const Board& b, const BoardGroup& g) {
   s += fmt::format(
       "<svg class=\"tl\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" role=\"img\" "
       "data-worker=\"{2}\">\n",
-      num(kWidth), num(height), esc(g.worker));
+      num(kBoardWidth), num(height), esc(g.worker));
   for (std::size_t i = 0; i < g.rows.size(); ++i)
     if (i % 2 == 1)
       s += fmt::format("<rect class=\"zebra\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#f3f3f3\"/>",
-                       num(kAxisHeight + kRowHeight * static_cast<double>(i)), num(kWidth), num(kRowHeight));
+                       num(kAxisHeight + kRowHeight * static_cast<double>(i)), num(kBoardWidth), num(kRowHeight));
   s += axis(b, height) + "\n";
   for (std::size_t i = 0; i < g.rows.size(); ++i)
     s += row_svg(b, g.rows[i], kAxisHeight + kRowHeight * static_cast<double>(i));

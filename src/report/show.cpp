@@ -23,7 +23,7 @@ std::string fmt1(std::string_view pattern, auto arg) {
   return fmt::format(fmt::runtime(pattern), arg);
 }
 
-std::string days_text(int n) {
+std::string day_count(int n) {
   return n == 1 ? std::string(tr("1 day", "1 dag")) : fmt1(tr("{} days", "{} dage"), n);
 }
 
@@ -31,8 +31,8 @@ std::string days_text(int n) {
 std::string relative(Date d, Date today) {
   int n = days_between(today, d);
   if (n == 0) return std::string(tr("today", "i dag"));
-  if (n > 0) return fmt1(tr("in {}", "om {}"), days_text(n));
-  return fmt1(tr("{} ago", "for {} siden"), days_text(-n));
+  if (n > 0) return fmt1(tr("in {}", "om {}"), day_count(n));
+  return fmt1(tr("{} ago", "for {} siden"), day_count(-n));
 }
 
 std::string entry_label(const TimelineEntry& e, const Forloeb& f) {
@@ -70,11 +70,11 @@ Cell item_status(const Obligation& o, Date today, int horizon) {
     case State::done: {
       std::string s = fmt1(tr("done {}", "udført {}"), format_date(*o.done));
       if (int late = days_between(o.due, *o.done); late > 0)
-        s += fmt1(tr(", {} late", ", {} for sent"), days_text(late));
+        s += fmt1(tr(", {} late", ", {} for sent"), day_count(late));
       return Cell(s);
     }
     case State::overdue:
-      return Cell(fmt1(tr("OVERDUE by {}", "FORSINKET {}"), days_text(days_between(o.due, today))), Color::red);
+      return Cell(fmt1(tr("OVERDUE by {}", "FORSINKET {}"), day_count(days_between(o.due, today))), Color::red);
     case State::due_soon:
       return Cell(fmt1(tr("due soon ({})", "snart ({})"), relative(o.due, today)), Color::yellow);
     case State::open:

@@ -18,12 +18,6 @@ void error(Diagnostics& out, const Forloeb& f, Pos p, const char* rule, std::str
   out.push_back(make_diag(f.file, p, Severity::error, rule, std::move(msg)));
 }
 
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  if (auto s = suggest(word, candidates))
-    return fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
-  return {};
-}
-
 // Every dated entry of a forløb other than the course dates, for order and future checks.
 struct DatedEntry {
   std::string what;

@@ -30,12 +30,6 @@ std::string joined(const std::vector<std::string>& ws) {
   return out;
 }
 
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  if (auto s = suggest(word, candidates))
-    return fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
-  return {};
-}
-
 bool known(const std::vector<std::string>& ws, const std::string& w) {
   return std::find(ws.begin(), ws.end(), w) != ws.end();
 }

@@ -47,8 +47,7 @@ void project_consistency(const Input& in, Diagnostics& out) {
       std::string msg = fmt::format(fmt::runtime(tr("tjeklister.fjern: '{}' is not a built-in checklist item",
                                                     "tjeklister.fjern: '{}' er ikke et indbygget tjeklistepunkt")),
                                     r.value);
-      if (auto s = suggest(r.value, builtin))
-        msg += fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
+      msg += did_you_mean(r.value, builtin);
       out.push_back(make_diag(p.file, r.pos, Severity::error, "unknown-item", msg));
     }
   std::set<std::string> ids(builtin.begin(), builtin.end());

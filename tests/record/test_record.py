@@ -104,7 +104,7 @@ def test_commands(tmp):
     # Typos get a suggestion; nothing is written.
     unchanged_after("unknown item", repo, k1, ["done", "1", "okonomi"], 2, "(mente du 'økonomi'?)")
     unchanged_after("unknown point", repo, k1, ["doc", "1", "fase4"], 2, "mente du")
-    unchanged_after("unknown id", repo, k1, ["done", "K-0010", "økonomi"], 2, "intet forløb K-0010")
+    unchanged_after("unknown id", repo, k1, ["done", "K-0010", "økonomi"], 2, "intet forløb 'K-0010'")
 
     # An edit that would add an error is refused, the file unchanged.
     err = unchanged_after("would not validate", repo, k1, ["done", "1", "evaluering", "--date", "2026-01-01"], 1,
