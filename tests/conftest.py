@@ -17,6 +17,7 @@ What a test gets from here, as fixtures:
     copy_tree(src) -> path  a private copy of a repository under tmp_path
     git(*args, cwd=)        git with a fixed identity and no user or system config
     terminal(args, cols=)   cti on a pseudo-terminal of a given width -> bytes
+    terminal_rc(args, cols=)  the same -> (exit code, bytes)
     root, demo              the source tree and examples/demo
 """
 
@@ -117,15 +118,21 @@ def read_terminal(master, proc, timeout=30):
     return out
 
 
-def run_on_terminal(args, cols=80, rows=24, cwd=None, env=None):
-    """cti ARGS with stdout and stderr on a pseudo-terminal of `cols` columns -> bytes
-    (line ends as the terminal gives them, \\r\\n)."""
+def run_on_terminal_rc(args, cols=80, rows=24, cwd=None, env=None):
+    """cti ARGS with stdout and stderr on a pseudo-terminal of `cols` columns ->
+    (exit code, bytes), line ends as the terminal gives them (\\r\\n)."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     proc = subprocess.Popen([CTI, *[str(a) for a in args]], stdin=subprocess.DEVNULL, stdout=slave, stderr=slave,
                             cwd=cwd, env=clean_env(env))
     os.close(slave)
-    return read_terminal(master, proc)
+    out = read_terminal(master, proc)
+    return proc.returncode, out
+
+
+def run_on_terminal(args, cols=80, rows=24, cwd=None, env=None):
+    """As run_on_terminal_rc, the output only."""
+    return run_on_terminal_rc(args, cols, rows, cwd, env)[1]
 
 
 @pytest.fixture
@@ -151,6 +158,11 @@ def git():
 @pytest.fixture
 def terminal():
     return run_on_terminal
+
+
+@pytest.fixture
+def terminal_rc():
+    return run_on_terminal_rc
 
 
 @pytest.fixture

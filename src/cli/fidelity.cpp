@@ -41,7 +41,7 @@ int run_fidelity(const FidelityOptions& o, const GlobalOptions& g) {
   auto r = report::compute_fidelity(repo->project, repo->forloeb, q);
   std::string out = o.format == "json"  ? report::render_fidelity_json(r)
                     : o.format == "csv" ? report::render_fidelity_csv(r)
-                                        : report::render_fidelity_table(r);
+                                        : report::render_fidelity_table(r, output_width());
   if (!print_output(out)) return kUsage;
   note_invalid(r.invalid, r.unreadable);
   return kOk;

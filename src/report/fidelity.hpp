@@ -108,7 +108,9 @@ void method_figures(const Forloeb& f, std::optional<Date> from, Date e, Fidelity
 
 FidelityReport compute_fidelity(const Project& project, const std::vector<Forloeb>& forloeb, const FidelityQuery& q);
 
-std::string render_fidelity_table(const FidelityReport& r);
+// Figures down, workers across. With a width (a terminal's), workers that do not fit
+// beside the others continue in a second block below, the labels repeated.
+std::string render_fidelity_table(const FidelityReport& r, std::size_t width = 0);
 std::string render_fidelity_json(const FidelityReport& r);
 // The Danish Excel CSV (base/csv): one line per worker, then (team); see cti-fidelity(1).
 std::string render_fidelity_csv(const FidelityReport& r);

@@ -1,6 +1,7 @@
 // Output of `cti fidelity`: a table (figures down, workers across), JSON and CSV.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "base/json.hpp"
@@ -126,21 +127,50 @@ void fidelity_json(JsonWriter& j, const Fidelity& f) {
   j.end_object();
 }
 
+// One figure: its label and a cell per column of columns_of().
+struct FigureRow {
+  std::string label;
+  std::vector<std::string> cells;
+};
+
+// The table of the columns [first, last): the labels, then those workers.
+std::string figure_block(const std::vector<const Fidelity*>& cols, const std::vector<FigureRow>& rows,
+                         std::size_t first, std::size_t last) {
+  std::vector<Column> heads = {{""}};
+  for (std::size_t i = first; i < last; ++i) heads.push_back({cols[i]->worker, Align::right});
+  Table t(heads);
+  for (const auto& fr : rows) {
+    std::vector<Cell> cells = {fr.label};
+    for (std::size_t i = first; i < last; ++i) cells.emplace_back(fr.cells[i]);
+    t.add_row(cells);
+  }
+  return t.render(false);
+}
+
+std::size_t widest_line(const std::string& text) {
+  std::size_t w = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t nl = text.find('\n', at);
+    if (nl == std::string::npos) nl = text.size();
+    w = std::max(w, display_width(std::string_view(text).substr(at, nl - at)));
+    at = nl + 1;
+  }
+  return w;
+}
+
 }  // namespace
 
-std::string render_fidelity_table(const FidelityReport& r) {
+std::string render_fidelity_table(const FidelityReport& r, std::size_t width) {
   std::string out = r.from ? fmt::format(fmt::runtime(tr("Fidelity {} to {}\n\n", "Metodetroskab {} til {}\n\n")),
                                          format_date(*r.from), format_date(r.evaluated))
                            : fmt::format(fmt::runtime(tr("Fidelity up to {}\n\n", "Metodetroskab til og med {}\n\n")),
                                          format_date(r.evaluated));
   auto cols = columns_of(r);
-  std::vector<Column> heads = {{""}};
-  for (const Fidelity* f : cols) heads.push_back({f->worker, Align::right});
-  Table t(heads);
+  std::vector<FigureRow> rows;
   auto row = [&](std::string_view label, auto cell) {
-    std::vector<Cell> cells = {std::string(label)};
-    for (const Fidelity* f : cols) cells.emplace_back(cell(*f));
-    t.add_row(cells);
+    FigureRow fr{std::string(label), {}};
+    for (const Fidelity* f : cols) fr.cells.push_back(cell(*f));
+    rows.push_back(std::move(fr));
   };
   row(tr("forløb in scope", "forløb i opgørelsen"), [](const Fidelity& f) { return std::to_string(f.in_scope); });
   row(tr("checklists complete by due date", "tjeklister komplette ved fristen"),
@@ -183,7 +213,20 @@ std::string render_fidelity_table(const FidelityReport& r) {
   row(tr("responsibility anchored", "ansvar forankret"), [](const Fidelity& f) { return ratio_cell(f.anchored); });
   row(tr("caseload: active/capacity", "caseload: aktive/kapacitet"),
       [](const Fidelity& f) { return caseload_cell(f); });
-  out += t.render(false);
+  // Workers across: as many columns as the width takes, then the next block below.
+  std::size_t first = 0;
+  while (first < cols.size()) {
+    std::size_t last = width == 0 ? cols.size() : first + 1;
+    std::string block = figure_block(cols, rows, first, last);
+    while (last < cols.size()) {
+      std::string wider = figure_block(cols, rows, first, last + 1);
+      if (widest_line(wider) > width) break;
+      block = std::move(wider);
+      ++last;
+    }
+    out += (first > 0 ? "\n" : "") + block;
+    first = last;
+  }
   const Fidelity& all = r.workers.size() == 1 ? r.workers.front() : r.team;
   if (all.without_contact_log)
     out +=

@@ -1,4 +1,3 @@
-#!/usr/bin/python3
 """End-to-end tests of `cti board` on tests/board/repo at 2026-03-10.
 
 The repository (every forløb's noter says why it is there):
@@ -12,163 +11,353 @@ The repository (every forløb's noter says why it is there):
 
 The golden page (golden/board-da.html) is the exact bytes for --lang da; regenerate it
 with CTI_UPDATE_GOLDEN=1 after a deliberate change and read the diff.
+
+    CTI=build/cti python3 -m pytest -c tests/pytest.ini tests/board
+
+The helpers that read the board's elements (the data-* attributes every row, band,
+marker and bar carries) are shared with test_browser.py.
 """
 
 import csv
-import difflib
 import io
+import json
 import os
 import re
-import tempfile
+from datetime import date
+from html.parser import HTMLParser
 
-from boardlib import HERE, REPO, DEMO, check, cti, elements, finish, rows, status_json, x_of
+import pytest
+from conftest import DEMO, run_cti
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.join(HERE, "repo")
 TODAY = "2026-03-10"
-GOLDEN = os.path.join(HERE, "golden", "board-da.html")
-tmp = tempfile.mkdtemp(prefix="cti-board-")
 
 
-def board(*extra, lang="da", out=None, repo=REPO, cwd=None):
-    out = out or os.path.join(tmp, f"b{len(os.listdir(tmp))}.html")
-    args = ["-C", repo, "--today", TODAY] + (["--lang", lang] if lang else []) + ["board", "-o", out, *extra]
-    code, _, err = cti(*args, cwd=cwd)
-    html = open(out, encoding="utf-8").read() if code == 0 and os.path.exists(out) else ""
-    return code, html, err, out
+# --- reading the board ----------------------------------------------------------
+
+def status_json(repo, today):
+    r = run_cti("-C", repo, "status", "--format", "json", today=today, lang=None)
+    assert r.rc == 0, r
+    return json.loads(r.out)
 
 
-# The golden page, and the same bytes every time.
-code, html, err, first = board()
-check("board exits 0", code == 0, err)
-check("the note names the file and the count", "6 forløb" in err and first in err, err)
-check("the note says one forløb has file errors", "1 forløb har fejl" in err, err)
-if os.environ.get("CTI_UPDATE_GOLDEN"):
-    os.makedirs(os.path.dirname(GOLDEN), exist_ok=True)
-    with open(GOLDEN, "w", encoding="utf-8", newline="") as f:
-        f.write(html)
-golden = open(GOLDEN, encoding="utf-8").read()
-diff = "".join(list(difflib.unified_diff(golden.splitlines(True), html.splitlines(True), "golden", "now"))[:60])
-check("the page equals golden/board-da.html", html == golden, diff)
-check("a second run gives the same bytes", board()[1] == html)
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
 
-# Self-contained: nothing fetched, nothing run.
-for pattern, what in [
-    (r"<script", "a script"),
-    (r"\bsrc\s*=", "a src attribute"),
-    (r"\bhref\s*=", "a link"),
-    (r"@import", "a CSS import"),
-    (r"https?:", "a URL"),
-    (r"url\((?!#)", "a url() that is not a local pattern"),
-    (r"@font-face", "a web font"),
-    (r"\bon[a-z]+\s*=", "an event handler"),
-]:
-    check(f"no {what} in the page", not re.search(pattern, html, re.I), pattern)
-check("no CPR-shaped number in the page", not re.search(r"(?<!\d)\d{6}-?\d{4}(?!\d)", html))
-check("Danish page", '<html lang="da">' in html and "Tidslinje" in html and "forsinket" in html)
-check("the project name is escaped", "CTI testteam &lt;board&gt; &amp; co" in html)
-check("the date is on the page", "10. marts 2026" in html)
-check("print stylesheet for A3 landscape", "@page{size:A3 landscape" in html and "@media print" in html)
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, {k: (v or "") for k, v in attrs}))
 
-# Rows: exactly the status rows (same order within each worker); the file with errors is one of them.
-els = elements(html)
-body = next(a for t, a in els if t == "body")
-rs = rows(els)
-ids = [r["data-id"] for r in rs]
-st = status_json(REPO, TODAY)
-want = [f["id"] for f in st["forloeb"]]
-check("one row per status row, the file with errors among them", sorted(ids) == sorted(want) and "T-05" in ids, ids)
-check("no duplicate rows", len(ids) == len(set(ids)), ids)
-check("T-07 (ended, nothing owed) is not on the board", "T-07" not in ids)
-by_worker = {}
-for r in rs:
-    by_worker.setdefault(r["data-worker"], []).append(r["data-id"])
-check("rows grouped by worker in cti.yaml order", list(by_worker) == ["ane", "bo"], by_worker)
-check("ane's rows in the order of cti status", by_worker["ane"] == [f["id"] for f in st["forloeb"] if f["worker"] == "ane"])
-err_rows = [r for r in rs if "row-error" in r["class"]]
-check("T-05 is a marked row with its rule and line",
-      len(err_rows) == 1 and err_rows[0]["data-id"] == "T-05" and err_rows[0]["data-error"] == "invalid-date"
-      and err_rows[0]["data-line"] == "5", err_rows)
-check("the error row names the file and says what to do", "forloeb/T-05.yaml linje 5" in html and "cti validate" in html)
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
 
-# Figures equal cti status: overdue and due-soon counts (CSV has both), phase, plan dates.
-code, out, _ = cti("-C", REPO, "--today", TODAY, "status", "--format", "csv")
-table = {r["id"]: r for r in csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";")}
-for r in rs:
-    if "row-error" in r["class"]:
-        continue
-    s = table[r["data-id"]]
-    check(f"{r['data-id']}: overdue and due-soon counts as cti status",
-          r["data-overdue"] == s["overdue"] and r["data-due-soon"] == s["due_soon"], (r, s))
-    check(f"{r['data-id']}: phase and planned dates as cti status",
-          r["data-phase"] == s["phase"] and r.get("data-phase3", "") == s["phase3"]
-          and r.get("data-planned-end", "") == s["planned_end"], (r, s))
-badges = [a for t, a in els if t == "g" and a.get("class") == "badge-overdue"]
-check("one red badge per row with overdue items, with the count",
-      sorted(int(b["data-count"]) for b in badges) == sorted(int(s["overdue"]) for s in table.values() if s["overdue"] != "0"))
 
-# Geometry: bands and markers at x(date) on the page's scale; today's line at x(today).
-check("window from 2026-01-01 to 2026-10-01", body["data-from"] == "2026-01-01" and body["data-to"] == "2026-10-01")
-bands = [a for t, a in els if t == "rect" and "data-band" in a]
-for b in bands:
-    ok = abs(float(b["data-x"]) - x_of(body, b["data-from"])) < 0.01 and abs(float(b["data-x-end"]) - x_of(body, b["data-to"])) < 0.01
-    inside = b["data-from"] >= body["data-from"] and b["data-to"] <= body["data-to"]
-    if inside:
-        ok = ok and abs(float(b["x"]) - float(b["data-x"])) < 0.01 and abs(float(b["x"]) + float(b["width"]) - float(b["data-x-end"])) < 0.02
-    check(f"band {b['data-band']} {b['data-from']}..{b['data-to']} at its dates", ok, b)
-t04 = [b for b in bands if b["class"].endswith("fase2") and b["data-to"] == "2026-03-20"]
-check("T-04's phase 2 band ends at its recorded end", len(t04) == 1)
-t02 = [b for b in bands if b.get("data-open") == "true" and b["data-band"] == "kontakt"]
-check("T-02's contact period runs open to today", len(t02) == 1 and t02[0]["data-to"] == "2026-03-11", t02)
-t03 = [b for b in bands if b["data-band"] == "overskredet"]
-check("T-03 has an overskredet band from the day after its planned end",
-      len(t03) == 1 and t03[0]["data-from"] == "2026-02-16", t03)
-todays = [a for t, a in els if t == "g" and a.get("class") == "today"]
-check("a today line in each worker's timeline at x(today)",
-      len(todays) == 2 and all(abs(float(a["data-x"]) - x_of(body, TODAY)) < 0.01 for a in todays), todays)
-descs = [a for t, a in els if t == "desc" and "data-date" in a]
-check("markers at x(date)", descs and all(abs(float(a["data-x"]) - x_of(body, a["data-date"])) < 0.01 for a in descs))
-kinds = re.findall(r'data-marker="(\w+)"', html)
-for k in ["phase2", "phase3", "handover_meetings", "planned_end", "end"]:
-    check(f"a {k} marker on the board", k in kinds)
+def elements(html):
+    """-> list of (tag, attrs dict) in document order"""
+    c = _Collector()
+    c.feed(html)
+    return c.found
 
-# Caseload: the numbers of cti caseload, now and each month.
-code, out, _ = cti("-C", REPO, "--today", TODAY, "caseload", "--format", "json")
-import json  # noqa: E402
 
-cl = json.loads(out)
-loads = [a for t, a in els if t == "g" and a.get("class") == "load" and a["data-worker"] != "team"]
-check("a caseload column per worker for today and 6 months", len(loads) == 2 * 7, len(loads))
-flat = json.dumps(cl)
-check("caseload JSON has the workers", '"ane"' in flat and '"bo"' in flat)
-now = {a["data-worker"]: a for a in loads if a["data-now"] == "true"}
-check("ane today: 2 active, load 1.5, capacity 10",
-      now["ane"]["data-active"] == "2" and now["ane"]["data-load"] == "1.5" and now["ane"]["data-capacity"] == "10")
-check("bo today: 2 active, capacity 5", now["bo"]["data-active"] == "2" and now["bo"]["data-capacity"] == "5")
+def rows(els):
+    """The timeline rows: data-id -> attrs (a list, to see duplicates)."""
+    return [a for t, a in els if t == "g" and "row" in a.get("class", "").split()]
 
-# The command line.
-code, again, err, _ = board(out=first)
-check("refuses to overwrite without --force (exit 2)", code == 2 and "--force" in err, err)
-code, again, err, _ = board("--force", out=first)
-check("--force replaces the file", code == 0 and again == html, err)
-code, _, err = cti("-C", REPO, "--today", TODAY, "board")
-check("-o is required", code == 2, err)
-code, page, err, _ = board("--worker", "ane")
-check("--worker ane: ane's rows only",
-      code == 0 and sorted(r["data-id"] for r in rows(elements(page))) == sorted(by_worker["ane"]), err)
-code, _, err, _ = board("--worker", "anne")
-check("--worker anne: unknown, with a suggestion", code == 2 and "ane" in err, err)
-code, page, err, _ = board("--months", "3")
-check("--months 3 ends the window after June", code == 0 and 'data-to="2026-07-01"' in page, err)
-code, page, err, _ = board("--months", "0")
-check("--months 0 is a usage error", code == 2, err)
-code, page, err, _ = board(lang="en")
-check("English page with --lang en", code == 0 and '<html lang="en">' in page and "Timeline" in page and "overdue" in page)
-os.makedirs(os.path.join(tmp, "rel"))
-code, _, err, _ = board(out="rel.html", cwd=os.path.join(tmp, "rel"))
-check("a relative -o is relative to where cti was started, not to -C",
-      code == 0 and os.path.exists(os.path.join(tmp, "rel", "rel.html")) and not os.path.exists(os.path.join(REPO, "rel.html")), err)
-code, _, err, _ = board(out=tmp)
-check("-o a directory is refused", code == 2, err)
-code, page, err, _ = board(lang=None, repo=DEMO)
-check("the demo (sprog: da) is Danish without --lang", code == 0 and '<html lang="da">' in page, err)
 
-finish("board")
+def x_of(body, day):
+    """x of a date on the board's axis, from the page's own scale (data-from/to/x0/x1)."""
+    f, t = date.fromisoformat(body["data-from"]), date.fromisoformat(body["data-to"])
+    x0, x1 = float(body["data-x0"]), float(body["data-x1"])
+    return x0 + (x1 - x0) * (date.fromisoformat(day) - f).days / (t - f).days
+
+
+def board(out, *extra, lang="da", repo=REPO, cwd=None):
+    """cti board -o OUT on `repo` at TODAY -> (Result, the page or "")."""
+    r = run_cti("-C", repo, "board", "-o", out, *extra, today=TODAY, lang=lang, cwd=cwd)
+    html = ""
+    if r.rc == 0 and os.path.exists(os.path.join(cwd or "", out)):
+        with open(os.path.join(cwd or "", out), encoding="utf-8") as f:
+            html = f.read()
+    return r, html
+
+
+# --- the page every test reads --------------------------------------------------
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory):
+    """The Danish page: (its path, the Result, the page)."""
+    out = str(tmp_path_factory.mktemp("board") / "b0.html")
+    r, html = board(out)
+    return out, r, html
+
+
+@pytest.fixture(scope="module")
+def html(first):
+    return first[2]
+
+
+@pytest.fixture(scope="module")
+def els(html):
+    return elements(html)
+
+
+@pytest.fixture(scope="module")
+def body(els):
+    return next(a for t, a in els if t == "body")
+
+
+@pytest.fixture(scope="module")
+def status():
+    return status_json(REPO, TODAY)
+
+
+@pytest.fixture(scope="module")
+def by_worker(els):
+    found = {}
+    for r in rows(els):
+        found.setdefault(r["data-worker"], []).append(r["data-id"])
+    return found
+
+
+@pytest.fixture(scope="module")
+def status_csv():
+    """cti status --format csv: id -> row (it has both the overdue and the due-soon count)."""
+    r = run_cti("-C", REPO, "status", "--format", "csv", today=TODAY, lang=None)
+    return {row["id"]: row for row in csv.DictReader(io.StringIO(r.text.lstrip("\ufeff")), delimiter=";")}
+
+
+@pytest.fixture(scope="module")
+def loads(els):
+    return [a for t, a in els if t == "g" and a.get("class") == "load" and a["data-worker"] != "team"]
+
+
+@pytest.fixture(scope="module")
+def bands(els):
+    return [a for t, a in els if t == "rect" and "data-band" in a]
+
+
+# --- the golden page, and the same bytes every time ------------------------------
+
+def test_board_exits_0_and_notes_the_file_the_count_and_the_errors(first):
+    out, r, _ = first
+    assert r.rc == 0, r
+    assert "6 forløb" in r.err and out in r.err, r
+    assert "1 forløb har fejl" in r.err, r
+
+
+def test_the_page_equals_the_golden_page(html, golden):
+    golden("board-da.html", html)
+
+
+def test_a_second_run_gives_the_same_bytes(html, tmp_path):
+    assert board(str(tmp_path / "again.html"))[1] == html
+
+
+# --- self-contained: nothing fetched, nothing run ----------------------------------
+
+@pytest.mark.parametrize("pattern", [
+    r"<script", r"\bsrc\s*=", r"\bhref\s*=", r"@import", r"https?:", r"url\((?!#)", r"@font-face",
+    r"\bon[a-z]+\s*=",
+], ids=["a script", "a src attribute", "a link", "a CSS import", "a URL", "a url() that is not a local pattern",
+        "a web font", "an event handler"])
+def test_nothing_in_the_page_fetches_or_runs(html, pattern):
+    assert not re.search(pattern, html, re.I), re.search(pattern, html, re.I)
+
+
+def test_no_cpr_shaped_number_in_the_page(html):
+    assert not re.search(r"(?<!\d)\d{6}-?\d{4}(?!\d)", html)
+
+
+@pytest.mark.parametrize("needles", [
+    ['<html lang="da">', "Tidslinje", "forsinket"],
+    ["CTI testteam &lt;board&gt; &amp; co"],
+    ["10. marts 2026"],
+    ["@page{size:A3 landscape", "@media print"],
+], ids=["a Danish page", "the project name is escaped", "the date is on the page", "print stylesheet for A3 landscape"])
+def test_the_page_says(html, needles):
+    assert all(n in html for n in needles), [n for n in needles if n not in html]
+
+
+# --- rows: exactly the status rows (same order within each worker) -------------------
+
+def test_one_row_per_status_row_the_file_with_errors_among_them(els, status):
+    ids = [r["data-id"] for r in rows(els)]
+    assert sorted(ids) == sorted(f["id"] for f in status["forloeb"]) and "T-05" in ids, ids
+
+
+def test_no_duplicate_rows(els):
+    ids = [r["data-id"] for r in rows(els)]
+    assert len(ids) == len(set(ids)), ids
+
+
+def test_an_ended_forloeb_with_nothing_owed_is_not_on_the_board(els):
+    assert "T-07" not in [r["data-id"] for r in rows(els)]
+
+
+def test_rows_grouped_by_worker_in_cti_yaml_order(by_worker):
+    assert list(by_worker) == ["ane", "bo"], by_worker
+
+
+def test_a_workers_rows_in_the_order_of_cti_status(by_worker, status):
+    assert by_worker["ane"] == [f["id"] for f in status["forloeb"] if f["worker"] == "ane"], by_worker
+
+
+def test_the_file_with_errors_is_a_marked_row_with_its_rule_and_line(els):
+    err_rows = [r for r in rows(els) if "row-error" in r["class"]]
+    assert len(err_rows) == 1 and err_rows[0]["data-id"] == "T-05" and err_rows[0]["data-error"] == "invalid-date" \
+        and err_rows[0]["data-line"] == "5", err_rows
+
+
+def test_the_error_row_names_the_file_and_says_what_to_do(html):
+    assert "forloeb/T-05.yaml linje 5" in html and "cti validate" in html
+
+
+# --- figures equal cti status -----------------------------------------------------
+
+def test_overdue_and_due_soon_counts_as_cti_status(els, status_csv):
+    wrong = [(r, status_csv[r["data-id"]]) for r in rows(els) if "row-error" not in r["class"]
+             and (r["data-overdue"], r["data-due-soon"]) != (status_csv[r["data-id"]]["overdue"],
+                                                             status_csv[r["data-id"]]["due_soon"])]
+    assert not wrong, wrong
+
+
+def test_phase_and_planned_dates_as_cti_status(els, status_csv):
+    def same(r, s):
+        return r["data-phase"] == s["phase"] and r.get("data-phase3", "") == s["phase3"] \
+            and r.get("data-planned-end", "") == s["planned_end"]
+    wrong = [(r, status_csv[r["data-id"]]) for r in rows(els) if "row-error" not in r["class"]
+             and not same(r, status_csv[r["data-id"]])]
+    assert not wrong, wrong
+
+
+def test_one_red_badge_per_row_with_overdue_items_with_the_count(els, status_csv):
+    badges = [a for t, a in els if t == "g" and a.get("class") == "badge-overdue"]
+    assert sorted(int(b["data-count"]) for b in badges) == \
+        sorted(int(s["overdue"]) for s in status_csv.values() if s["overdue"] != "0"), badges
+
+
+# --- geometry: bands and markers at x(date) on the page's scale ----------------------
+
+def test_the_window_is_2026_01_01_to_2026_10_01(body):
+    assert body["data-from"] == "2026-01-01" and body["data-to"] == "2026-10-01", body
+
+
+def test_every_band_is_drawn_at_its_dates(body, bands):
+    def at_its_dates(b):
+        ok = abs(float(b["data-x"]) - x_of(body, b["data-from"])) < 0.01 \
+            and abs(float(b["data-x-end"]) - x_of(body, b["data-to"])) < 0.01
+        if b["data-from"] >= body["data-from"] and b["data-to"] <= body["data-to"]:  # inside the window
+            ok = ok and abs(float(b["x"]) - float(b["data-x"])) < 0.01 \
+                and abs(float(b["x"]) + float(b["width"]) - float(b["data-x-end"])) < 0.02
+        return ok
+    assert bands
+    wrong = [b for b in bands if not at_its_dates(b)]
+    assert not wrong, wrong
+
+
+def test_a_phase_2_band_ends_at_a_recorded_end(bands):
+    t04 = [b for b in bands if b["class"].endswith("fase2") and b["data-to"] == "2026-03-20"]
+    assert len(t04) == 1, bands
+
+
+def test_a_contact_period_runs_open_to_today(bands):
+    t02 = [b for b in bands if b.get("data-open") == "true" and b["data-band"] == "kontakt"]
+    assert len(t02) == 1 and t02[0]["data-to"] == "2026-03-11", t02
+
+
+def test_overskredet_from_the_day_after_the_planned_end(bands):
+    t03 = [b for b in bands if b["data-band"] == "overskredet"]
+    assert len(t03) == 1 and t03[0]["data-from"] == "2026-02-16", t03
+
+
+def test_a_today_line_in_each_workers_timeline_at_x_today(els, body):
+    todays = [a for t, a in els if t == "g" and a.get("class") == "today"]
+    assert len(todays) == 2 and all(abs(float(a["data-x"]) - x_of(body, TODAY)) < 0.01 for a in todays), todays
+
+
+def test_markers_at_x_date(els, body):
+    descs = [a for t, a in els if t == "desc" and "data-date" in a]
+    assert descs and all(abs(float(a["data-x"]) - x_of(body, a["data-date"])) < 0.01 for a in descs), descs
+
+
+@pytest.mark.parametrize("kind", ["phase2", "phase3", "handover_meetings", "planned_end", "end"])
+def test_a_marker_of_each_kind_on_the_board(html, kind):
+    assert kind in re.findall(r'data-marker="(\w+)"', html)
+
+
+# --- caseload: the numbers of cti caseload, now and each month ------------------------
+
+def test_a_caseload_column_per_worker_for_today_and_6_months(loads):
+    assert len(loads) == 2 * 7, len(loads)
+
+
+def test_caseload_json_has_the_workers():
+    r = run_cti("-C", REPO, "caseload", "--format", "json", today=TODAY, lang=None)
+    flat = json.dumps(json.loads(r.out))
+    assert '"ane"' in flat and '"bo"' in flat, r
+
+
+def test_caseload_today(loads):
+    now = {a["data-worker"]: a for a in loads if a["data-now"] == "true"}
+    assert now["ane"]["data-active"] == "2" and now["ane"]["data-load"] == "1.5" \
+        and now["ane"]["data-capacity"] == "10", "ane today: 2 active, load 1.5, capacity 10"
+    assert now["bo"]["data-active"] == "2" and now["bo"]["data-capacity"] == "5", "bo today: 2 active, capacity 5"
+
+
+# --- the command line -------------------------------------------------------------
+
+def test_refuses_to_overwrite_without_force(first):
+    r, _ = board(first[0])
+    assert r.rc == 2 and "--force" in r.err, r
+
+
+def test_force_replaces_the_file(first):
+    r, again = board(first[0], "--force")
+    assert r.rc == 0 and again == first[2], r
+
+
+def test_o_is_required():
+    r = run_cti("-C", REPO, "board", today=TODAY, lang=None)
+    assert r.rc == 2, r
+
+
+def test_worker_shows_that_workers_rows_only(by_worker, tmp_path):
+    r, page = board(str(tmp_path / "ane.html"), "--worker", "ane")
+    assert r.rc == 0 and sorted(x["data-id"] for x in rows(elements(page))) == sorted(by_worker["ane"]), r
+
+
+def test_an_unknown_worker_is_a_usage_error_with_a_suggestion(tmp_path):
+    r, _ = board(str(tmp_path / "anne.html"), "--worker", "anne")
+    assert r.rc == 2 and "ane" in r.err, r
+
+
+def test_months_3_ends_the_window_after_june(tmp_path):
+    r, page = board(str(tmp_path / "m3.html"), "--months", "3")
+    assert r.rc == 0 and 'data-to="2026-07-01"' in page, r
+
+
+def test_months_0_is_a_usage_error(tmp_path):
+    r, _ = board(str(tmp_path / "m0.html"), "--months", "0")
+    assert r.rc == 2, r
+
+
+def test_an_english_page_with_lang_en(tmp_path):
+    r, page = board(str(tmp_path / "en.html"), lang="en")
+    assert r.rc == 0 and '<html lang="en">' in page and "Timeline" in page and "overdue" in page, r
+
+
+def test_a_relative_o_is_relative_to_where_cti_was_started_not_to_C(tmp_path):
+    r, _ = board("rel.html", cwd=str(tmp_path))
+    assert r.rc == 0 and os.path.exists(tmp_path / "rel.html") and not os.path.exists(os.path.join(REPO, "rel.html")), r
+
+
+def test_o_a_directory_is_refused(tmp_path):
+    r, _ = board(str(tmp_path))
+    assert r.rc == 2, r
+
+
+def test_the_demo_sprog_da_is_danish_without_lang(tmp_path):
+    r, page = board(str(tmp_path / "demo.html"), lang=None, repo=DEMO)
+    assert r.rc == 0 and '<html lang="da">' in page, r

@@ -1,48 +1,47 @@
-#!/usr/bin/python3
 """The command line itself, `cti init` and `cti new`, end to end.
 
-    /usr/bin/python3 tests/cli/test_cli.py     # needs $CTI, else build/cti
+    CTI=build/cti python3 -m pytest -c tests/pytest.ini tests/cli
 
 golden/cti.yaml.expected and golden/K-0001.yaml.expected are the templates
 without their first line (the yaml-language-server schema path depends on the
 install prefix; it is checked separately).
+
+cti runs here without --lang: the language comes from the locale (C.UTF-8, or
+da_DK.UTF-8 where a case says so) or from the repository's cti.yaml (the template
+says sprog: da).
 """
 
 import os
-import shutil
-import sys
-import subprocess
-import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-from e2e import CTI, check, failures  # noqa: E402
+import pytest
+from conftest import run_cti
 
-GOLDEN = os.path.join(HERE, "golden")
 TODAY = "2026-11-23"
+SEE = "; see 'cti --help'\n"
 
 
-def run(args, cwd=None, lang="C.UTF-8"):
-    e = dict(os.environ, NO_COLOR="1", LC_ALL=lang, LANG=lang)
-    for k in ("CTI_TODAY", "CTI_CPR_FILE", "LC_MESSAGES"):
-        e.pop(k, None)
-    p = subprocess.run([CTI] + args, capture_output=True, env=e, cwd=cwd, timeout=60)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def expect(label, args, rc, stdout=None, stderr=None, cwd=None, lang="C.UTF-8"):
-    got_rc, out, err = run(args, cwd, lang)
-    detail = f"exit {got_rc} (want {rc})\nstdout: {out!r}\nstderr: {err!r}"
-    ok = got_rc == rc and (stdout is None or out == stdout) and (stderr is None or err == stderr)
-    if stderr is None and rc == 2:
-        ok = ok and (err.startswith("cti: error: ") or err.startswith("cti: fejl: ")) and "Traceback" not in err
-    check(label, ok, detail + (f"\nwant stderr: {stderr!r}" if stderr is not None else ""))
-    return out, err
+def expect(args, rc, stdout=None, stderr=None, cwd=None, locale="C.UTF-8"):
+    """cti ARGS (no --lang) exits rc with exactly stdout and stderr, where given; a usage
+    error (2) without a given stderr is still one line 'cti: error: ...'."""
+    r = run_cti(*args, cwd=cwd, lang=None, env={"LC_ALL": locale, "LANG": locale})
+    assert r.rc == rc, r
+    if stdout is not None:
+        assert r.text == stdout, r
+    if stderr is not None:
+        assert r.err == stderr, r
+    elif rc == 2:
+        assert r.err.startswith(("cti: error: ", "cti: fejl: ")) and "Traceback" not in r.err, r
+    return r
 
 
 def read(path):
     with open(path, encoding="utf-8") as f:
         return f.read()
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
 
 
 def snapshot(top):
@@ -52,7 +51,10 @@ def snapshot(top):
         for name in dirs + files:
             p = os.path.join(d, name)
             st = os.lstat(p)
-            data = open(p, "rb").read() if os.path.isfile(p) and not os.path.islink(p) else None
+            data = None
+            if os.path.isfile(p) and not os.path.islink(p):
+                with open(p, "rb") as f:
+                    data = f.read()
             # A directory's mtime may move (a temporary file made and removed); its entries may not.
             snap[os.path.relpath(p, top)] = (None if os.path.isdir(p) else st.st_mtime_ns, st.st_mode, data)
     return snap
@@ -60,176 +62,202 @@ def snapshot(top):
 
 # --- command-line mistakes -----------------------------------------------------------
 
-def cli_errors(tmp):
-    see = "; see 'cti --help'\n"
-    expect("unknown command", ["bogus"], 2, "", "cti: error: unknown command 'bogus'" + see, tmp)
-    expect("unknown command with a suggestion", ["statsu"], 2, "",
-           "cti: error: unknown command 'statsu' (did you mean 'status'?)" + see, tmp)
-    expect("unknown command after global options", ["--today", TODAY, "-C", tmp, "valdate"], 2, "",
-           "cti: error: unknown command 'valdate' (did you mean 'validate'?)" + see, tmp)
-    expect("unknown command in Danish (locale)", ["statsu"], 2, "",
-           "cti: fejl: ukendt kommando 'statsu' (mente du 'status'?); se 'cti --help'\n", tmp, "da_DK.UTF-8")
-    expect("unknown command in Danish (--lang)", ["--lang", "da", "repot"], 2, "",
-           "cti: fejl: ukendt kommando 'repot' (mente du 'report'?); se 'cti --help'\n", tmp)
-    expect("no command", [], 2, "", "cti: error: a command is required, e.g. 'cti status'" + see, tmp)
-    expect("unknown global option", ["--frobnicate"], 2, "", "cti: error: unknown option '--frobnicate'" + see, tmp)
-    expect("unknown option before a command", ["--frobnicate", "validate"], 2, "",
-           "cti: error: unknown option '--frobnicate' for 'cti validate'; see 'cti validate --help'\n", tmp)
-    expect("unknown option of a command", ["validate", "--frobnicate"], 2, "",
-           "cti: error: unknown option '--frobnicate' for 'cti validate'; see 'cti validate --help'\n", tmp)
-    expect("misspelt option of a command", ["validate", "--stagde"], 2, "",
-           "cti: error: unknown option '--stagde' for 'cti validate' (did you mean '--staged'?); "
-           "see 'cti validate --help'\n", tmp)
-    expect("misspelt option with a value", ["new", "--subgrup=x"], 2, "",
-           "cti: error: unknown option '--subgrup' for 'cti new' (did you mean '--subgroup'?); "
-           "see 'cti new --help'\n", tmp)
-    expect("global option without its value", ["-C"], 2, "", "cti: error: option '-C' needs a value" + see, tmp)
-    expect("bad option value", ["validate", "--format", "xml"], 2, "", None, tmp)
-    expect("option without its value", ["new", "--contact"], 2, "", None, tmp)
-    expect("bad --lang", ["--lang", "fr", "validate"], 2, "", "cti: error: '--lang' takes one of da, en, not 'fr'" + see, tmp)
-    expect("bad --color", ["--color", "sometimes", "validate"], 2, "", None, tmp)
-    expect("hook without install", ["hook"], 2, "", None, tmp)
-    expect("hook with a misspelt install", ["hook", "instal"], 2, "",
-           "cti: error: unknown command 'instal' for 'cti hook' (did you mean 'install'?); see 'cti hook --help'\n", tmp)
-    expect("misspelt option of hook install", ["hook", "install", "--forc"], 2, "",
-           "cti: error: unknown option '--forc' for 'cti hook install' (did you mean '--force'?); "
-           "see 'cti hook install --help'\n", tmp)
-    out, _ = expect("--help", ["--help"], 0, None, "", tmp)
-    check("--help lists the commands", all(c in out for c in ["init", "new", "status", "validate", "report", "hook"]),
-          out)
-    out, _ = expect("--version", ["--version"], 0, None, "", tmp)
-    check("--version says cti", out.startswith("cti "), out)
-    expect("validate --help", ["validate", "--help"], 0, None, "", tmp)
+# (label, arguments ("{tmp}" is the working directory), exit code, stdout, stderr, locale)
+CLI_ERRORS = [
+    ("unknown command", ["bogus"], 2, "", "cti: error: unknown command 'bogus'" + SEE, "C.UTF-8"),
+    ("unknown command with a suggestion", ["statsu"], 2, "",
+     "cti: error: unknown command 'statsu' (did you mean 'status'?)" + SEE, "C.UTF-8"),
+    ("unknown command after global options", ["--today", TODAY, "-C", "{tmp}", "valdate"], 2, "",
+     "cti: error: unknown command 'valdate' (did you mean 'validate'?)" + SEE, "C.UTF-8"),
+    ("unknown command in Danish (locale)", ["statsu"], 2, "",
+     "cti: fejl: ukendt kommando 'statsu' (mente du 'status'?); se 'cti --help'\n", "da_DK.UTF-8"),
+    ("unknown command in Danish (--lang)", ["--lang", "da", "repot"], 2, "",
+     "cti: fejl: ukendt kommando 'repot' (mente du 'report'?); se 'cti --help'\n", "C.UTF-8"),
+    ("no command", [], 2, "", "cti: error: a command is required, e.g. 'cti status'" + SEE, "C.UTF-8"),
+    ("unknown global option", ["--frobnicate"], 2, "", "cti: error: unknown option '--frobnicate'" + SEE,
+     "C.UTF-8"),
+    ("unknown option before a command", ["--frobnicate", "validate"], 2, "",
+     "cti: error: unknown option '--frobnicate' for 'cti validate'; see 'cti validate --help'\n", "C.UTF-8"),
+    ("unknown option of a command", ["validate", "--frobnicate"], 2, "",
+     "cti: error: unknown option '--frobnicate' for 'cti validate'; see 'cti validate --help'\n", "C.UTF-8"),
+    ("misspelt option of a command", ["validate", "--stagde"], 2, "",
+     "cti: error: unknown option '--stagde' for 'cti validate' (did you mean '--staged'?); "
+     "see 'cti validate --help'\n", "C.UTF-8"),
+    ("misspelt option with a value", ["new", "--subgrup=x"], 2, "",
+     "cti: error: unknown option '--subgrup' for 'cti new' (did you mean '--subgroup'?); "
+     "see 'cti new --help'\n", "C.UTF-8"),
+    ("global option without its value", ["-C"], 2, "", "cti: error: option '-C' needs a value" + SEE, "C.UTF-8"),
+    ("bad option value", ["validate", "--format", "xml"], 2, "", None, "C.UTF-8"),
+    ("option without its value", ["new", "--contact"], 2, "", None, "C.UTF-8"),
+    ("bad --lang", ["--lang", "fr", "validate"], 2, "", "cti: error: '--lang' takes one of da, en, not 'fr'" + SEE,
+     "C.UTF-8"),
+    ("bad --color", ["--color", "sometimes", "validate"], 2, "", None, "C.UTF-8"),
+    ("hook without install", ["hook"], 2, "", None, "C.UTF-8"),
+    ("hook with a misspelt install", ["hook", "instal"], 2, "",
+     "cti: error: unknown command 'instal' for 'cti hook' (did you mean 'install'?); see 'cti hook --help'\n",
+     "C.UTF-8"),
+    ("misspelt option of hook install", ["hook", "install", "--forc"], 2, "",
+     "cti: error: unknown option '--forc' for 'cti hook install' (did you mean '--force'?); "
+     "see 'cti hook install --help'\n", "C.UTF-8"),
+]
+
+
+@pytest.mark.parametrize("args, rc, stdout, stderr, locale", [c[1:] for c in CLI_ERRORS],
+                         ids=[c[0] for c in CLI_ERRORS])
+def test_command_line_mistake(tmp_path, args, rc, stdout, stderr, locale):
+    args = [str(tmp_path) if a == "{tmp}" else a for a in args]
+    expect(args, rc, stdout, stderr, cwd=tmp_path, locale=locale)
+
+
+def test_help_lists_the_commands(tmp_path):
+    r = expect(["--help"], 0, None, "", cwd=tmp_path)
+    assert all(c in r.text for c in ["init", "new", "status", "validate", "report", "hook"]), r
+
+
+def test_version_says_cti(tmp_path):
+    r = expect(["--version"], 0, None, "", cwd=tmp_path)
+    assert r.text.startswith("cti "), r
+
+
+def test_command_help(tmp_path):
+    expect(["validate", "--help"], 0, None, "", cwd=tmp_path)
 
 
 # --- cti init ------------------------------------------------------------------------
 
-def init_tests(tmp):
-    repo = os.path.join(tmp, "team")
-    out, err = expect("init DIR", ["init", "team"], 0, "", None, tmp)
-    check("init: a note on stderr", err.startswith("cti: created ") and "cti new" in err, err)
-    text = read(os.path.join(repo, "cti.yaml"))
-    first, rest = text.split("\n", 1)
-    check("init: cti.yaml starts with the schema line",
-          first.startswith("# yaml-language-server: $schema=") and first.endswith("/cti.schema.json"), first)
-    check("init: cti.yaml is the commented template", rest == read(os.path.join(GOLDEN, "cti.yaml.expected")), rest)
-    check("init: forloeb/ exists", os.path.isdir(os.path.join(repo, "forloeb")))
-    check("init: .gitignore ignores cpr.yaml", read(os.path.join(repo, ".gitignore")) == "cpr.yaml\n")
-    expect("init: the new repository validates clean", ["-C", repo, "validate", "--today", TODAY], 0, "")
+def test_init(tmp_path, golden):
+    repo = tmp_path / "team"
+    r = expect(["init", "team"], 0, "", None, cwd=tmp_path)
+    assert r.err.startswith("cti: created ") and "cti new" in r.err, "init: a note on stderr"
+    first, rest = read(repo / "cti.yaml").split("\n", 1)
+    assert first.startswith("# yaml-language-server: $schema=") and first.endswith("/cti.schema.json"), first
+    golden("cti.yaml.expected", rest)  # the commented template
+    assert os.path.isdir(repo / "forloeb")
+    assert read(repo / ".gitignore") == "cpr.yaml\n", "init: .gitignore ignores cpr.yaml"
+    expect(["-C", repo, "validate", "--today", TODAY], 0, "")  # the new repository validates clean
 
-    # A second init changes nothing at all.
-    before = snapshot(tmp)
-    expect("second init: refused", ["init", "team"], 2, "",
-           f"cti: error: {os.path.join(repo, 'cti.yaml')} already exists; nothing was changed\n", tmp)
-    expect("second init from inside: refused", ["init"], 2, "", None, repo)
-    check("second init: no file changed", snapshot(tmp) == before)
 
-    # init in an existing directory keeps what is there and adds to .gitignore once.
-    other = os.path.join(tmp, "existing")
-    os.makedirs(other)
-    with open(os.path.join(other, ".gitignore"), "w") as f:
-        f.write("*.tmp")
-    with open(os.path.join(other, "README"), "w") as f:
-        f.write("ours\n")
-    expect("init in an existing directory", ["init"], 0, "", None, other)
-    check("init: .gitignore extended, not replaced", read(os.path.join(other, ".gitignore")) == "*.tmp\ncpr.yaml\n")
-    check("init: other files untouched", read(os.path.join(other, "README")) == "ours\n")
+def test_second_init_changes_nothing(tmp_path):
+    repo = tmp_path / "team"
+    expect(["init", "team"], 0, "", None, cwd=tmp_path)
+    before = snapshot(tmp_path)
+    expect(["init", "team"], 2, "", f"cti: error: {repo / 'cti.yaml'} already exists; nothing was changed\n",
+           cwd=tmp_path)
+    expect(["init"], 2, "", None, cwd=repo)  # from inside
+    assert snapshot(tmp_path) == before, "second init: a file changed"
 
-    third = os.path.join(tmp, "ignored")
-    os.makedirs(third)
-    with open(os.path.join(third, ".gitignore"), "w") as f:
-        f.write("/cpr.yaml\nbuild/\n")
-    expect("init with cpr.yaml already ignored", ["-C", third, "init"], 0, "")
-    check("init: .gitignore left as it was", read(os.path.join(third, ".gitignore")) == "/cpr.yaml\nbuild/\n")
-    return repo
+
+def test_init_in_an_existing_directory(tmp_path):
+    """keeps what is there and adds to .gitignore once."""
+    other = tmp_path / "existing"
+    other.mkdir()
+    write(other / ".gitignore", "*.tmp")
+    write(other / "README", "ours\n")
+    expect(["init"], 0, "", None, cwd=other)
+    assert read(other / ".gitignore") == "*.tmp\ncpr.yaml\n", "init: .gitignore extended, not replaced"
+    assert read(other / "README") == "ours\n", "init: other files untouched"
+
+
+def test_init_with_cpr_yaml_already_ignored(tmp_path):
+    third = tmp_path / "ignored"
+    third.mkdir()
+    write(third / ".gitignore", "/cpr.yaml\nbuild/\n")
+    expect(["-C", third, "init"], 0, "")
+    assert read(third / ".gitignore") == "/cpr.yaml\nbuild/\n", "init: .gitignore left as it was"
 
 
 # --- cti new -------------------------------------------------------------------------
 
-def new_tests(tmp, repo):
-    # The template has one placeholder worker and two delmålgrupper.
-    expect("new: which delmålgruppe?", ["-C", repo, "new", "--today", TODAY], 2, "",
-           "cti: fejl: vælg delmålgruppe med --subgroup (egen-kommune, anden-kommune)\n")  # the template: sprog: da
-    check("new: nothing written on an error", os.listdir(os.path.join(repo, "forloeb")) in ([], [".gitkeep"]))
-    cfg = os.path.join(repo, "cti.yaml")
-    with open(cfg, encoding="utf-8") as f:
-        text = f.read().replace("medarbejder1", "mette")
+def init_team(tmp_path):
+    expect(["init", "team"], 0, "", None, cwd=tmp_path)
+    return tmp_path / "team"
+
+
+def name_workers(repo):
+    """The template's placeholder worker becomes mette, and jonas joins."""
+    text = read(repo / "cti.yaml").replace("medarbejder1", "mette")
     text = text.replace('    årsværk: 1.0                # fuldtid = 1.0, halvtid = 0.5\n',
                         '    årsværk: 1.0                # fuldtid = 1.0, halvtid = 0.5\n  - id: jonas\n')
-    with open(cfg, "w", encoding="utf-8") as f:
-        f.write(text)
+    write(repo / "cti.yaml", text)
 
-    expect("new: which medarbejder?", ["-C", repo, "new", "--today", TODAY, "--subgroup", "egen-kommune"], 2, "",
-           "cti: fejl: vælg medarbejder med --worker (mette, jonas)\n")  # cti.yaml says sprog: da
-    expect("new: the first id", ["-C", repo, "--lang", "en", "new", "--today", TODAY, "--worker", "mette",
-                                 "--subgroup", "egen-kommune"], 0, "forloeb/K-0001.yaml\n", "", cwd=repo)
-    text = read(os.path.join(repo, "forloeb", "K-0001.yaml"))
-    first, rest = text.split("\n", 1)
-    check("new: schema line", first.startswith("# yaml-language-server: $schema=")
-          and first.endswith("/forloeb.schema.json"), first)
-    check("new: the commented template", rest == read(os.path.join(GOLDEN, "K-0001.yaml.expected")), rest)
-    expect("new: the new file validates clean", ["-C", repo, "validate", "--today", TODAY], 0, "")
 
-    expect("new: --medarbejder, --kontakt, next id", ["-C", repo, "new", "--today", TODAY, "--medarbejder", "jonas",
-                                                      "--subgroup", "anden-kommune", "--kontakt", "2026-11-02"],
-           0, "forloeb/K-0002.yaml\n", "", cwd=repo)
-    text = read(os.path.join(repo, "forloeb", "K-0002.yaml"))
-    check("new: the values are in the file", "id: K-0002\nmedarbejder: jonas\ndelmålgruppe: anden-kommune\n"
-          "kontakt: 2026-11-02 " in text, text)
-    expect("new: CTI_TODAY is the default kontakt", ["-C", repo, "new", "--worker", "mette", "--subgroup",
-                                                     "egen-kommune", "--today", "2026-01-31"],
-           0, "forloeb/K-0003.yaml\n", "", cwd=repo)
-    check("new: kontakt is --today", "kontakt: 2026-01-31 " in read(os.path.join(repo, "forloeb", "K-0003.yaml")))
+@pytest.fixture
+def team(tmp_path):
+    """A repository from `cti init` with two workers, mette and jonas."""
+    repo = init_team(tmp_path)
+    name_workers(repo)
+    return repo
 
-    # The next free id follows the highest number in use, file names and ids alike.
-    for name, body in [("K-0041.yaml", "id: K-0041\n"), ("K-0007.yaml", "this: [is broken\n")]:
-        with open(os.path.join(repo, "forloeb", name), "w") as f:
-            f.write(body)
-    args = ["-C", repo, "new", "--today", TODAY, "--worker", "mette", "--subgroup", "egen-kommune"]
-    expect("new: after the highest number", args, 0, "forloeb/K-0042.yaml\n", "", cwd=repo)
-    with open(os.path.join(repo, "forloeb", "K-12345.yaml"), "w") as f:
-        f.write("id: K-12345\n")
-    expect("new: wider numbers keep their width", args, 0, "forloeb/K-12346.yaml\n", "", cwd=repo)
 
-    # Never overwrite: a dangling symlink where the new file would go stays as it is.
-    os.symlink(os.path.join(tmp, "elsewhere.yaml"), os.path.join(repo, "forloeb", "K-12347.yaml"))
-    before = snapshot(repo)
-    expect("new: never overwrites", args, 2, "", None)
-    check("new: nothing changed, nothing created through the link",
-          snapshot(repo) == before and not os.path.exists(os.path.join(tmp, "elsewhere.yaml")))
-    os.remove(os.path.join(repo, "forloeb", "K-12347.yaml"))
+NEW = ["new", "--today", TODAY, "--worker", "mette", "--subgroup", "egen-kommune"]
 
-    # Mistakes in the options change nothing.
-    before = snapshot(repo)
-    expect("new: unknown worker with a suggestion", args[:-4] + ["--worker", "mete", "--subgroup", "egen-kommune"], 2,
-           "", "cti: fejl: medarbejder 'mete' findes ikke i cti.yaml (mente du 'mette'?)\n")
-    expect("new: unknown delmålgruppe", ["--lang", "en"] + args[:-2] + ["--subgroup", "egen"], 2, "",
+
+def test_new_asks_for_what_it_needs(tmp_path):
+    # The template has one placeholder worker and two delmålgrupper; it says sprog: da.
+    repo = init_team(tmp_path)
+    expect(["-C", repo, "new", "--today", TODAY], 2, "",
+           "cti: fejl: vælg delmålgruppe med --subgroup (egen-kommune, anden-kommune)\n")
+    assert os.listdir(repo / "forloeb") in ([], [".gitkeep"]), "new: something written on an error"
+    name_workers(repo)
+    expect(["-C", repo, "new", "--today", TODAY, "--subgroup", "egen-kommune"], 2, "",
+           "cti: fejl: vælg medarbejder med --worker (mette, jonas)\n")
+
+
+def test_new_writes_the_template_with_the_values(team, golden):
+    expect(["-C", team, "--lang", "en", "new", "--today", TODAY, "--worker", "mette", "--subgroup", "egen-kommune"],
+           0, "forloeb/K-0001.yaml\n", "", cwd=team)
+    first, rest = read(team / "forloeb" / "K-0001.yaml").split("\n", 1)
+    assert first.startswith("# yaml-language-server: $schema=") and first.endswith("/forloeb.schema.json"), first
+    golden("K-0001.yaml.expected", rest)  # the commented template
+    expect(["-C", team, "validate", "--today", TODAY], 0, "")  # the new file validates clean
+
+    # --medarbejder, --kontakt, the next id.
+    expect(["-C", team, "new", "--today", TODAY, "--medarbejder", "jonas", "--subgroup", "anden-kommune",
+            "--kontakt", "2026-11-02"], 0, "forloeb/K-0002.yaml\n", "", cwd=team)
+    text = read(team / "forloeb" / "K-0002.yaml")
+    assert "id: K-0002\nmedarbejder: jonas\ndelmålgruppe: anden-kommune\nkontakt: 2026-11-02 " in text, text
+
+    # The day (--today) is the default kontakt.
+    expect(["-C", team, "new", "--worker", "mette", "--subgroup", "egen-kommune", "--today", "2026-01-31"],
+           0, "forloeb/K-0003.yaml\n", "", cwd=team)
+    assert "kontakt: 2026-01-31 " in read(team / "forloeb" / "K-0003.yaml")
+
+
+def test_new_follows_the_highest_number(team):
+    """The next free id follows the highest number in use, file names and ids alike."""
+    write(team / "forloeb" / "K-0041.yaml", "id: K-0041\n")
+    write(team / "forloeb" / "K-0007.yaml", "this: [is broken\n")
+    expect(["-C", team] + NEW, 0, "forloeb/K-0042.yaml\n", "", cwd=team)
+    write(team / "forloeb" / "K-12345.yaml", "id: K-12345\n")
+    expect(["-C", team] + NEW, 0, "forloeb/K-12346.yaml\n", "", cwd=team)  # wider numbers keep their width
+
+
+def test_new_never_overwrites(team, tmp_path):
+    """A dangling symlink where the new file would go stays as it is."""
+    write(team / "forloeb" / "K-12345.yaml", "id: K-12345\n")
+    os.symlink(tmp_path / "elsewhere.yaml", team / "forloeb" / "K-12346.yaml")
+    before = snapshot(team)
+    expect(["-C", team] + NEW, 2, "", None)
+    assert snapshot(team) == before, "new: something changed"
+    assert not os.path.exists(tmp_path / "elsewhere.yaml"), "new: a file created through the link"
+
+
+def test_new_mistakes_change_nothing(team):
+    before = snapshot(team)
+    expect(["-C", team, "new", "--today", TODAY, "--worker", "mete", "--subgroup", "egen-kommune"], 2, "",
+           "cti: fejl: medarbejder 'mete' findes ikke i cti.yaml (mente du 'mette'?)\n")
+    expect(["--lang", "en", "-C", team, "new", "--today", TODAY, "--worker", "mette", "--subgroup", "egen"], 2, "",
            "cti: error: delmålgruppe 'egen' is not in cti.yaml\n")
-    expect("new: impossible --contact", ["--lang", "en"] + args + ["--contact", "2026-02-30"], 2, "",
+    expect(["--lang", "en", "-C", team] + NEW + ["--contact", "2026-02-30"], 2, "",
            "cti: error: --contact must be a date YYYY-MM-DD, not '2026-02-30'\n")
-    expect("new: impossible --today", ["--lang", "en", "-C", repo, "new", "--today", "2026-13-01"], 2, "", None)
-    check("new: the mistakes changed nothing", snapshot(repo) == before)
-    expect("new: outside a repository", ["new", "--today", TODAY], 2, "", None, tmp)
-
-    # Another prefix from cti.yaml.
-    with open(cfg, encoding="utf-8") as f:
-        text = f.read().replace("id_præfiks: K-", "id_præfiks: AAR-")
-    with open(cfg, "w", encoding="utf-8") as f:
-        f.write(text)
-    expect("new: id_præfiks from cti.yaml", args, 0, "forloeb/AAR-0001.yaml\n", "", cwd=repo)
+    expect(["--lang", "en", "-C", team, "new", "--today", "2026-13-01"], 2, "", None)
+    assert snapshot(team) == before, "new: the mistakes changed something"
 
 
-def main():
-    if not os.access(CTI, os.X_OK):
-        print(f"FAIL: no cti binary at {CTI}")
-        return 1
-    with tempfile.TemporaryDirectory() as tmp:
-        cli_errors(tmp)
-        repo = init_tests(tmp)
-        new_tests(tmp, repo)
-    print(f"{len(failures)} failure(s)")
-    return 1 if failures else 0
+def test_new_outside_a_repository(tmp_path):
+    expect(["new", "--today", TODAY], 2, "", None, cwd=tmp_path)
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def test_new_id_prefix_from_cti_yaml(team):
+    write(team / "cti.yaml", read(team / "cti.yaml").replace("id_præfiks: K-", "id_præfiks: AAR-"))
+    expect(["-C", team] + NEW, 0, "forloeb/AAR-0001.yaml\n", "", cwd=team)

@@ -1,30 +1,25 @@
-#!/usr/bin/python3
 """Paths as git prints them (SPEC section 6): run from a subdirectory, messages name files
 relative to the working directory (not to -C, not to the repository root), and every
 suggested command works as printed. Also `cti help CMD`, which is `cti CMD --help`.
 
-    /usr/bin/python3 tests/cli/test_paths.py     # needs $CTI, else build/cti
+Runs on a copy of tests/e2e/repo/ with one unreadable forløb file added (S-0012) and
+an unrelated directory docs/; cti runs without --lang unless a case gives it.
+
+    CTI=build/cti python3 -m pytest -c tests/pytest.ini tests/cli
 """
 
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-from e2e import CTI, ROOT, check, failures  # noqa: E402
+import pytest
+from conftest import ROOT, run_cti
 
 REPO = os.path.join(ROOT, "tests", "e2e", "repo")
 DAY = "2025-04-16"
+BROKEN = "id: S-0012\nmedarbejder: anna\ndelmålgruppe: [egen-kommune\nopstart: 2025-01-15\n"
 
 
-def run(args, cwd):
-    e = {k: v for k, v in os.environ.items() if k not in ("CTI_TODAY", "CTI_CPR_FILE", "COLUMNS", "LC_MESSAGES")}
-    e.update(NO_COLOR="1", LC_ALL="C.UTF-8", LANG="C.UTF-8")
-    p = subprocess.run([CTI] + args, capture_output=True, env=e, cwd=cwd, timeout=60)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+def cti(*args, cwd):
+    return run_cti(*args, cwd=cwd, lang=None)
 
 
 def suggested(text):
@@ -37,91 +32,123 @@ def suggested(text):
     return out
 
 
-with tempfile.TemporaryDirectory() as tmp:
-    repo = os.path.join(tmp, "repo")
-    shutil.copytree(REPO, repo)
+@pytest.fixture
+def repo(copy_tree):
+    """tests/e2e/repo with an unreadable forloeb/S-0012.yaml and an empty docs/."""
+    path = copy_tree(REPO)
+    os.mkdir(os.path.join(path, "docs"))
+    with open(os.path.join(path, "forloeb", "S-0012.yaml"), "w", encoding="utf-8") as f:
+        f.write(BROKEN)
+    return path
+
+
+@pytest.mark.parametrize("where, name", [(".", "forloeb/S-0012.yaml"), ("forloeb", "S-0012.yaml"),
+                                         ("docs", "../forloeb/S-0012.yaml")])
+def test_validate_names_the_file_from_where_cti_runs(repo, where, name):
+    cwd = os.path.join(repo, where)
+    r = cti("validate", "--today", DAY, "--lang", "en", cwd=cwd)
+    lines = [line for line in r.text.splitlines() if "S-0012" in line]
+    assert r.rc == 1 and lines and lines[0].startswith(name + ":4:"), r
+    # ... and the name works as an argument from there.
+    r = cti("validate", "--today", DAY, "--lang", "en", name, cwd=cwd)
+    assert r.rc == 1 and r.text.startswith(name + ":4:"), r
+
+
+def test_validate_json_keeps_the_repository_relative_name(repo):
+    r = cti("validate", "--today", DAY, "--format", "json", cwd=os.path.join(repo, "forloeb"))
+    assert '"file": "forloeb/S-0012.yaml"' in r.text, r
+
+
+def test_status_hint_works_as_printed(repo):
     sub = os.path.join(repo, "forloeb")
-    other = os.path.join(repo, "docs")
-    os.mkdir(other)
-    with open(os.path.join(sub, "S-0012.yaml"), "w", encoding="utf-8") as f:
-        f.write("id: S-0012\nmedarbejder: anna\ndelmålgruppe: [egen-kommune\nopstart: 2025-01-15\n")
+    r = cti("status", "--today", DAY, cwd=sub)
+    row = [line for line in r.text.splitlines() if line.startswith("S-0012 ")]
+    assert len(row) == 1 and row[0].endswith("cti validate S-0012.yaml"), r
+    for args in suggested(row[0]):
+        r2 = cti(*args, cwd=sub)
+        assert r2.rc == 1 and r2.text.startswith("S-0012.yaml:4:"), r2
 
-    # validate: the diagnostics name the file from where cti runs.
-    for cwd, name in ((repo, "forloeb/S-0012.yaml"), (sub, "S-0012.yaml"), (other, "../forloeb/S-0012.yaml")):
-        rc, out, _ = run(["validate", "--today", DAY, "--lang", "en"], cwd)
-        lines = [line for line in out.splitlines() if "S-0012" in line]
-        check(f"validate from {os.path.relpath(cwd, tmp)}", rc == 1 and lines and lines[0].startswith(name + ":4:"),
-              out)
-        # ... and the name works as an argument from there.
-        rc2, out2, _ = run(["validate", "--today", DAY, "--lang", "en", name], cwd)
-        check(f"validate {name} from {os.path.relpath(cwd, tmp)}", rc2 == 1 and out2.startswith(name + ":4:"), out2)
-    # JSON keeps the repository-relative name wherever cti runs.
-    rc, out, _ = run(["validate", "--today", DAY, "--format", "json"], sub)
-    check("validate json: repository-relative", '"file": "forloeb/S-0012.yaml"' in out, out)
 
-    # status: the row's hint, run as printed, from forloeb/.
-    rc, out, err = run(["status", "--today", DAY], sub)
-    row = [line for line in out.splitlines() if line.startswith("S-0012 ")]
-    check("status from forloeb/: the hint", len(row) == 1 and row[0].endswith("cti validate S-0012.yaml"), row)
-    for args in suggested(row[0] if row else ""):
-        rc2, out2, _ = run(args, sub)
-        check(f"status hint works as printed: {args}", rc2 == 1 and out2.startswith("S-0012.yaml:4:"), out2)
-    # cti.yaml's errors: the note names it from where cti runs, and its command works.
+def test_status_note_on_cti_yaml_works_as_printed(repo):
+    """cti.yaml's errors: the note names it from where cti runs, and its command works."""
+    sub = os.path.join(repo, "forloeb")
     cfg = os.path.join(repo, "cti.yaml")
     with open(cfg, encoding="utf-8") as f:
         text = f.read()
     with open(cfg, "w", encoding="utf-8") as f:
         f.write(text.replace("årsværk: 0.5", "årsværk: halv", 1))
-    rc, out, err = run(["status", "--today", DAY], sub)
-    check("status note names ../cti.yaml", "cti validate ../cti.yaml" in err and suggested(err), err)
-    for args in suggested(err):
-        rc2, out2, _ = run(args, sub)
-        check(f"status note works as printed: {args}", rc2 == 1 and out2.startswith(args[-1] + ":"), out2)
-    with open(cfg, "w", encoding="utf-8") as f:
-        f.write(text)
+    r = cti("status", "--today", DAY, cwd=sub)
+    assert "cti validate ../cti.yaml" in r.err and suggested(r.err), r
+    for args in suggested(r.err):
+        r2 = cti(*args, cwd=sub)
+        assert r2.rc == 1 and r2.text.startswith(args[-1] + ":"), r2
 
-    # show: its diagnostics, its File line and its hint.
-    rc, out, err = run(["show", "S-0012", "--today", DAY], sub)
-    check("show from forloeb/", rc == 2 and out.startswith("S-0012.yaml:4:8: error:") and
-          "(cti validate S-0012.yaml)" in err, out + err)
-    rc, out, err = run(["show", "S-0003", "--today", DAY], sub)
-    check("show: File line", "File: S-0003.yaml\n" in out, out)
 
-    # new: "$EDITOR $(cti new)" opens the new file, from anywhere, with or without -C.
-    new = ["new", "--today", DAY, "--worker", "anna", "--subgroup", "egen-kommune"]
-    for cwd, pre, want in ((sub, [], "S-0013.yaml"), (repo, [], "forloeb/S-0014.yaml"),
-                           (other, [], "../forloeb/S-0015.yaml"), (tmp, ["-C", repo], "repo/forloeb/S-0016.yaml")):
-        rc, out, err = run(pre + new, cwd)
-        check(f"new from {os.path.relpath(cwd, tmp)} {pre}", rc == 0 and out == want + "\n", out + err)
-        check(f"new: {want} is the file", os.path.isfile(os.path.join(cwd, out.strip())))
-    # A start directory that shares nothing with the repository but / gets the full path.
-    rc, out, err = run(["-C", repo] + new, "/")
-    check("new from /", rc == 0 and out == os.path.realpath(os.path.join(repo, "forloeb", "S-0017.yaml"))[1:] + "\n",
-          out + err)
+def test_show_diagnostics_and_hint_from_forloeb(repo):
+    r = cti("show", "S-0012", "--today", DAY, cwd=os.path.join(repo, "forloeb"))
+    assert r.rc == 2 and r.text.startswith("S-0012.yaml:4:8: error:") and "(cti validate S-0012.yaml)" in r.err, r
 
-    # Recording commands: a refusal names the file from where cti runs.
+
+def test_show_file_line_from_forloeb(repo):
+    r = cti("show", "S-0003", "--today", DAY, cwd=os.path.join(repo, "forloeb"))
+    assert "File: S-0003.yaml\n" in r.text, r
+
+
+NEW = ["new", "--today", DAY, "--worker", "anna", "--subgroup", "egen-kommune"]
+
+
+@pytest.mark.parametrize("where, with_c, want", [("forloeb", False, "S-0013.yaml"),
+                                                 (".", False, "forloeb/S-0013.yaml"),
+                                                 ("docs", False, "../forloeb/S-0013.yaml"),
+                                                 ("..", True, "repo/forloeb/S-0013.yaml")])
+def test_new_prints_the_file_from_where_cti_runs(repo, where, with_c, want):
+    """"$EDITOR $(cti new)" opens the new file, from anywhere, with or without -C."""
+    cwd = os.path.normpath(os.path.join(repo, where))
+    r = cti(*(["-C", repo] if with_c else []), *NEW, cwd=cwd)
+    assert r.rc == 0 and r.text == want + "\n", r
+    assert os.path.isfile(os.path.join(cwd, r.text.strip())), f"{want} is not the file"
+
+
+def test_new_from_root_prints_the_full_path(repo):
+    """A start directory that shares nothing with the repository but / gets the full path."""
+    r = cti("-C", repo, *NEW, cwd="/")
+    assert r.rc == 0 and r.text == os.path.realpath(os.path.join(repo, "forloeb", "S-0013.yaml"))[1:] + "\n", r
+
+
+def test_recording_refusal_names_the_file_from_where_cti_runs(repo):
+    sub = os.path.join(repo, "forloeb")
+    r = cti(*NEW, cwd=sub)
+    assert r.rc == 0 and r.text == "S-0013.yaml\n", r
     path = os.path.join(sub, "S-0013.yaml")
     with open(path, encoding="utf-8") as f:
         body = f.read()
     with open(path, "w", encoding="utf-8") as f:
         f.write(body + "<<<<<<< HEAD\n=======\n>>>>>>> other\n")
-    rc, out, err = run(["done", "13", "orienteret", "--today", DAY], sub)
-    check("done from forloeb/: the refusal names S-0013.yaml", rc == 2 and "(S-0013.yaml)" in err, err)
-    rc, out, err = run(["done", "13", "orienteret", "--today", DAY], other)
-    check("done from docs/: ../forloeb/S-0013.yaml", rc == 2 and "(../forloeb/S-0013.yaml)" in err, err)
+    r = cti("done", "13", "orienteret", "--today", DAY, cwd=sub)
+    assert r.rc == 2 and "(S-0013.yaml)" in r.err, r
+    r = cti("done", "13", "orienteret", "--today", DAY, cwd=os.path.join(repo, "docs"))
+    assert r.rc == 2 and "(../forloeb/S-0013.yaml)" in r.err, r
+
 
 # --- cti help CMD -------------------------------------------------------------------------
-with tempfile.TemporaryDirectory() as tmp:
-    for cmd in (["status"], ["agenda"], ["hook", "install"], ["done"]):
-        rc, out, _ = run(["help"] + cmd, tmp)
-        rc2, out2, _ = run(cmd + ["--help"], tmp)
-        check(f"help {' '.join(cmd)}", rc == 0 and out == out2 and out.strip() != "", out)
-    rc, out, _ = run(["help"], tmp)
-    check("help alone", rc == 0 and out == run(["--help"], tmp)[1], out)
-    rc, out, _ = run(["--today", DAY, "-C", tmp, "help", "agenda"], tmp)
-    check("help after global options", rc == 0 and "--days" in out, out)
-    rc, out, err = run(["help", "statsu"], tmp)
-    check("help with a misspelt command", rc == 2 and "did you mean 'status'" in err, err)
 
-print(f"{len(failures)} failed")
-sys.exit(1 if failures else 0)
+@pytest.mark.parametrize("cmd", [["status"], ["agenda"], ["hook", "install"], ["done"]], ids=" ".join)
+def test_help_cmd_is_cmd_help(tmp_path, cmd):
+    r = cti("help", *cmd, cwd=tmp_path)
+    r2 = cti(*cmd, "--help", cwd=tmp_path)
+    assert r.rc == 0 and r.text == r2.text and r.text.strip() != "", r
+
+
+def test_help_alone_is_help(tmp_path):
+    r = cti("help", cwd=tmp_path)
+    assert r.rc == 0 and r.text == cti("--help", cwd=tmp_path).text, r
+
+
+def test_help_after_global_options(tmp_path):
+    r = cti("--today", DAY, "-C", tmp_path, "help", "agenda", cwd=tmp_path)
+    assert r.rc == 0 and "--days" in r.text, r
+
+
+def test_help_with_a_misspelt_command(tmp_path):
+    r = cti("help", "statsu", cwd=tmp_path)
+    assert r.rc == 2 and "did you mean 'status'" in r.err, r

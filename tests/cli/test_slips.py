@@ -1,4 +1,3 @@
-#!/usr/bin/python3
 """Slips said in the user's words, and two workers who took the same id.
 
 - In a Danish repository (cti.yaml sprog: da) every command-line mistake is Danish,
@@ -8,41 +7,27 @@
 - `cti new` warns when the branch is behind its upstream as of the last fetch.
 - An add/add merge conflict on a forløb file is explained as two forløb with the
   same id, with git commands that work as printed.
+
+The repositories are copies of tests/bad/base/ (a valid Danish repository); the day is
+pinned with CTI_TODAY, and cti runs without --lang unless a case gives it.
+
+    CTI=build/cti python3 -m pytest -c tests/pytest.ini tests/cli
 """
 
 import os
 import shutil
 import subprocess
-import sys
-import tempfile
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from e2e import CTI, ROOT, check, failures  # noqa: E402
+import pytest
+from conftest import ROOT, clean_env, run_cti
 
 TODAY = "2026-11-23"
 BASE = os.path.join(ROOT, "tests", "bad", "base")  # a valid Danish repository
+DAY = {"CTI_TODAY": TODAY}
 
 
-def env():
-    e = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8", LANG="C.UTF-8", CTI_TODAY=TODAY,
-             GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="t@example.org",
-             GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="t@example.org")
-    for k in ("CTI_CPR_FILE", "LC_MESSAGES", "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
-        e.pop(k, None)
-    return e
-
-
-def cti(args, cwd):
-    p = subprocess.run([CTI] + args, capture_output=True, env=env(), cwd=cwd, timeout=60)
-    return p.returncode, p.stdout.decode(), p.stderr.decode()
-
-
-def git(args, cwd):
-    p = subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"] + args,
-                       capture_output=True, env=env(), cwd=cwd, timeout=60)
-    if p.returncode != 0 and args[0] != "merge":
-        raise RuntimeError(f"git {args}: {p.stderr.decode()}")
-    return p.stdout.decode()
+def cti(*args, cwd):
+    return run_cti(*args, cwd=cwd, lang=None, env=DAY)
 
 
 PARSE_ERRORS = [
@@ -76,104 +61,108 @@ PARSE_ERRORS = [
      "cti: fejl: '--color' skal have én af auto, always, never, ikke 'sometimes'; se 'cti --help'",
      "cti: error: '--color' takes one of auto, always, never, not 'sometimes'; see 'cti --help'"),
 ]
+CLI11_ENGLISH = ("not in range", "is required", "not expected", "Requires at least", "excludes")
 
 
-def parse_errors(tmp):
-    repo = os.path.join(tmp, "da")
+@pytest.fixture(scope="module")
+def danish(tmp_path_factory):
+    """A copy of the base repository that the parse errors only read."""
+    repo = str(tmp_path_factory.mktemp("slips") / "da")
     shutil.copytree(BASE, repo)
-    sub = os.path.join(repo, "forloeb")
-    for args, da, en in PARSE_ERRORS:
-        rc, out, err = cti(args, sub)  # found from a subdirectory: cti.yaml says sprog: da
-        check(f"Danish: cti {' '.join(args)}", rc == 2 and out == "" and err == da + "\n", err)
-        rc, out, err = cti(["-C", repo] + args, tmp)  # -C names the Danish repository
-        check(f"Danish with -C: cti {' '.join(args)}", rc == 2 and err == da + "\n", err)
-        rc, out, err = cti(["--lang", "en"] + args, sub)
-        check(f"English: cti {' '.join(args)}", rc == 2 and err == en + "\n", err)
-        for word in ("not in range", "is required", "not expected", "Requires at least", "excludes"):
-            check(f"no CLI11 English in: cti {' '.join(args)}", word not in err, err)
+    return repo
 
 
-def make_repo(path):
+@pytest.mark.parametrize("args, da, en", PARSE_ERRORS, ids=[" ".join(c[0]) for c in PARSE_ERRORS])
+def test_parse_error_in_the_users_words(danish, args, da, en):
+    sub = os.path.join(danish, "forloeb")
+    r = cti(*args, cwd=sub)  # found from a subdirectory: cti.yaml says sprog: da
+    assert r.rc == 2 and r.text == "" and r.err == da + "\n", r
+    r = cti("-C", danish, *args, cwd=os.path.dirname(danish))  # -C names the Danish repository
+    assert r.rc == 2 and r.err == da + "\n", r
+    r = cti("--lang", "en", *args, cwd=sub)
+    assert r.rc == 2 and r.err == en + "\n", r
+    for word in CLI11_ENGLISH:
+        assert word not in r.err, f"CLI11's English {word!r}: {r!r}"
+
+
+def git_main(git, *args, cwd):
+    return git("-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args, cwd=cwd)
+
+
+def make_repo(git, path):
     shutil.copytree(BASE, path)
-    git(["init", "-q"], path)
-    git(["add", "-A"], path)
-    git(["commit", "-q", "-m", "start"], path)
+    git_main(git, "init", "-q", cwd=path)
+    git_main(git, "add", "-A", cwd=path)
+    git_main(git, "commit", "-q", "-m", "start", cwd=path)
 
 
-def behind_upstream(tmp):
-    upstream = os.path.join(tmp, "upstream")
-    make_repo(upstream)
-    mine = os.path.join(tmp, "mine")
-    git(["clone", "-q", upstream, mine], tmp)
+def test_new_warns_when_behind_upstream(git, tmp_path):
+    upstream = str(tmp_path / "upstream")
+    make_repo(git, upstream)
+    mine = str(tmp_path / "mine")
+    git_main(git, "clone", "-q", upstream, mine, cwd=tmp_path)
     args = ["--lang", "en", "new", "--worker", "mette", "--subgroup", "egen-kommune"]
-    rc, out, err = cti(args, mine)
-    check("new: up to date, no warning", rc == 0 and out == "forloeb/K-0003.yaml\n" and err == "", err)
-    os.remove(os.path.join(mine, "forloeb", "K-0003.yaml"))
+    new_file = os.path.join(mine, "forloeb", "K-0003.yaml")
+    r = cti(*args, cwd=mine)
+    assert r.rc == 0 and r.text == "forloeb/K-0003.yaml\n" and r.err == "", f"up to date, no warning: {r!r}"
+    os.remove(new_file)
     # A colleague's commit reaches the upstream; the last fetch saw it, the branch did not merge it.
     with open(os.path.join(upstream, "forloeb", "K-0003.yaml"), "w", encoding="utf-8") as f:
         f.write("id: K-0003\nmedarbejder: jonas\ndelmålgruppe: egen-kommune\nkontakt: 2026-11-20\n")
-    git(["add", "-A"], upstream)
-    git(["commit", "-q", "-m", "K-0003"], upstream)
-    git(["fetch", "-q"], mine)
-    rc, out, err = cti(args, mine)
-    check("new: behind upstream warns", rc == 0 and out == "forloeb/K-0003.yaml\n" and
-          err == "cti: warning: this branch is 1 commit(s) behind its upstream (as of the last fetch); "
-                 "run 'git pull' first, or K-0003 may be taken already\n", err)
-    os.remove(os.path.join(mine, "forloeb", "K-0003.yaml"))
-    rc, out, err = cti(args[2:], mine)
-    check("new: the warning in Danish", rc == 0 and "advarsel: denne gren er 1 commit(s) bagud" in err, err)
-    os.remove(os.path.join(mine, "forloeb", "K-0003.yaml"))
-    rc, out, err = cti(args, os.path.join(tmp, "upstream"))
-    check("new: a branch with no upstream, no warning", rc == 0 and err == "", err)
+    git_main(git, "add", "-A", cwd=upstream)
+    git_main(git, "commit", "-q", "-m", "K-0003", cwd=upstream)
+    git_main(git, "fetch", "-q", cwd=mine)
+    r = cti(*args, cwd=mine)
+    assert r.rc == 0 and r.text == "forloeb/K-0003.yaml\n" and r.err == (
+        "cti: warning: this branch is 1 commit(s) behind its upstream (as of the last fetch); "
+        "run 'git pull' first, or K-0003 may be taken already\n"), r
+    os.remove(new_file)
+    r = cti(*args[2:], cwd=mine)
+    assert r.rc == 0 and "advarsel: denne gren er 1 commit(s) bagud" in r.err, f"the warning in Danish: {r!r}"
+    os.remove(new_file)
+    r = cti(*args, cwd=upstream)
+    assert r.rc == 0 and r.err == "", f"a branch with no upstream, no warning: {r!r}"
 
 
-def same_id(tmp):
-    repo = os.path.join(tmp, "conflict")
-    make_repo(repo)
-    git(["checkout", "-q", "-b", "other"], repo)
-    rc, out, err = cti(["new", "--worker", "jonas", "--subgroup", "anden-kommune"], repo)
-    git(["add", "-A"], repo)
-    git(["commit", "-q", "-m", "jonas: K-0003"], repo)
-    git(["checkout", "-q", "main"], repo)
-    rc, out, err = cti(["new", "--worker", "mette", "--subgroup", "egen-kommune"], repo)
-    check("both workers got K-0003", out == "forloeb/K-0003.yaml\n", out + err)
-    git(["add", "-A"], repo)
-    git(["commit", "-q", "-m", "mette: K-0003"], repo)
-    git(["merge", "-q", "other"], repo)
-    want_en = ("forloeb/K-0003.yaml:1:1: error: two forløb got the same id K-0003 (both branches added "
-               "forloeb/K-0003.yaml); keep ours and give theirs the next free id: "
-               "git show :3:forloeb/K-0003.yaml > forloeb/K-0004.yaml; change 'id: K-0003' to 'id: K-0004' in "
-               "forloeb/K-0004.yaml; git checkout --ours forloeb/K-0003.yaml; "
-               "git add forloeb/K-0003.yaml forloeb/K-0004.yaml [merge-conflict]")
+WANT_EN = ("forloeb/K-0003.yaml:1:1: error: two forløb got the same id K-0003 (both branches added "
+           "forloeb/K-0003.yaml); keep ours and give theirs the next free id: "
+           "git show :3:forloeb/K-0003.yaml > forloeb/K-0004.yaml; change 'id: K-0003' to 'id: K-0004' in "
+           "forloeb/K-0004.yaml; git checkout --ours forloeb/K-0003.yaml; "
+           "git add forloeb/K-0003.yaml forloeb/K-0004.yaml [merge-conflict]")
+
+
+def test_two_forloeb_with_the_same_id(git, tmp_path):
+    repo = str(tmp_path / "conflict")
+    make_repo(git, repo)
+    git_main(git, "checkout", "-q", "-b", "other", cwd=repo)
+    cti("new", "--worker", "jonas", "--subgroup", "anden-kommune", cwd=repo)
+    git_main(git, "add", "-A", cwd=repo)
+    git_main(git, "commit", "-q", "-m", "jonas: K-0003", cwd=repo)
+    git_main(git, "checkout", "-q", "main", cwd=repo)
+    r = cti("new", "--worker", "mette", "--subgroup", "egen-kommune", cwd=repo)
+    assert r.text == "forloeb/K-0003.yaml\n", f"both workers got K-0003: {r!r}"
+    git_main(git, "add", "-A", cwd=repo)
+    git_main(git, "commit", "-q", "-m", "mette: K-0003", cwd=repo)
+    # The merge stops at the add/add conflict.
+    subprocess.run(["git", "merge", "-q", "other"], cwd=repo, env=clean_env(), capture_output=True, timeout=60)
+
     for args in (["--lang", "en", "validate"], ["--lang", "en", "validate", "--staged"]):
-        rc, out, err = cti(args, repo)
-        check(f"{' '.join(args)}: the add/add conflict explained", rc == 1 and want_en in out.splitlines(), out + err)
-    rc, out, err = cti(["validate"], repo)
-    check("Danish: to forløb har fået samme id", rc == 1 and "to forløb har fået samme id K-0003" in out, out)
+        r = cti(*args, cwd=repo)
+        assert r.rc == 1 and WANT_EN in r.text.splitlines(), r
+    r = cti("validate", cwd=repo)
+    assert r.rc == 1 and "to forløb har fået samme id K-0003" in r.text, r
+
     # The commands work as printed.
-    subprocess.run("git show :3:forloeb/K-0003.yaml > forloeb/K-0004.yaml", shell=True, cwd=repo, env=env(),
+    subprocess.run("git show :3:forloeb/K-0003.yaml > forloeb/K-0004.yaml", shell=True, cwd=repo, env=clean_env(),
                    check=True)
     path = os.path.join(repo, "forloeb", "K-0004.yaml")
     with open(path, encoding="utf-8") as f:
         text = f.read().replace("id: K-0003", "id: K-0004")
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
-    git(["checkout", "--ours", "forloeb/K-0003.yaml"], repo)
-    git(["add", "forloeb/K-0003.yaml", "forloeb/K-0004.yaml"], repo)
-    rc, out, err = cti(["validate", "--staged"], repo)
-    check("after the commands: valid, both forløb kept", rc == 0 and "merge-conflict" not in out, out + err)
-    rc, out, err = cti(["--lang", "en", "show", "K-0004"], repo)
-    check("theirs is K-0004 (jonas)", rc == 0 and "jonas" in out, out + err)
-
-
-def main():
-    with tempfile.TemporaryDirectory() as tmp:
-        parse_errors(tmp)
-        behind_upstream(tmp)
-        same_id(tmp)
-    print(f"{len(failures)} failure(s)")
-    sys.exit(1 if failures else 0)
-
-
-if __name__ == "__main__":
-    main()
+    git_main(git, "checkout", "--ours", "forloeb/K-0003.yaml", cwd=repo)
+    git_main(git, "add", "forloeb/K-0003.yaml", "forloeb/K-0004.yaml", cwd=repo)
+    r = cti("validate", "--staged", cwd=repo)
+    assert r.rc == 0 and "merge-conflict" not in r.text, f"after the commands: valid, both forløb kept: {r!r}"
+    r = cti("--lang", "en", "show", "K-0004", cwd=repo)
+    assert r.rc == 0 and "jonas" in r.text, f"theirs is K-0004 (jonas): {r!r}"

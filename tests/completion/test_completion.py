@@ -1,7 +1,6 @@
-#!/usr/bin/python3
 """Shell completion: `cti completion bash|zsh|fish` and the hidden `cti __complete`.
 
-    /usr/bin/python3 tests/completion/test_completion.py
+    CTI=build/cti python3 -m pytest -c tests/pytest.ini tests/completion
 
 1. bash (always): the script from `cti completion bash` is sourced, `complete -p cti`
    names its function, and for a set of command lines (COMP_WORDS, COMP_CWORD) the
@@ -12,162 +11,229 @@
    include a custom item of cti.yaml's tjeklister.tilføj.
 3. zsh and fish, when installed (.ci/run installs both): the scripts parse (`zsh -n`,
    `fish -n`); zsh registers _cti for cti after compinit; fish completes the same
-   command lines as bash (`complete -C`).
+   command lines as bash (`complete -C`). Skipped when the shell is missing.
 4. The scripts built and installed by CMake (build/completions/) are the ones the binary
-   prints now.
+   prints now (skipped for a script that was not built).
+
+cti runs without --lang and NO_COLOR, with CTI_TODAY pinned and its directory first on
+PATH (the shells call it as `cti`).
 """
 
 import os
 import re
 import shutil
 import subprocess
-import sys
-import tempfile
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from e2e import ROOT, CTI, check, failures  # noqa: E402
+import pytest
+from conftest import CTI, DEMO, ROOT, clean_env, run_cti
 
-DEMO = os.path.join(ROOT, "examples", "demo")
-ENV = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8", CTI_TODAY="2026-11-23")
-ENV["PATH"] = os.path.dirname(CTI) + os.pathsep + ENV.get("PATH", "")
-
-
-def run(cmd, **kw):
-    return subprocess.run(cmd, capture_output=True, text=True, env=ENV, **kw)
+ENV = {"CTI_TODAY": "2026-11-23", "NO_COLOR": None,
+       "PATH": os.path.dirname(CTI) + os.pathsep + os.environ.get("PATH", "")}
+ZSH = shutil.which("zsh")
+FISH = shutil.which("fish")
 
 
-def script(shell):
-    p = run([CTI, "completion", shell])
-    check(f"cti completion {shell} exits 0", p.returncode == 0, p.stderr)
-    return p.stdout
+def cti(*args):
+    return run_cti(*args, lang=None, env=ENV)
 
 
-def demo_values(kind):
-    p = run([CTI, "-C", DEMO, "__complete", kind])
-    check(f"__complete {kind} exits 0", p.returncode == 0, p.stderr)
-    return p.stdout.split("\n")[:-1]
+def shell(cmd, **kw):
+    return subprocess.run(cmd, capture_output=True, text=True, env=clean_env(ENV), timeout=60, **kw)
 
 
-def bash_complete(bash_script, words):
-    """COMPREPLY for the command line `words` (the last one is being typed)."""
-    with tempfile.NamedTemporaryFile("w", suffix=".bash", delete=False) as f:
-        f.write(bash_script)
-        path = f.name
-    try:
-        arr = " ".join("'" + w.replace("'", "'\\''") + "'" for w in words)
-        prog = (f"source '{path}'\ncomplete -p cti\nCOMP_WORDS=({arr})\nCOMP_CWORD={len(words) - 1}\n"
-                "COMP_LINE=\"${COMP_WORDS[*]}\"\n_cti\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n")
-        p = run(["bash", "--norc", "--noprofile", "-c", prog], cwd=ROOT)
-    finally:
-        os.unlink(path)
-    lines = p.stdout.split("\n")
-    return p.returncode, lines[0], sorted(x for x in lines[1:] if x)
-
-
-def main():
-    if not os.path.exists(CTI):
-        check(f"the binary {CTI} exists", False)
-        return 1
-    workers = demo_values("workers")
-    ids = demo_values("ids")
-    subgroups = demo_values("subgroups")
-    items = demo_values("items")
-    check("__complete workers: the demo's medarbejdere", workers == ["birte", "kasper", "lise"], workers)
-    files = sorted(f[:-5] for f in os.listdir(os.path.join(DEMO, "forloeb")) if f.endswith(".yaml"))
-    check("__complete ids: one per forløb file of the demo", sorted(ids) == files and len(ids) > 10, ids)
-    check("__complete subgroups: the demo's delmålgrupper", "egen-kommune" in subgroups, subgroups)
-    check("__complete items: built-in items", "kontakt-etableret" in items and "overdragelsesmøder" in items, items)
-
-    # A programme's own item (tjeklister.tilføj) is completed too.
-    import tempfile
-    with tempfile.TemporaryDirectory() as tmp:
-        with open(os.path.join(tmp, "cti.yaml"), "w", encoding="utf-8") as f:
-            f.write("projekt: P\ndelmålgrupper: [a]\nmedarbejdere:\n  - id: m\ntjeklister:\n  tilføj:\n"
-                    "    fase2:\n      - id: bolig-besøg\n        tekst: Besøg i boligen\n")
-        os.mkdir(os.path.join(tmp, "forloeb"))
-        p = run([CTI, "-C", tmp, "__complete", "items"])
-        check("__complete items: a custom item (tjeklister.tilføj)", "bolig-besøg" in p.stdout.split(), p.stdout)
-    p = run([CTI, "-C", "/", "__complete", "ids"])
-    check("__complete outside a repository: no values, exit 2", p.returncode == 2 and p.stdout == "", p.stdout)
-    p = run([CTI, "--help"])
-    check("__complete is hidden from --help", "__complete" not in p.stdout and "completion" in p.stdout, p.stdout)
-
-    bash = script("bash")
-    demo = ["cti", "-C", DEMO]
-    cases = [
-        (["cti", "st"], ["start", "status"]),
-        (["cti", "c"], ["calendar", "caseload", "completion", "contact"]),
-        (["cti", "__"], []),
-        (["cti", "hook", ""], ["install"]),
-        (["cti", "hook", "install", "--f"], ["--force"]),
-        (["cti", "status", "--fo"], ["--format"]),
-        (["cti", "status", "--format", ""], ["csv", "json", "table"]),
-        (["cti", "status", "--format", "=", ""], ["csv", "json", "table"]),
-        (["cti", "validate", "--format", "j"], ["json"]),
-        (["cti", "--lang", ""], ["da", "en"]),
-        (["cti", "status", "--color", "n"], ["never"]),
-        (["cti", "completion", ""], ["bash", "fish", "zsh"]),
-        (demo + ["status", "--worker", ""], workers),
-        (demo + ["caseload", "--medarbejder", "k"], ["kasper"]),
-        (demo + ["new", "--subgroup", ""], sorted(subgroups)),
-        (demo + ["show", ""], sorted(ids)),
-        (demo + ["show", "K-000"], sorted(i for i in ids if i.startswith("K-000"))),
-        (demo + ["show", "K-0001", ""], []),
-        (["cti", "status", "--today", "2026-11-23", "--w"], ["--worker"]),
-    ]
-    for words, want in cases:
-        rc, spec, got = bash_complete(bash, words)
-        check(f"bash: {' '.join(words[1:])!r}|", rc == 0 and got == want, f"got {got}, want {want}")
-    check("bash: complete -p cti names _cti", spec == "complete -F _cti cti", spec)
-    rc, _, got = bash_complete(bash, ["cti", "-C", "examples/", "st"])
-    check("bash: a value of -C is not a command", got == ["start", "status"], got)
-    rc, _, got = bash_complete(bash, ["cti", "init", "exam"])
-    check("bash: init DIR completes directories", got == ["examples"], got)
-
-    zsh = shutil.which("zsh")
-    if zsh:
-        text = script("zsh")
-        p = run([zsh, "-n"], input=text)
-        check("zsh -n parses the zsh script", p.returncode == 0, p.stderr)
-        with tempfile.NamedTemporaryFile("w", suffix=".zsh", delete=False) as f:
-            f.write(text)
-        p = run([zsh, "-f", "-c", f"autoload -U compinit; compinit -u -D; source {f.name}; print -r -- $_comps[cti]"])
-        os.unlink(f.name)
-        check("zsh: compdef registers _cti for cti", p.stdout.strip() == "_cti", p.stdout + p.stderr)
-    else:
-        print("note: zsh is not installed; zsh script not checked")
-
-    fish = shutil.which("fish")
-    if fish:
-        text = script("fish")
-        p = run([fish, "-n"], input=text)
-        check("fish -n parses the fish script", p.returncode == 0, p.stderr)
-        with tempfile.NamedTemporaryFile("w", suffix=".fish", delete=False) as f:
-            f.write(text)
-        for words, want in cases:
-            if "__" in words or "=" in words:
-                continue  # bash's word splitting at '='; fish sees --format=
-            line = " ".join(words[:-1]).replace(CTI, "cti") + " " + words[-1]
-            p = run([fish, "--no-config", "-c", f"source {f.name}; complete -C {shquote(line)}"], cwd=ROOT)
-            got = sorted(x.split("\t")[0] for x in p.stdout.split("\n") if x)
-            check(f"fish: {line!r}", got == want, f"got {got}, want {want}\n{p.stderr}")
-        os.unlink(f.name)
-    else:
-        print("note: fish is not installed; fish script not checked")
-
-    built = os.path.join(os.path.dirname(os.path.dirname(CTI)), "completions")
-    for shell, name in (("bash", "cti"), ("zsh", "_cti"), ("fish", "cti.fish")):
-        path = os.path.join(built, shell, name)
-        if os.path.exists(path):
-            with open(path, encoding="utf-8") as f:
-                check(f"build/completions/{shell}/{name} is what cti prints now", f.read() == script(shell))
-    print(f"{len(failures)} failure(s)")
-    return 1 if failures else 0
+def script(name):
+    r = cti("completion", name)
+    assert r.rc == 0, r
+    return r.text
 
 
 def shquote(s):
     return "'" + re.sub(r"(['\\])", r"\\\1", s) + "'"
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+# --- cti __complete ----------------------------------------------------------------------
+
+KINDS = ["workers", "ids", "subgroups", "items"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_complete_exits_0(kind):
+    r = cti("-C", DEMO, "__complete", kind)
+    assert r.rc == 0, r
+
+
+@pytest.fixture(scope="module")
+def values():
+    """kind -> the values `cti -C examples/demo __complete KIND` prints."""
+    return {kind: cti("-C", DEMO, "__complete", kind).text.split("\n")[:-1] for kind in KINDS}
+
+
+def test_complete_workers_are_the_demos(values):
+    assert values["workers"] == ["birte", "kasper", "lise"], values["workers"]
+
+
+def test_complete_ids_one_per_forloeb_file(values):
+    files = sorted(f[:-5] for f in os.listdir(os.path.join(DEMO, "forloeb")) if f.endswith(".yaml"))
+    assert sorted(values["ids"]) == files and len(values["ids"]) > 10, values["ids"]
+
+
+def test_complete_subgroups_are_the_demos(values):
+    assert "egen-kommune" in values["subgroups"], values["subgroups"]
+
+
+def test_complete_items_are_the_built_in_items(values):
+    assert "kontakt-etableret" in values["items"] and "overdragelsesmøder" in values["items"], values["items"]
+
+
+def test_complete_items_has_a_custom_item(tmp_path):
+    """A programme's own item (tjeklister.tilføj) is completed too."""
+    (tmp_path / "cti.yaml").write_text(
+        "projekt: P\ndelmålgrupper: [a]\nmedarbejdere:\n  - id: m\ntjeklister:\n  tilføj:\n"
+        "    fase2:\n      - id: bolig-besøg\n        tekst: Besøg i boligen\n", encoding="utf-8")
+    (tmp_path / "forloeb").mkdir()
+    r = cti("-C", tmp_path, "__complete", "items")
+    assert "bolig-besøg" in r.text.split(), r
+
+
+def test_complete_outside_a_repository():
+    r = cti("-C", "/", "__complete", "ids")
+    assert r.rc == 2 and r.text == "", r
+
+
+def test_complete_is_hidden_from_help():
+    r = cti("--help")
+    assert "__complete" not in r.text and "completion" in r.text, r
+
+
+@pytest.mark.parametrize("name", ["bash",
+                                  pytest.param("zsh", marks=pytest.mark.skipif(not ZSH, reason="no zsh")),
+                                  pytest.param("fish", marks=pytest.mark.skipif(not FISH, reason="no fish"))])
+def test_completion_script_exits_0(name):
+    script(name)
+
+
+# --- bash ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def bash_script(tmp_path_factory):
+    path = tmp_path_factory.mktemp("completion") / "cti.bash"
+    path.write_text(script("bash"), encoding="utf-8")
+    return str(path)
+
+
+def bash_complete(path, words):
+    """(exit code, `complete -p cti`, COMPREPLY sorted) for the command line `words` (the last
+    one is being typed)."""
+    arr = " ".join("'" + w.replace("'", "'\\''") + "'" for w in words)
+    prog = (f"source '{path}'\ncomplete -p cti\nCOMP_WORDS=({arr})\nCOMP_CWORD={len(words) - 1}\n"
+            "COMP_LINE=\"${COMP_WORDS[*]}\"\n_cti\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n")
+    p = shell(["bash", "--norc", "--noprofile", "-c", prog], cwd=ROOT)
+    lines = p.stdout.split("\n")
+    return p.returncode, lines[0], sorted(x for x in lines[1:] if x)
+
+
+def wanted(want, values):
+    """The expected words: a list, or the demo's values of a kind ("ids:K-000": those starting so)."""
+    if isinstance(want, list):
+        return want
+    kind, _, prefix = want.partition(":")
+    return sorted(v for v in values[kind] if v.startswith(prefix))
+
+
+IN_DEMO = ["cti", "-C", DEMO]
+CASES = [
+    (["cti", "st"], ["start", "status"]),
+    (["cti", "c"], ["calendar", "caseload", "completion", "contact"]),
+    (["cti", "__"], []),
+    (["cti", "hook", ""], ["install"]),
+    (["cti", "hook", "install", "--f"], ["--force"]),
+    (["cti", "status", "--fo"], ["--format"]),
+    (["cti", "status", "--format", ""], ["csv", "json", "table"]),
+    (["cti", "status", "--format", "=", ""], ["csv", "json", "table"]),
+    (["cti", "validate", "--format", "j"], ["json"]),
+    (["cti", "--lang", ""], ["da", "en"]),
+    (["cti", "status", "--color", "n"], ["never"]),
+    (["cti", "completion", ""], ["bash", "fish", "zsh"]),
+    (IN_DEMO + ["status", "--worker", ""], "workers"),
+    (IN_DEMO + ["caseload", "--medarbejder", "k"], ["kasper"]),
+    (IN_DEMO + ["new", "--subgroup", ""], "subgroups"),
+    (IN_DEMO + ["show", ""], "ids"),
+    (IN_DEMO + ["show", "K-000"], "ids:K-000"),
+    (IN_DEMO + ["show", "K-0001", ""], []),
+    (["cti", "status", "--today", "2026-11-23", "--w"], ["--worker"]),
+]
+CASE_IDS = [repr(" ".join(w[1:]).replace(DEMO, "DEMO")) + "|" for w, _ in CASES]
+
+
+@pytest.mark.parametrize("words, want", CASES, ids=CASE_IDS)
+def test_bash(bash_script, values, words, want):
+    rc, _, got = bash_complete(bash_script, words)
+    assert rc == 0 and got == wanted(want, values), f"got {got}, want {wanted(want, values)}"
+
+
+def test_bash_complete_p_names_cti(bash_script):
+    _, spec, _ = bash_complete(bash_script, CASES[-1][0])
+    assert spec == "complete -F _cti cti", spec
+
+
+def test_bash_a_value_of_c_is_not_a_command(bash_script):
+    _, _, got = bash_complete(bash_script, ["cti", "-C", "examples/", "st"])
+    assert got == ["start", "status"], got
+
+
+def test_bash_init_dir_completes_directories(bash_script):
+    _, _, got = bash_complete(bash_script, ["cti", "init", "exam"])
+    assert got == ["examples"], got
+
+
+# --- zsh and fish, when installed ----------------------------------------------------------
+
+@pytest.mark.skipif(not ZSH, reason="zsh is not installed")
+def test_zsh_parses_the_script():
+    p = shell([ZSH, "-n"], input=script("zsh"))
+    assert p.returncode == 0, p.stderr
+
+
+@pytest.mark.skipif(not ZSH, reason="zsh is not installed")
+def test_zsh_compdef_registers_cti(tmp_path):
+    path = tmp_path / "cti.zsh"
+    path.write_text(script("zsh"), encoding="utf-8")
+    p = shell([ZSH, "-f", "-c", f"autoload -U compinit; compinit -u -D; source {path}; print -r -- $_comps[cti]"])
+    assert p.stdout.strip() == "_cti", p.stdout + p.stderr
+
+
+@pytest.mark.skipif(not FISH, reason="fish is not installed")
+def test_fish_parses_the_script():
+    p = shell([FISH, "-n"], input=script("fish"))
+    assert p.returncode == 0, p.stderr
+
+
+@pytest.fixture(scope="module")
+def fish_script(tmp_path_factory):
+    path = tmp_path_factory.mktemp("completion") / "cti.fish"
+    path.write_text(script("fish"), encoding="utf-8")
+    return str(path)
+
+
+# bash's word splitting at '=' (fish sees --format=) and the hidden __ have no fish case.
+FISH_CASES = [(w, want) for w, want in CASES if "__" not in w and "=" not in w]
+
+
+@pytest.mark.skipif(not FISH, reason="fish is not installed")
+@pytest.mark.parametrize("words, want", FISH_CASES, ids=[CASE_IDS[CASES.index(c)] for c in FISH_CASES])
+def test_fish(fish_script, values, words, want):
+    line = " ".join(words[:-1]).replace(CTI, "cti") + " " + words[-1]
+    p = shell([FISH, "--no-config", "-c", f"source {fish_script}; complete -C {shquote(line)}"], cwd=ROOT)
+    got = sorted(x.split("\t")[0] for x in p.stdout.split("\n") if x)
+    assert got == wanted(want, values), f"got {got}, want {wanted(want, values)}\n{p.stderr}"
+
+
+# --- the scripts CMake built ---------------------------------------------------------------
+
+@pytest.mark.parametrize("name, file", [("bash", "cti"), ("zsh", "_cti"), ("fish", "cti.fish")])
+def test_built_script_is_what_cti_prints_now(name, file):
+    path = os.path.join(os.path.dirname(CTI), "completions", name, file)
+    if not os.path.exists(path):
+        pytest.skip(f"{path} was not built")
+    with open(path, encoding="utf-8") as f:
+        assert f.read() == script(name), f"build/completions/{name}/{file} is not what cti prints now"

@@ -3,14 +3,19 @@ may use only the stages below it. This reads the built libraries with nm: a func
 stage uses (an undefined symbol) that a stage above it defines is a layering error, the
 same error a -DCTI_LAYER_CHECK=ON build (shared libraries, --no-undefined) gives at link
 time. It works on the static libraries of a normal build, so CI needs no extra build.
+
+The libraries are found next to the binary under test: $CTI is BUILD/cti, the stages are
+BUILD/src/STAGE/libcti_STAGE.a (or .so), whichever build directory ctest runs from.
+
+    CTI=build/cti python3 -m pytest -c tests/pytest.ini tests/layers
 """
 
+import functools
 import os
 import subprocess
-import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from e2e import CTI, check, failures  # noqa: E402
+import pytest
+from conftest import CTI
 
 # Each stage and the stages it may use (src/*/CMakeLists.txt, transitively).
 BELOW = {
@@ -24,18 +29,21 @@ BELOW = {
     "edit": ["check", "rules", "load", "schedule", "io", "base"],
     "cli": ["report", "edit", "check", "rules", "load", "schedule", "io", "base"],
 }
+# Every (stage, other) where `stage` may not use `other`: `other` is above it or beside it.
+FORBIDDEN = [(stage, other) for stage in BELOW for other in BELOW if other != stage and other not in BELOW[stage]]
 
-build = os.path.dirname(CTI)
+BUILD = os.path.dirname(CTI)
 
 
 def library(stage):
     for name in (f"libcti_{stage}.a", f"libcti_{stage}.so"):
-        path = os.path.join(build, "src", stage, name)
+        path = os.path.join(BUILD, "src", stage, name)
         if os.path.exists(path):
             return path
     return None
 
 
+@functools.lru_cache(maxsize=None)
 def symbols(path, undefined):
     args = ["nm", "--undefined-only" if undefined else "--defined-only"]
     if path.endswith(".so"):
@@ -50,24 +58,27 @@ def symbols(path, undefined):
         # Strong definitions only: inline functions and templates (W, V, u) live in many.
         if undefined or kind in ("T", "D", "B", "R"):
             syms.add(name)
-    return syms
+    return frozenset(syms)
 
 
-libs = {stage: library(stage) for stage in BELOW}
-check("every stage is a library of its own", all(libs.values()), libs)
-defined = {s: symbols(p, False) for s, p in libs.items() if p}
-for stage, path in libs.items():
-    if not path:
-        continue
-    needs = symbols(path, True)
-    for other in BELOW:
-        if other == stage or other in BELOW[stage] or other not in defined:
-            continue
-        wrong = sorted(needs & defined[other])
-        check(f"{stage} uses nothing of {other}", not wrong,
-              "\n".join(subprocess.run(["c++filt"], input="\n".join(wrong[:10]), capture_output=True,
-                                       text=True).stdout.splitlines()))
-check("the check can see a use: cli uses check_repo of check",
-      any("check_repo" in s for s in symbols(libs["cli"], True) & defined["check"]) if libs["cli"] else False)
+def demangle(names):
+    return subprocess.run(["c++filt"], input="\n".join(names), capture_output=True, text=True).stdout
 
-sys.exit(1 if failures else 0)
+
+def test_every_stage_is_a_library_of_its_own():
+    libs = {stage: library(stage) for stage in BELOW}
+    assert all(libs.values()), f"no library for some stages under {BUILD}/src: {libs}"
+
+
+@pytest.mark.parametrize("stage,other", FORBIDDEN, ids=[f"{s}-uses-nothing-of-{o}" for s, o in FORBIDDEN])
+def test_a_stage_uses_nothing_of_a_stage_it_may_not_use(stage, other):
+    mine, theirs = library(stage), library(other)
+    assert mine and theirs, f"no library for {stage} or {other} under {BUILD}/src"
+    wrong = sorted(symbols(mine, True) & symbols(theirs, False))
+    assert not wrong, f"{stage} uses {len(wrong)} symbol(s) of {other}:\n{demangle(wrong[:10])}"
+
+
+def test_the_check_can_see_a_use_cli_uses_check_repo_of_check():
+    cli, check = library("cli"), library("check")
+    assert cli and check, f"no library for cli or check under {BUILD}/src"
+    assert any("check_repo" in s for s in symbols(cli, True) & symbols(check, False))

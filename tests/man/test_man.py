@@ -1,7 +1,6 @@
-#!/usr/bin/python3
 """Lint every man page in man/ with the two formatters a user's `man` runs.
 
-    /usr/bin/python3 tests/man/test_man.py
+    CTI=build/cti python3 -m pytest -c tests/pytest.ini tests/man
 
 For each man/*.1 (and man/*.5, man/*.7 if there are any):
 
@@ -24,18 +23,20 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from e2e import ROOT, check, failures  # noqa: E402
+import pytest
+from conftest import ROOT, clean_env
 
 WIDTH = 80
 HYPHENS = ("-", "\u2010", "\u2011", "\u2212")
-ENV = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8", MANWIDTH=str(WIDTH))
+ENV = clean_env({"LANG": "C.UTF-8", "MANWIDTH": WIDTH})
+PAGES = sorted(p for ext in ("1", "5", "7") for p in glob.glob(os.path.join(ROOT, "man", f"*.{ext}")))
+page_cases = pytest.mark.parametrize("page", PAGES, ids=[os.path.basename(p) for p in PAGES])
 
 
-def run(cmd, data=None):
-    p = subprocess.run(cmd, input=data, capture_output=True, env=ENV)
+def tool(cmd, data=None):
+    """-> (exit code, stdout bytes, stderr bytes)"""
+    p = subprocess.run(cmd, input=data, capture_output=True, env=ENV, timeout=60)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -69,56 +70,76 @@ def rendered_problems(text):
     return problems
 
 
-def lint(page):
-    name = os.path.relpath(page, ROOT)
+def preconv(page):
+    """The page as man-db hands it to groff: raw UTF-8 turned into groff escapes."""
+    rc, utf, err = tool(["preconv", "-e", "utf-8", page])
+    assert rc == 0, f"preconv does not read it: {err.decode('utf-8', 'replace')}"
+    return utf
+
+
+def read(page):
     with open(page, "rb") as f:
-        source = f.read()
+        return f.read().decode("utf-8")
 
-    rc, out, err = run(["mandoc", "-Tlint", "-W", "style", page])
+
+@pytest.mark.parametrize("name", ["mandoc", "groff", "preconv"])
+def test_the_formatter_is_installed(name):
+    assert shutil.which(name) is not None, f"{name} is not installed (.ci/run installs it)"
+
+
+def test_there_are_man_pages():
+    assert PAGES, f"no man pages in {os.path.join(ROOT, 'man')}"
+
+
+@page_cases
+def test_mandoc_lint_is_silent(page):
+    rc, out, err = tool(["mandoc", "-Tlint", "-W", "style", page])
     msgs = (out + err).decode("utf-8", "replace").strip()
-    check(f"{name}: mandoc -Tlint -W style is silent", not msgs, msgs)
+    assert not msgs, msgs
 
-    rc, utf, err = run(["preconv", "-e", "utf-8", page])
-    check(f"{name}: preconv reads it", rc == 0, err.decode("utf-8", "replace"))
-    rc, out, err = run(["groff", "-man", "-ww", "-z"], utf)
+
+@page_cases
+def test_groff_with_every_warning_is_silent(page):
+    rc, out, err = tool(["groff", "-man", "-ww", "-z"], preconv(page))
     msgs = (out + err).decode("utf-8", "replace").strip()
-    check(f"{name}: groff -man -ww -z is silent", rc == 0 and not msgs, msgs)
+    assert rc == 0 and not msgs, msgs
 
-    text = source.decode("utf-8")
+
+@page_cases
+def test_the_th_line_is_dated(page):
+    text = read(page)
     th = re.search(r'^\.TH\s+\S+\s+\d\s+"?(\d{4}-\d{2}-\d{2})"?', text, re.M)
-    check(f"{name}: .TH is dated", th is not None, text.split("\n", 3)[:3])
-    check(f"{name}: hyphenation is off (.nh)", re.search(r"^\.nh\s*$", text, re.M) is not None)
+    assert th is not None, text.split("\n", 3)[:3]
 
-    rc, out, err = run(["groff", "-man", "-Tutf8", f"-rLL={WIDTH}n", "-P-c"], utf)
-    check(f"{name}: groff renders it", rc == 0, err.decode("utf-8", "replace"))
+
+@page_cases
+def test_hyphenation_is_off(page):
+    assert re.search(r"^\.nh\s*$", read(page), re.M) is not None, "no .nh line"
+
+
+@page_cases
+def test_groff_at_80_columns_no_wide_line_nothing_broken_at_a_line_end(page):
+    rc, out, err = tool(["groff", "-man", "-Tutf8", f"-rLL={WIDTH}n", "-P-c"], preconv(page))
+    assert rc == 0, f"groff does not render it: {err.decode('utf-8', 'replace')}"
     problems = rendered_problems(out.decode("utf-8", "replace"))
-    check(f"{name}: groff at {WIDTH} columns: no wide line, nothing broken at a line end",
-          not problems, "\n".join(problems))
+    assert not problems, "\n".join(problems)
 
-    rc, out, err = run(["mandoc", "-Tutf8", "-O", f"width={WIDTH}", page])
-    check(f"{name}: mandoc renders it", rc == 0, err.decode("utf-8", "replace"))
+
+@page_cases
+def test_mandoc_at_80_columns_no_wide_line_nothing_broken_at_a_line_end(page):
+    rc, out, err = tool(["mandoc", "-Tutf8", "-O", f"width={WIDTH}", page])
+    assert rc == 0, f"mandoc does not render it: {err.decode('utf-8', 'replace')}"
     problems = rendered_problems(out.decode("utf-8", "replace"))
-    check(f"{name}: mandoc at {WIDTH} columns: no wide line, nothing broken at a line end",
-          not problems, "\n".join(problems))
+    assert not problems, "\n".join(problems)
 
 
-def main():
-    for tool in ("mandoc", "groff", "preconv"):
-        check(f"{tool} is installed", shutil.which(tool) is not None)
-    if failures:
-        return 1
-    pages = sorted(p for ext in ("1", "5", "7") for p in glob.glob(os.path.join(ROOT, "man", f"*.{ext}")))
-    check("there are man pages", len(pages) > 0)
-    for page in pages:
-        lint(page)
-    # The checker itself: a wide line and a broken option are caught.
-    check("self-test: a wide line is caught", rendered_problems("x" * (WIDTH + 1)) != [])
-    check("self-test: a broken option is caught", rendered_problems("use --quar\u2010\nter") != [])
-    check("self-test: a broken format list is caught", rendered_problems("table|json|\u2010\ncsv") != [])
-    check("self-test: an English compound may break", rendered_problems("a re\u2010\nexport.") == [])
-    print(f"{len(failures)} failure(s)")
-    return 1 if failures else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+# The checker itself: what it must catch, and what it must let through.
+@pytest.mark.parametrize("text,caught", [
+    ("x" * (WIDTH + 1), True),
+    ("use --quar\u2010\nter", True),
+    ("table|json|\u2010\ncsv", True),
+    ("a re\u2010\nexport.", False),
+], ids=["a wide line is caught", "a broken option is caught", "a broken format list is caught",
+        "an English compound may break"])
+def test_the_checker_itself(text, caught):
+    assert (rendered_problems(text) != []) == caught, rendered_problems(text)

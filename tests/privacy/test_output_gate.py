@@ -1,19 +1,16 @@
-#!/usr/bin/python3
 """The output gate is the only way out (DESIGN section 4, SPEC section 8): no file in
 src/ outside src/io/ writes to stdout or stderr itself, so every byte cti prints passes
 the CPR mask. Fails on printf, std::cout, std::cerr, fmt::print( or fwrite( elsewhere.
 
-    /usr/bin/python3 tests/privacy/test_output_gate.py
+    CTI=build/cti python3 -m pytest -c tests/pytest.ini tests/privacy/test_output_gate.py
 """
 
 import os
 import re
-import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-from e2e import ROOT, check, failures  # noqa: E402
+from conftest import ROOT
 
+SRC = os.path.join(ROOT, "src")
 FORBIDDEN = re.compile(r"printf|std::cout|std::cerr|std::clog|fmt::print\(|fwrite\(|\bputs\(|\bputchar\(|"
                        r"\bstd::puts|\bwrite\(\s*(1|2|STDOUT_FILENO|STDERR_FILENO)\b")
 
@@ -27,33 +24,29 @@ def strip_comments(text):
     return re.sub(r"//[^\n]*", "", text)
 
 
-def main():
-    src = os.path.join(ROOT, "src")
-    offenders = []
-    scanned = 0
-    for dirpath, _, files in os.walk(src):
-        rel_dir = os.path.relpath(dirpath, src)
+def sources_outside_io():
+    for dirpath, _, files in os.walk(SRC):
+        rel_dir = os.path.relpath(dirpath, SRC)
         if rel_dir == "io" or rel_dir.startswith("io" + os.sep):
             continue
         for name in files:
-            if not name.endswith((".cpp", ".hpp", ".h", ".cc")):
-                continue
-            scanned += 1
-            path = os.path.join(dirpath, name)
-            with open(path, encoding="utf-8") as f:
-                code = strip_comments(f.read())
-            for n, line in enumerate(code.splitlines(), 1):
-                if FORBIDDEN.search(line):
-                    offenders.append(f"{os.path.relpath(path, ROOT)}:{n}: {line.strip()}")
-    check("the scan saw the sources", scanned > 20, str(scanned))
-    check("nothing outside src/io/ writes to stdout or stderr directly", not offenders, "\n".join(offenders))
-    # The gate itself exists and masks.
-    with open(os.path.join(src, "io", "out.cpp"), encoding="utf-8") as f:
-        check("src/io/out.cpp masks every write", "redact_output" in f.read())
-    if failures:
-        print(f"{len(failures)} failure(s)")
-        sys.exit(1)
+            if name.endswith((".cpp", ".hpp", ".h", ".cc")):
+                yield os.path.join(dirpath, name)
 
 
-if __name__ == "__main__":
-    main()
+def test_nothing_outside_src_io_writes_to_stdout_or_stderr():
+    paths = list(sources_outside_io())
+    assert len(paths) > 20, f"the scan saw only {len(paths)} sources"
+    offenders = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            code = strip_comments(f.read())
+        for n, line in enumerate(code.splitlines(), 1):
+            if FORBIDDEN.search(line):
+                offenders.append(f"{os.path.relpath(path, ROOT)}:{n}: {line.strip()}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_the_gate_masks_every_write():
+    with open(os.path.join(SRC, "io", "out.cpp"), encoding="utf-8") as f:
+        assert "redact_output" in f.read(), "src/io/out.cpp does not call redact_output"

@@ -1,9 +1,9 @@
-#!/usr/bin/python3
 """Check that schemas/*.schema.json agree with `cti validate`.
 
-Run with Debian's python3 (python3-jsonschema, python3-yaml):
+Needs Debian's python3-jsonschema and python3-yaml:
 
-    /usr/bin/python3 tests/schema/test_schema.py [--schema-only]
+    CTI=build/cti python3 -m pytest -c tests/pytest.ini tests/schema
+    ... -k 'not validate'     # only the schemas, not the binary (before the tool is built)
 
 What it checks:
 
@@ -20,47 +20,26 @@ What it checks:
    wrong type, bad status, impossible date) are rejected by BOTH the schema
    and `cti validate` (exit code 1, the expected rule on the broken file).
 
-The binary is $CTI, default build/cti under the source tree ($CTI_SOURCE_DIR,
-else two levels up from this file). A missing binary is a failure, not a skip;
---schema-only skips everything that needs the binary (for working on the
-schemas before the tool is built).
+Every test that runs the binary has "validate" in its name. A missing binary is a
+failure, not a skip. The loaders, the `cti validate` runner and the diagnostics
+reader here are shared with test_corpus.py.
 """
 
 import glob
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 
 import jsonschema
+import pytest
 import yaml
+from conftest import CTI, DEMO, ROOT, run_cti
 
 TODAY = "2026-11-23"  # the demo's pinned "today"
 
 # cti rules that describe the shape of a file, i.e. what the schemas describe.
 STRUCTURAL = {"unknown-key", "missing-key", "wrong-type", "invalid-date", "invalid-status"}
 
-ROOT = os.path.abspath(
-    os.environ.get("CTI_SOURCE_DIR")
-    or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-CTI = os.environ.get("CTI") or os.path.join(ROOT, "build", "cti")
-
-failures = []
-
-
-def ok(msg):
-    print(f"ok: {msg}")
-
-
-def fail(msg):
-    failures.append(msg)
-    print(f"FAIL: {msg}")
-
-
-def note(msg):
-    print(f"note: {msg}")
+SCHEMA_FILES = ["cti.schema.json", "forloeb.schema.json"]
 
 
 # --- YAML loading ------------------------------------------------------------
@@ -87,30 +66,32 @@ def load_yaml(path):
 
 # --- schemas ---------------------------------------------------------------------
 
-def load_validator(name):
-    path = os.path.join(ROOT, "schemas", name)
-    with open(path, encoding="utf-8") as f:
-        schema = json.load(f)
-    jsonschema.Draft202012Validator.check_schema(schema)
-    if schema.get("$schema") != "https://json-schema.org/draft/2020-12/schema":
-        raise SystemExit(f"FAIL: {name}: $schema is not draft 2020-12")
-    if not schema.get("$id"):
-        raise SystemExit(f"FAIL: {name}: no $id")
-    # format "date" rejects impossible dates like 2025-02-30 (cti: invalid-date).
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+def load_schema(name):
+    with open(os.path.join(ROOT, "schemas", name), encoding="utf-8") as f:
+        return json.load(f)
 
 
-def check_titles(name, node, where="#"):
-    """Every property has a Danish title and an English description."""
+def load_validators():
+    """{"cti": validator of cti.yaml, "forloeb": validator of a forløb file}. Format "date"
+    rejects impossible dates like 2025-02-30 (cti: invalid-date)."""
+    return {kind: jsonschema.Draft202012Validator(load_schema(f"{kind}.schema.json"),
+                                                  format_checker=jsonschema.FormatChecker())
+            for kind in ("cti", "forloeb")}
+
+
+def untitled(node, where="#"):
+    """The properties under `node` without a Danish title or an English description."""
+    missing = []
     if isinstance(node, dict):
         for key, sub in node.get("properties", {}).items():
             if not sub.get("title") or not sub.get("description"):
-                fail(f"{name}: property {where}/properties/{key} lacks title or description")
+                missing.append(f"{where}/properties/{key}")
         for key, sub in node.items():
-            check_titles(name, sub, f"{where}/{key}")
+            missing += untitled(sub, f"{where}/{key}")
     elif isinstance(node, list):
         for i, sub in enumerate(node):
-            check_titles(name, sub, f"{where}/{i}")
+            missing += untitled(sub, f"{where}/{i}")
+    return missing
 
 
 def schema_errors(validator, data):
@@ -145,41 +126,31 @@ def schema_check_repo(repo, validators):
 
 # --- the binary --------------------------------------------------------------
 
-def run_cti_validate(repo):
-    """(exit code, parsed JSON or None, raw stdout, stderr)."""
-    cmd = [CTI, "-C", repo, "validate", "--today", TODAY, "--format", "json"]
-    env = dict(os.environ, NO_COLOR="1")
-    env.pop("CTI_TODAY", None)
-    env.pop("CTI_CPR_FILE", None)
+def validate(repo):
+    """`cti validate --format json` on `repo` (no --lang, as a user runs it)
+    -> (Result, the parsed JSON or None)."""
+    r = run_cti("-C", repo, "validate", "--today", TODAY, "--format", "json", lang=None, timeout=120)
     try:
-        p = subprocess.run(cmd, capture_output=True, env=env, timeout=120)
-    except subprocess.TimeoutExpired:
-        return None, None, "", "timed out"
-    out = p.stdout.decode("utf-8", "replace")
-    err = p.stderr.decode("utf-8", "replace")
-    try:
-        doc = json.loads(out)
+        doc = json.loads(r.out.decode("utf-8", "replace"))
     except ValueError:
         doc = None
-    return p.returncode, doc, out, err
+    return r, doc
 
 
-def diagnostics_by_file(repo, doc, label):
-    """Check the JSON contract and group diagnostics by repo-relative file.
-    Returns None (after recording a failure) when the output is malformed."""
+def diagnostics_by_file(repo, doc):
+    """Checks the JSON contract and groups the diagnostics by repo-relative file
+    -> (by_file, problems); by_file is None when the output is not the contract's shape."""
     if not isinstance(doc, dict) or not isinstance(doc.get("diagnostics"), list):
-        fail(f"{label}: cti validate --format json did not print "
-             "{\"diagnostics\": [...], \"errors\": N, \"warnings\": M}")
-        return None
-    by_file = {}
+        return None, ['cti validate --format json did not print {"diagnostics": [...], "errors": N, "warnings": M}']
+    by_file, problems = {}, []
     nerr = nwarn = 0
     for d in doc["diagnostics"]:
         missing = {"file", "line", "col", "severity", "rule", "message"} - set(d)
         if missing:
-            fail(f"{label}: diagnostic {d!r} lacks {sorted(missing)}")
+            problems.append(f"diagnostic {d!r} lacks {sorted(missing)}")
             continue
         if d["severity"] not in ("error", "warning"):
-            fail(f"{label}: diagnostic severity {d['severity']!r} is not error|warning")
+            problems.append(f"diagnostic severity {d['severity']!r} is not error|warning")
         nerr += d["severity"] == "error"
         nwarn += d["severity"] == "warning"
         f = d["file"]
@@ -190,101 +161,42 @@ def diagnostics_by_file(repo, doc, label):
             f = f[2:]
         by_file.setdefault(f, []).append(d)
     if doc.get("errors") != nerr or doc.get("warnings") != nwarn:
-        fail(f"{label}: errors/warnings ({doc.get('errors')}/{doc.get('warnings')}) do not "
-             f"match the diagnostics ({nerr}/{nwarn})")
-    return by_file
+        problems.append(f"errors/warnings ({doc.get('errors')}/{doc.get('warnings')}) do not "
+                        f"match the diagnostics ({nerr}/{nwarn})")
+    return by_file, problems
 
 
 def fmt_diag(d):
     return f"{d['file']}:{d['line']}:{d['col']}: {d['severity']}: {d['message']} [{d['rule']}]"
 
 
+def fmt_diags(ds):
+    return "\n    ".join(fmt_diag(d) for d in ds)
+
+
 def structural_errors(diags):
     return [d for d in diags if d["severity"] == "error" and d["rule"] in STRUCTURAL]
 
 
-# --- the checks ----------------------------------------------------------------
-
-def check_example(repo, validators, with_binary):
-    name = os.path.relpath(repo, ROOT)
-    results = schema_check_repo(repo, validators)
-    if not any(f.startswith("forloeb/") for f in results):
-        fail(f"{name}: no forloeb/*.yaml files")
-    for rel, res in results.items():
-        if res == "yaml":
-            fail(f"{name}/{rel}: not valid YAML")
-        elif res:
-            fail(f"{name}/{rel}: rejected by the schema:\n    " + "\n    ".join(res))
-    if all(res is None for res in results.values()):
-        ok(f"{name}: {len(results)} files pass the schemas")
-    if not with_binary:
-        return
-    code, doc, out, err = run_cti_validate(repo)
-    by_file = diagnostics_by_file(repo, doc, f"{name}: cti validate")
-    if by_file is None:
-        fail(f"{name}: exit {code}, stdout {out[:300]!r}, stderr {err[:300]!r}")
-        return
-    errors = [d for ds in by_file.values() for d in ds if d["severity"] == "error"]
-    warnings = [d for ds in by_file.values() for d in ds if d["severity"] == "warning"]
-    if errors:
-        fail(f"{name}: the schema accepts it but cti validate reports errors:\n    "
-             + "\n    ".join(fmt_diag(d) for d in errors))
-    if code != 0:
-        fail(f"{name}: cti validate exited {code}, expected 0 (stderr: {err.strip()[:300]})")
-    if not errors and code == 0:
-        ok(f"{name}: cti validate --today {TODAY}: no errors, {len(warnings)} warning(s)")
-        for d in warnings:
-            print(f"    {fmt_diag(d)}")
-
-
-def check_agreement(repo, validators, with_binary):
-    """A repository that may be invalid on purpose (tests/e2e)."""
-    name = os.path.relpath(repo, ROOT)
-    results = schema_check_repo(repo, validators)
-    if not with_binary:
-        accepted = sum(r is None for r in results.values())
-        ok(f"{name}: schema accepts {accepted} of {len(results)} files (cti not run)")
-        return
-    code, doc, out, err = run_cti_validate(repo)
-    if code == 2 and results.get("cti.yaml") is not None:
-        ok(f"{name}: cti.yaml rejected by the schema and cti validate (exit 2)")
-        return
-    by_file = diagnostics_by_file(repo, doc, f"{name}: cti validate")
-    if by_file is None:
-        fail(f"{name}: exit {code}, stdout {out[:300]!r}, stderr {err[:300]!r}")
-        return
-    if code not in (0, 1):
-        fail(f"{name}: cti validate exited {code} (stderr: {err.strip()[:300]})")
-    has_errors = any(d["severity"] == "error" for ds in by_file.values() for d in ds)
-    if code != (1 if has_errors else 0):
-        fail(f"{name}: cti validate exited {code} but reported "
-             f"{'errors' if has_errors else 'no errors'}")
-    bad = 0
-    for rel, res in results.items():
-        structural = structural_errors(by_file.get(rel, []))
-        if res is None and structural:
-            bad += 1
-            fail(f"{name}/{rel}: the schema accepts it but cti reports structural errors:\n    "
-                 + "\n    ".join(fmt_diag(d) for d in structural))
-        elif res == "yaml":
-            if not any(d["severity"] == "error" for d in by_file.get(rel, [])):
-                bad += 1
-                fail(f"{name}/{rel}: not valid YAML, but cti reports no error for it")
-        elif res and not structural:
-            note(f"{name}/{rel}: the schema rejects it ({res[0]}); cti reports no "
-                 f"structural error (rules: "
-                 f"{sorted({d['rule'] for d in by_file.get(rel, [])}) or 'none'})")
-    if not bad:
-        ok(f"{name}: schema and cti validate agree on {len(results)} files")
+def find_repos(base):
+    """Directories under base holding a cti.yaml, outermost first."""
+    repos = []
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames.sort()
+        if "cti.yaml" in filenames:
+            repos.append(dirpath)
+    return repos
 
 
 def _replace(old, new):
     def f(text):
-        if old not in text:
-            raise SystemExit(f"FAIL: broken-case setup: {old!r} not found")
+        assert old in text, f"broken-case setup: {old!r} not found"
         return text.replace(old, new, 1)
     return f
 
+
+EXAMPLES = find_repos(os.path.join(ROOT, "examples"))
+E2E_REPOS = find_repos(os.path.join(ROOT, "tests", "e2e"))
 
 # (name, file in examples/demo, how to break it, the cti rule expected on that file)
 BROKEN = [
@@ -304,105 +216,128 @@ BROKEN = [
      _replace("\nopstart: 2026-09-21\n", "\nopstart: 2026-09-31\n"), "invalid-date"),
 ]
 
-
-def check_broken(demo, validators, with_binary):
-    for label, rel, breaker, rule in BROKEN:
-        with tempfile.TemporaryDirectory(prefix="cti-schema-") as tmp:
-            repo = os.path.join(tmp, "demo")
-            shutil.copytree(demo, repo)
-            path = os.path.join(repo, rel)
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(breaker(text))
-
-            results = schema_check_repo(repo, validators)
-            others = [r for r, res in results.items() if r != rel and res is not None]
-            if results.get(rel) is None:
-                fail(f"broken copy '{label}' ({rel}): the schema accepts it")
-            elif others:
-                fail(f"broken copy '{label}': the schema also rejects untouched files {others}")
-            else:
-                ok(f"broken copy '{label}': schema rejects {rel} ({results[rel][0]})")
-            if not with_binary:
-                continue
-
-            code, doc, out, err = run_cti_validate(repo)
-            by_file = diagnostics_by_file(repo, doc, f"broken copy '{label}': cti validate")
-            if by_file is None:
-                fail(f"broken copy '{label}': exit {code}, stdout {out[:300]!r}, "
-                     f"stderr {err[:300]!r}")
-                continue
-            errs = [d for d in by_file.get(rel, []) if d["severity"] == "error"]
-            stray = [d for r, ds in by_file.items() if r != rel
-                     for d in ds if d["severity"] == "error"]
-            good = True
-            if code != 1:
-                good = False
-                fail(f"broken copy '{label}': cti validate exited {code}, expected 1")
-            if not any(d["rule"] == rule for d in errs):
-                good = False
-                fail(f"broken copy '{label}': expected a [{rule}] error on {rel}, got:\n    "
-                     + ("\n    ".join(fmt_diag(d) for d in errs) or "(no errors on that file)"))
-            if stray:
-                good = False
-                fail(f"broken copy '{label}': errors on untouched files:\n    "
-                     + "\n    ".join(fmt_diag(d) for d in stray))
-            if good:
-                ok(f"broken copy '{label}': cti validate exits 1 with [{rule}] on {rel}")
+examples = pytest.mark.parametrize("repo", EXAMPLES, ids=[os.path.relpath(r, ROOT) for r in EXAMPLES])
+e2e_repos = pytest.mark.parametrize("repo", E2E_REPOS, ids=[os.path.relpath(r, ROOT) for r in E2E_REPOS])
+broken_cases = pytest.mark.parametrize("rel,breaker,rule", [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
 
 
-def find_repos(base):
-    """Directories under base holding a cti.yaml, outermost first."""
-    repos = []
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames.sort()
-        if "cti.yaml" in filenames:
-            repos.append(dirpath)
-    return repos
+@pytest.fixture(scope="module")
+def validators():
+    return load_validators()
 
 
-def main(argv):
-    schema_only = "--schema-only" in argv
-    unknown = [a for a in argv if a != "--schema-only"]
-    if unknown:
-        print(__doc__)
-        return 2
-
-    validators = {"cti": load_validator("cti.schema.json"),
-                  "forloeb": load_validator("forloeb.schema.json")}
-    for name, v in (("cti.schema.json", validators["cti"]),
-                    ("forloeb.schema.json", validators["forloeb"])):
-        before = len(failures)
-        check_titles(name, v.schema)
-        if len(failures) == before:
-            ok(f"{name}: valid draft 2020-12, every property has title and description")
-
-    with_binary = not schema_only
-    if with_binary and not (os.path.isfile(CTI) and os.access(CTI, os.X_OK)):
-        fail(f"cti binary not found or not executable: {CTI} "
-             "(build it, or set CTI=/path/to/cti; --schema-only skips the binary)")
-        with_binary = False
-
-    demo = os.path.join(ROOT, "examples", "demo")
-    examples = find_repos(os.path.join(ROOT, "examples"))
-    if demo not in examples:
-        fail("examples/demo/cti.yaml not found")
-    for repo in examples:
-        check_example(repo, validators, with_binary)
-
-    for repo in find_repos(os.path.join(ROOT, "tests", "e2e")):
-        check_agreement(repo, validators, with_binary)
-
-    if os.path.isdir(demo):
-        check_broken(demo, validators, with_binary)
-
-    if failures:
-        print(f"\n{len(failures)} failure(s) in the schema tests", file=sys.stderr)
-        return 1
-    print("schema tests passed" + (" (schema only; cti not run)" if schema_only else ""))
-    return 0
+@pytest.fixture
+def broken(copy_tree, rel, breaker):
+    """A copy of the demo with `rel` broken by `breaker`."""
+    repo = copy_tree(DEMO)
+    path = os.path.join(repo, rel)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(breaker(text))
+    return repo
 
 
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+# --- the schemas ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", SCHEMA_FILES)
+def test_the_schema_is_valid_draft_2020_12(name):
+    schema = load_schema(name)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema.get("$schema") == "https://json-schema.org/draft/2020-12/schema", \
+        f"{name}: $schema is not draft 2020-12"
+    assert schema.get("$id"), f"{name}: no $id"
+
+
+@pytest.mark.parametrize("name", SCHEMA_FILES)
+def test_every_property_has_a_title_and_a_description(name):
+    missing = untitled(load_schema(name))
+    assert not missing, "properties without title or description:\n" + "\n".join(missing)
+
+
+# --- the example repositories -------------------------------------------------------
+
+def test_the_demo_is_an_example():
+    assert DEMO in EXAMPLES, "examples/demo/cti.yaml not found"
+
+
+@examples
+def test_the_example_passes_the_schemas(repo, validators):
+    results = schema_check_repo(repo, validators)
+    assert any(f.startswith("forloeb/") for f in results), "no forloeb/*.yaml files"
+    not_yaml = [rel for rel, res in results.items() if res == "yaml"]
+    assert not not_yaml, f"not valid YAML: {not_yaml}"
+    rejected = {rel: res for rel, res in results.items() if res}
+    assert not rejected, "rejected by the schema:\n" + "\n".join(
+        f"{rel}:\n    " + "\n    ".join(res) for rel, res in rejected.items())
+
+
+def test_validate_binary_is_there():
+    assert os.path.isfile(CTI) and os.access(CTI, os.X_OK), \
+        f"cti binary not found or not executable: {CTI} (build it, or set CTI=/path/to/cti)"
+
+
+@examples
+def test_validate_reports_no_errors_on_the_example(repo):
+    r, doc = validate(repo)
+    by_file, problems = diagnostics_by_file(repo, doc)
+    assert by_file is not None, (problems, r)
+    assert not problems, problems
+    errors = [d for ds in by_file.values() for d in ds if d["severity"] == "error"]
+    assert not errors, "the schema accepts it but cti validate reports errors:\n    " + fmt_diags(errors)
+    assert r.rc == 0, r
+
+
+# --- tests/e2e: repositories that may be invalid on purpose -----------------------
+
+@e2e_repos
+def test_validate_and_the_schema_agree(repo, validators):
+    name = os.path.relpath(repo, ROOT)
+    results = schema_check_repo(repo, validators)
+    r, doc = validate(repo)
+    if r.rc == 2 and results.get("cti.yaml") is not None:
+        return  # cti.yaml rejected by the schema and cti validate (exit 2)
+    by_file, problems = diagnostics_by_file(repo, doc)
+    assert by_file is not None, (problems, r)
+    assert not problems, problems
+    assert r.rc in (0, 1), r
+    has_errors = any(d["severity"] == "error" for ds in by_file.values() for d in ds)
+    assert r.rc == (1 if has_errors else 0), f"cti validate exited {r.rc} but reported " \
+        f"{'errors' if has_errors else 'no errors'}"
+    bad = []
+    for rel, res in results.items():
+        structural = structural_errors(by_file.get(rel, []))
+        if res is None and structural:
+            bad.append(f"{name}/{rel}: the schema accepts it but cti reports structural errors:\n    "
+                       + fmt_diags(structural))
+        elif res == "yaml":
+            if not any(d["severity"] == "error" for d in by_file.get(rel, [])):
+                bad.append(f"{name}/{rel}: not valid YAML, but cti reports no error for it")
+        elif res and not structural:
+            print(f"note: {name}/{rel}: the schema rejects it ({res[0]}); cti reports no "
+                  f"structural error (rules: {sorted({d['rule'] for d in by_file.get(rel, [])}) or 'none'})")
+    assert not bad, "\n".join(bad)
+
+
+# --- broken copies of the demo --------------------------------------------------------
+
+@broken_cases
+def test_the_schema_rejects_the_broken_copy(broken, rel, rule, validators):
+    results = schema_check_repo(broken, validators)
+    assert results.get(rel) is not None, f"the schema accepts the broken {rel}"
+    others = [r for r, res in results.items() if r != rel and res is not None]
+    assert not others, f"the schema also rejects untouched files {others}"
+
+
+@broken_cases
+def test_validate_rejects_the_broken_copy(broken, rel, rule):
+    r, doc = validate(broken)
+    by_file, problems = diagnostics_by_file(broken, doc)
+    assert by_file is not None, (problems, r)
+    assert not problems, problems
+    assert r.rc == 1, r
+    errs = [d for d in by_file.get(rel, []) if d["severity"] == "error"]
+    assert any(d["rule"] == rule for d in errs), \
+        f"expected a [{rule}] error on {rel}, got:\n    " + (fmt_diags(errs) or "(no errors on that file)")
+    stray = [d for f, ds in by_file.items() if f != rel for d in ds if d["severity"] == "error"]
+    assert not stray, "errors on untouched files:\n    " + fmt_diags(stray)

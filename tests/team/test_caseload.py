@@ -1,4 +1,3 @@
-#!/usr/bin/python3
 """End-to-end tests of `cti caseload` on tests/team/repo at 2026-03-10.
 
 Capacity is caseload_pr_årsværk 10 x årsværk: ane 1.0 -> 10, bo 0.5 -> 5.
@@ -43,9 +42,18 @@ B-05 and B-07 both move in during 2026-03 (B-04 moves in alone in April).
 
 import json
 import os
-import subprocess
 
-from teamlib import check, finish, run, same, test
+import pytest
+from conftest import ROOT, run_cti
+
+REPO = os.path.join(ROOT, "tests", "team", "repo")
+TODAY = "2026-03-10"
+
+
+def cti(*args, repo=REPO, lang="en"):
+    """cti --lang LANG --today TODAY -C REPO ARGS."""
+    return run_cti("-C", repo, *args, today=TODAY, lang=lang)
+
 
 EXPECTED_TABLE = """\
 Caseload on 2026-03-10
@@ -68,64 +76,60 @@ Several moving in at the same time:
 """
 
 
-@test
-def table_golden():
-    rc, out, err = run("caseload")
-    check(rc == 0, f"exit {rc}: {err}")
-    same(out.decode(), EXPECTED_TABLE, "table")
-    check(err == "", f"stderr: {err}")
+def test_table():
+    r = cti("caseload")
+    assert r.rc == 0, r
+    assert r.text == EXPECTED_TABLE
+    assert r.err == "", r
 
 
-@test
-def over_capacity_in_red_only_when_colour_is_on():
-    rc, out, _ = run("caseload", "--color", "always")
-    text = out.decode()
+def test_over_capacity_in_red_only_when_colour_is_on():
+    text = cti("caseload", "--color", "always").text
     bo = next(l for l in text.splitlines() if l.startswith("bo ") and "0.5" in l)
     ane = next(l for l in text.splitlines() if l.startswith("ane "))
-    check("\x1b[31m6\x1b[0m" in bo and "\x1b[31m-1\x1b[0m" in bo, f"bo's active and free not red: {bo!r}")
-    check("\x1b[" not in ane, f"ane is not over capacity: {ane!r}")
+    assert "\x1b[31m6\x1b[0m" in bo and "\x1b[31m-1\x1b[0m" in bo, f"bo's active and free not red: {bo!r}"
+    assert "\x1b[" not in ane, f"ane is not over capacity: {ane!r}"
     # In the forecast bo is at capacity (5 of 5) but not over it: no red there.
     fc = [l for l in text.splitlines() if l.startswith("bo ")][1]
-    check("\x1b[" not in fc, f"forecast row coloured: {fc!r}")
-    _, plain, _ = run("caseload")  # NO_COLOR / not a terminal
-    check(b"\x1b[" not in plain, "colour without a terminal")
+    assert "\x1b[" not in fc, f"forecast row coloured: {fc!r}"
+    plain = cti("caseload").out  # NO_COLOR / not a terminal
+    assert b"\x1b[" not in plain, "colour without a terminal"
 
 
-@test
-def json_numbers():
-    rc, out, _ = run("caseload", "--format", "json")
-    check(rc == 0, f"exit {rc}")
-    j = json.loads(out)
-    check(j["today"] == "2026-03-10", "today")
+def test_json_numbers():
+    r = cti("caseload", "--format", "json")
+    assert r.rc == 0, r
+    j = json.loads(r.out)
+    assert j["today"] == "2026-03-10", "today"
     ane, bo = j["workers"]
-    check((bo["id"], bo["fte"], bo["capacity"]) == ("bo", 0.5, 5), f"bo capacity: {bo['fte']} {bo['capacity']}")
+    assert (bo["id"], bo["fte"], bo["capacity"]) == ("bo", 0.5, 5), f"bo capacity: {bo['fte']} {bo['capacity']}"
     now = bo["now"]
-    check((now["kontakt"], now["fase1"], now["fase2"], now["fase3"], now["overskredet"]) == (1, 3, 1, 1, 1),
-          f"bo now {now}")
-    check((now["active"], now["free"], now["load"], now["over_capacity"]) == (6, -1, 4, True), f"bo now {now}")
-    check([f["date"] for f in bo["forecast"]] ==
-          ["2026-04-01", "2026-05-01", "2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01"], "forecast days")
-    check([f["active"] for f in bo["forecast"]] == [5, 5, 4, 4, 4, 4], "bo forecast active")
-    check([f["load"] for f in bo["forecast"]] == [3.75, 3.75, 2.25, 1.75, 1.75, 1.25], "bo forecast load")
-    check([f["kontakt"] for f in bo["forecast"]] == [1] * 6, "B-04 stays in kontakt")
-    check(bo["room_from"] == "2026-06-01", f"bo room_from {bo['room_from']}")
-    check(bo["move_ins"] == [{"kind": "phase1", "month": None, "ids": ["B-01", "B-05", "B-07"]},
-                             {"kind": "same_month", "month": "2026-03", "ids": ["B-05", "B-07"]}], "bo move-ins")
-    check([f["active"] for f in ane["forecast"]] == [3, 2, 2, 1, 1, 1], "ane forecast active")
-    check([f["load"] for f in ane["forecast"]] == [2.25, 1.25, 1.25, 0.5, 0.5, 0.5], "ane forecast load")
-    check(ane["room_from"] == "2026-03-10" and ane["move_ins"] == [], "ane")
+    assert (now["kontakt"], now["fase1"], now["fase2"], now["fase3"], now["overskredet"]) == (1, 3, 1, 1, 1), \
+        f"bo now {now}"
+    assert (now["active"], now["free"], now["load"], now["over_capacity"]) == (6, -1, 4, True), f"bo now {now}"
+    assert [f["date"] for f in bo["forecast"]] == \
+        ["2026-04-01", "2026-05-01", "2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01"], "forecast days"
+    assert [f["active"] for f in bo["forecast"]] == [5, 5, 4, 4, 4, 4], "bo forecast active"
+    assert [f["load"] for f in bo["forecast"]] == [3.75, 3.75, 2.25, 1.75, 1.75, 1.25], "bo forecast load"
+    assert [f["kontakt"] for f in bo["forecast"]] == [1] * 6, "B-04 stays in kontakt"
+    assert bo["room_from"] == "2026-06-01", f"bo room_from {bo['room_from']}"
+    assert bo["move_ins"] == [{"kind": "phase1", "month": None, "ids": ["B-01", "B-05", "B-07"]},
+                              {"kind": "same_month", "month": "2026-03", "ids": ["B-05", "B-07"]}], "bo move-ins"
+    assert [f["active"] for f in ane["forecast"]] == [3, 2, 2, 1, 1, 1], "ane forecast active"
+    assert [f["load"] for f in ane["forecast"]] == [2.25, 1.25, 1.25, 0.5, 0.5, 0.5], "ane forecast load"
+    assert ane["room_from"] == "2026-03-10" and ane["move_ins"] == [], "ane"
     team = j["team"]
-    check((team["fte"], team["capacity"], team["now"]["active"], team["now"]["load"]) == (1.5, 15, 9, 5.5), "team now")
-    check([f["active"] for f in team["forecast"]] == [8, 7, 6, 5, 5, 5], "team forecast")
-    check(j["invalid"] == 0 and j["unreadable"] == [], "no file with errors")
+    assert (team["fte"], team["capacity"], team["now"]["active"], team["now"]["load"]) == (1.5, 15, 9, 5.5), \
+        "team now"
+    assert [f["active"] for f in team["forecast"]] == [8, 7, 6, 5, 5, 5], "team forecast"
+    assert j["invalid"] == 0 and j["unreadable"] == [], "no file with errors"
 
 
-@test
-def csv_rows():
-    rc, out, _ = run("caseload", "--format", "csv", "--months", "2")
-    check(rc == 0, f"exit {rc}")
+def test_csv_rows():
+    r = cti("caseload", "--format", "csv", "--months", "2")
+    assert r.rc == 0, r
     # The Danish Excel dialect of every cti CSV: BOM, ';', decimal comma, CRLF.
-    same(out.decode(), (
+    assert r.text == (
         "\ufeffworker;date;kontakt;fase1;fase2;fase3;overskredet;active;capacity;free;load;over_capacity\r\n"
         "ane;2026-03-10;1;1;0;1;1;3;10;7;1,5;no\r\n"
         "ane;2026-04-01;0;2;0;1;0;3;10;7;2,25;no\r\n"
@@ -135,14 +139,14 @@ def csv_rows():
         "bo;2026-05-01;1;3;1;1;0;5;5;0;3,75;no\r\n"
         "(team);2026-03-10;2;4;1;2;2;9;15;6;5,5;no\r\n"
         "(team);2026-04-01;1;5;1;2;0;8;15;7;6;no\r\n"
-        "(team);2026-05-01;1;4;1;2;0;7;15;8;5;no\r\n"), "csv")
+        "(team);2026-05-01;1;4;1;2;0;7;15;8;5;no\r\n")
 
 
-@test
-def one_worker_and_a_misspelt_one():
-    rc, out, _ = run("caseload", "--medarbejder", "bo", "--months", "1")
-    check(rc == 0, f"exit {rc}")
-    same(out.decode(), """\
+def test_one_worker():
+    r = cti("caseload", "--medarbejder", "bo", "--months", "1")
+    assert r.rc == 0, r
+    # bo alone, one month (no room within it: '-')
+    assert r.text == """\
 Caseload on 2026-03-10
 
 worker  FTE  capacity  contact  phase1  phase2  phase3  overrun  active  free  load  room from
@@ -156,59 +160,51 @@ bo      5 (3.75)
 Several moving in at the same time:
   bo: 3 in phase 1 at once: B-01, B-05, B-07
   bo: 2 moving in during 2026-03: B-05, B-07
-""", "bo alone, one month (no room within it: '-')")
-    rc, out, err = run("caseload", "--worker", "bob")
-    check(rc == 2 and out == b"", f"exit {rc}")
-    check("unknown worker 'bob'" in err and "did you mean 'bo'?" in err, f"stderr: {err}")
-    rc, _, err = run("caseload", "--months", "0")
-    check(rc == 2, f"--months 0: exit {rc}")
+"""
 
 
-@test
-def danish():
-    rc, out, _ = run("caseload", "--months", "1", lang="da")
-    text = out.decode()
-    check(text.startswith("Caseload pr. 2026-03-10\n"), text[:40])
-    check("\nbo               0,5          5        1      3      1      1            1       6      -1           4  -\n"
-          in text, "Danish headings are wider; decimal comma")
-    check("Flere flytter ind på samme tid:\n  bo: 3 i fase 1 på samme tid: B-01, B-05, B-07\n" in text, text)
+def test_a_misspelt_worker_and_a_bad_months():
+    r = cti("caseload", "--worker", "bob")
+    assert r.rc == 2 and r.out == b"", r
+    assert "unknown worker 'bob'" in r.err and "did you mean 'bo'?" in r.err, r
+    r = cti("caseload", "--months", "0")
+    assert r.rc == 2, r
 
 
-@test
-def a_broken_file_is_named_and_counted_or_named_apart():
-    # A copy of the repository with two more forløb for bo: B-08's opstart is no date (its
-    # plan cannot be read: named apart, the figures as before); B-09 has a misspelt key (an
-    # error, but its dates are read: counted in bo's figures and in the invalid count).
-    import shutil
-    import tempfile
-    import teamlib
-    tmp = tempfile.mkdtemp(prefix="cti-team-")
-    try:
-        repo = os.path.join(tmp, "repo")
-        shutil.copytree(teamlib.REPO, repo)
-        with open(os.path.join(repo, "forloeb", "B-08.yaml"), "w", encoding="utf-8") as f:
-            f.write("id: B-08\nmedarbejder: bo\ndelmålgruppe: egen-kommune\nopstart: 2026-02-30\n")
-        note = ("cti: 1 forløb file(s) with errors; cti validate lists them\n"
-                "cti: forloeb/B-08.yaml: the dates cannot be read, so it is not in the figures; "
-                "run cti validate forloeb/B-08.yaml\n")
-        for args in (["caseload"], ["calendar"], ["fidelity"]):
-            p = subprocess.run([teamlib.CTI, "-C", repo, "--today", "2026-03-10", "--lang", "en", *args],
-                               capture_output=True, stdin=subprocess.DEVNULL)
-            check(p.returncode == 0, f"{args}: exit {p.returncode}")
-            same(p.stderr.decode(), note, f"{args} stderr")
-        p = subprocess.run([teamlib.CTI, "-C", repo, "--today", "2026-03-10", "--lang", "en", "caseload"],
-                           capture_output=True, stdin=subprocess.DEVNULL)
-        same(p.stdout.decode(), EXPECTED_TABLE, "table with an unreadable file")
-        with open(os.path.join(repo, "forloeb", "B-09.yaml"), "w", encoding="utf-8") as f:
-            f.write("id: B-09\nmedarbejder: bo\ndelmålgruppe: egen-kommune\nopstart: 2026-02-01\nnoterr: x\n")
-        p = subprocess.run([teamlib.CTI, "-C", repo, "--today", "2026-03-10", "caseload", "--format", "json"],
-                           capture_output=True, stdin=subprocess.DEVNULL)
-        j = json.loads(p.stdout)
-        check(j["invalid"] == 2 and j["unreadable"] == ["forloeb/B-08.yaml"], f"counts {j['invalid']} {j['unreadable']}")
-        bo = [w for w in j["workers"] if w["id"] == "bo"][0]
-        check(bo["now"]["active"] == 7, f"B-09 counted in bo's active forløb: {bo['now']['active']}")
-    finally:
-        shutil.rmtree(tmp)
+def test_danish():
+    text = cti("caseload", "--months", "1", lang="da").text
+    assert text.startswith("Caseload pr. 2026-03-10\n"), text[:40]
+    assert "\nbo               0,5          5        1      3      1      1            1       6      -1           4  -\n" \
+        in text, "Danish headings are wider; decimal comma"
+    assert "Flere flytter ind på samme tid:\n  bo: 3 i fase 1 på samme tid: B-01, B-05, B-07\n" in text, text
 
 
-finish()
+@pytest.fixture
+def broken(copy_tree):
+    """A copy of the repository with one more forløb for bo: B-08's opstart is no date (its
+    plan cannot be read: named apart, the figures as before)."""
+    repo = copy_tree(REPO)
+    with open(os.path.join(repo, "forloeb", "B-08.yaml"), "w", encoding="utf-8") as f:
+        f.write("id: B-08\nmedarbejder: bo\ndelmålgruppe: egen-kommune\nopstart: 2026-02-30\n")
+    return repo
+
+
+@pytest.mark.parametrize("command", ["caseload", "calendar", "fidelity"])
+def test_an_unreadable_file_is_named_apart(broken, command):
+    r = cti(command, repo=broken)
+    assert r.rc == 0, r
+    assert r.err == ("cti: 1 forløb file(s) with errors; cti validate lists them\n"
+                     "cti: forloeb/B-08.yaml: the dates cannot be read, so it is not in the figures; "
+                     "run cti validate forloeb/B-08.yaml\n")
+
+
+def test_a_broken_file_is_named_and_counted_or_named_apart(broken):
+    # B-09 has a misspelt key (an error, but its dates are read: counted in bo's figures and
+    # in the invalid count).
+    assert cti("caseload", repo=broken).text == EXPECTED_TABLE, "table with an unreadable file"
+    with open(os.path.join(broken, "forloeb", "B-09.yaml"), "w", encoding="utf-8") as f:
+        f.write("id: B-09\nmedarbejder: bo\ndelmålgruppe: egen-kommune\nopstart: 2026-02-01\nnoterr: x\n")
+    j = json.loads(cti("caseload", "--format", "json", repo=broken, lang=None).out)
+    assert j["invalid"] == 2 and j["unreadable"] == ["forloeb/B-08.yaml"], f"counts {j['invalid']} {j['unreadable']}"
+    bo = [w for w in j["workers"] if w["id"] == "bo"][0]
+    assert bo["now"]["active"] == 7, f"B-09 counted in bo's active forløb: {bo['now']['active']}"

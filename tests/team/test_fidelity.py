@@ -1,4 +1,3 @@
-#!/usr/bin/python3
 """End-to-end tests of `cti fidelity` on tests/team/repo at 2026-03-10.
 
 Each figure's numerator and denominator, counted by hand from the files (E = the
@@ -61,9 +60,20 @@ With --from 2025-10-01 --medarbejder ane (A-03 ended before it: out of scope):
 """
 
 import json
+import os
 import re
 
-from teamlib import check, finish, run, same, test
+import pytest
+from conftest import DEMO, ROOT, run_cti
+
+REPO = os.path.join(ROOT, "tests", "team", "repo")
+TODAY = "2026-03-10"
+
+
+def cti(*args, lang="en"):
+    """cti --lang LANG --today TODAY -C tests/team/repo ARGS."""
+    return run_cti("-C", REPO, *args, today=TODAY, lang=lang)
+
 
 EXPECTED_TABLE = """\
 Fidelity up to 2026-03-10
@@ -134,98 +144,108 @@ def nd(r):
     return (r["numerator"], r["denominator"])
 
 
-@test
-def table_golden():
-    rc, out, err = run("fidelity")
-    check(rc == 0 and err == "", f"exit {rc}: {err}")
-    same(out.decode(), EXPECTED_TABLE, "table")
+def test_table():
+    r = cti("fidelity")
+    assert r.rc == 0 and r.err == "", r
+    assert r.text == EXPECTED_TABLE
 
 
-@test
-def from_and_worker():
-    rc, out, _ = run("fidelity", "--from", "2025-10-01", "--medarbejder", "ane")
-    check(rc == 0, f"exit {rc}")
-    same(out.decode(), EXPECTED_FROM, "table --from")
+def test_from_and_worker():
+    r = cti("fidelity", "--from", "2025-10-01", "--medarbejder", "ane")
+    assert r.rc == 0, r
+    assert r.text == EXPECTED_FROM
 
 
-@test
-def json_figures():
-    rc, out, _ = run("fidelity", "--format", "json")
-    check(rc == 0, f"exit {rc}")
-    j = json.loads(out)
-    check((j["from"], j["to"], j["peer_support_tracked"]) == (None, "2026-03-10", True), "period")
+@pytest.fixture(scope="module")
+def figures():
+    r = cti("fidelity", "--format", "json")
+    assert r.rc == 0, r
+    return json.loads(r.out)
+
+
+@pytest.mark.parametrize("key, ane, bo, team", [  # figure: ane, bo, team
+    ("checklists_complete", (8, 15), (0, 12), (8, 27)),
+    ("documentation_on_time", (9, 17), (0, 12), (9, 29)),
+    ("handover_meetings_on_time", (1, 2), (0, 1), (1, 3)),
+    ("completed_share", (1, 3), (0, 0), (1, 3)),
+    ("past_nine_months", (1, 6), (1, 6), (2, 12)),
+    ("peer_support_offered", (3, 5), (0, 6), (3, 11)),
+])
+def test_json_ratios(figures, key, ane, bo, team):
+    a, b = figures["workers"]
+    t = figures["team"]
+    assert (nd(a[key]), nd(b[key]), nd(t[key])) == (ane, bo, team)
+
+
+def test_json_figures(figures):
+    j = figures
+    assert (j["from"], j["to"], j["peer_support_tracked"]) == (None, "2026-03-10", True), "period"
     ane, bo = j["workers"]
     t = j["team"]
-    want = {  # figure: (ane, bo, team)
-        "checklists_complete": ((8, 15), (0, 12), (8, 27)),
-        "documentation_on_time": ((9, 17), (0, 12), (9, 29)),
-        "handover_meetings_on_time": ((1, 2), (0, 1), (1, 3)),
-        "completed_share": ((1, 3), (0, 0), (1, 3)),
-        "past_nine_months": ((1, 6), (1, 6), (2, 12)),
-        "peer_support_offered": ((3, 5), (0, 6), (3, 11)),
-    }
-    for key, (a, b, tt) in want.items():
-        check((nd(ane[key]), nd(bo[key]), nd(t[key])) == (a, b, tt),
-              f"{key}: {nd(ane[key])} {nd(bo[key])} {nd(t[key])}")
-    check(ane["checklists_complete"]["share"] == 0.5333, "share rounded to 4 decimals")
-    check(bo["completed_share"]["share"] is None, "no share over 0")
-    check((t["ended"], t["completed"], t["interrupted"], t["moved"]) == (3, 1, 1, 1), "outcomes")
-    check(t["contact_period"] == {"n": 6, "median_days": 21}, f"contact {t['contact_period']}")
-    check(ane["contact_period"] == {"n": 4, "median_days": 29.5}, f"contact {ane['contact_period']}")
-    check(t["length"] == {"n": 3, "median_days": 177}, f"length {t['length']}")
-    check(bo["length"] == {"n": 0, "median_days": None}, "no length for bo")
-    check((ane["in_scope"], bo["in_scope"], t["in_scope"]) == (6, 6, 12), "in scope")
+    assert ane["checklists_complete"]["share"] == 0.5333, "share rounded to 4 decimals"
+    assert bo["completed_share"]["share"] is None, "no share over 0"
+    assert (t["ended"], t["completed"], t["interrupted"], t["moved"]) == (3, 1, 1, 1), "outcomes"
+    assert t["contact_period"] == {"n": 6, "median_days": 21}, f"contact {t['contact_period']}"
+    assert ane["contact_period"] == {"n": 4, "median_days": 29.5}, f"contact {ane['contact_period']}"
+    assert t["length"] == {"n": 3, "median_days": 177}, f"length {t['length']}"
+    assert bo["length"] == {"n": 0, "median_days": None}, "no length for bo"
+    assert (ane["in_scope"], bo["in_scope"], t["in_scope"]) == (6, 6, 12), "in scope"
 
 
-@test
-def to_in_the_past():
+def test_to_in_the_past():
     # --to 2025-10-31: A-01 (ends 11-01) counts as running; A-02's fase2 (12-01) is not due yet.
-    rc, out, _ = run("fidelity", "--to", "2025-10-31", "--worker", "ane", "--format", "json")
-    j = json.loads(out)
+    j = json.loads(cti("fidelity", "--to", "2025-10-31", "--worker", "ane", "--format", "json").out)
     a = j["workers"][0]
-    check(j["to"] == "2025-10-31", "to")
-    check((a["ended"], a["moved"], a["interrupted"]) == (2, 1, 1), "A-03, A-04 ended by then")
+    assert j["to"] == "2025-10-31", "to"
+    assert (a["ended"], a["moved"], a["interrupted"]) == (2, 1, 1), "A-03, A-04 ended by then"
     # A-01 kontakt, fase2 ok, fase3 late (afslutning 11-01 not yet): 2/3; A-02 kontakt 1/1;
     # A-03 kontakt 1/1; A-04 kontakt, fase2 2/2; A-05 kontakt, fase2, fase3 (10-01) 0/3;
     # A-06 starts after --to => 6/10
-    check(nd(a["checklists_complete"]) == (6, 10), f"checklists {nd(a['checklists_complete'])}")
+    assert nd(a["checklists_complete"]) == (6, 10), f"checklists {nd(a['checklists_complete'])}"
 
 
-@test
-def danish_and_errors():
-    rc, out, _ = run("fidelity", "--medarbejder", "bo", lang="da")
-    text = out.decode()
-    check(text.startswith("Metodetroskab til og med 2026-03-10\n"), text[:50])
-    check(re.search(r"^tjeklister komplette ved fristen +0/12 \(0%\)$", text, re.M), text)
-    rc, out, err = run("fidelity", "--from", "2026-03-11")
-    check(rc == 2 and out == b"" and "--from is after" in err, f"--from after today: {rc} {err}")
-    rc, _, err = run("fidelity", "--to", "2026-02-30")
-    check(rc == 2 and "--to must be a date" in err, f"bad date: {rc} {err}")
-    rc, _, err = run("fidelity", "--format", "xml")
-    check(rc == 2, f"--format xml: {rc}")
+def test_danish():
+    text = cti("fidelity", "--medarbejder", "bo", lang="da").text
+    assert text.startswith("Metodetroskab til og med 2026-03-10\n"), text[:50]
+    assert re.search(r"^tjeklister komplette ved fristen +0/12 \(0%\)$", text, re.M), text
 
 
-@test
-def csv_figures():
+def test_errors():
+    r = cti("fidelity", "--from", "2026-03-11")
+    assert r.rc == 2 and r.out == b"" and "--from is after" in r.err, r
+    r = cti("fidelity", "--to", "2026-02-30")
+    assert r.rc == 2 and "--to must be a date" in r.err, r
+    r = cti("fidelity", "--format", "xml")
+    assert r.rc == 2, r
+
+
+@pytest.fixture(scope="module")
+def csv_lines():
+    r = cti("fidelity", "--format", "csv")
+    assert r.rc == 0, r
+    return r.text.split("\r\n")
+
+
+def test_csv_figures(csv_lines):
     # The figures counted by hand above, one line per worker and the team, in the Danish
     # Excel dialect (BOM, ';', decimal comma, CRLF); a ratio is two columns.
-    rc, out, _ = run("fidelity", "--format", "csv")
-    check(rc == 0, f"exit {rc}")
-    text = out.decode()
+    lines = csv_lines
     head = ("\ufeffworker;from;to;in_scope;checklists_complete;checklists_due;documentation_on_time;"
             "documentation_due;handover_meetings_on_time;handover_meetings_due;ended;completed;interrupted;"
             "moved;contact_period_n;contact_period_median_days;length_n;length_median_days;"
             "past_nine_months;past_nine_months_of;peer_support_offered;peer_support_of;")
-    lines = text.split("\r\n")
-    check(lines[0].startswith(head), lines[0])
+    assert lines[0].startswith(head), lines[0]
     # The hand-counted figures above, in the first 22 columns.
     for want in ("ane;;2026-03-10;6;8;15;9;17;1;2;3;1;1;1;4;29,5;3;177;1;6;3;5;",
                  "bo;;2026-03-10;6;0;12;0;12;0;1;0;0;0;0;2;13;0;;1;6;0;6;",
                  "(team);;2026-03-10;12;8;27;9;29;1;3;3;1;1;1;6;21;3;177;2;12;3;11;"):
-        check(any(line.startswith(want) for line in lines), f"{want} in {text!r}")
+        assert any(line.startswith(want) for line in lines), f"{want} in {lines!r}"
+
+
+def test_csv_method_figures_as_in_the_json(csv_lines, figures):
     # The method figures: the same numerators and denominators as the JSON.
-    rc, js, _ = run("fidelity", "--format", "json")
-    j = json.loads(js)
+    lines = csv_lines
+    j = figures
     cols = lines[0].lstrip("\ufeff").split(";")
     for w in j["workers"] + [j["team"]]:
         row = next(line.split(";") for line in lines if line.split(";")[0] in (w["worker"], "(team)")
@@ -234,8 +254,26 @@ def csv_figures():
         for key, col in (("time_limited", "time_limited"), ("home_or_community", "home_or_community"),
                          ("focus_areas_1_to_3", "focus_areas_1_to_3"), ("goals_reached", "goals_reached"),
                          ("responsibility_anchored", "responsibility_anchored")):
-            check(cell[col] == str(w[key]["numerator"]), f"{w['worker']} {col}: {cell[col]} vs {w[key]}")
-        check(cell["active"] == str(w["caseload"]["active"]), f"{w['worker']} active")
-        check(cell["phase1_contacts"] == str(w["contacts_phase1"]["contacts"]), f"{w['worker']} phase1")
+            assert cell[col] == str(w[key]["numerator"]), f"{w['worker']} {col}: {cell[col]} vs {w[key]}"
+        assert cell["active"] == str(w["caseload"]["active"]), f"{w['worker']} active"
+        assert cell["phase1_contacts"] == str(w["contacts_phase1"]["contacts"]), f"{w['worker']} phase1"
 
-finish()
+
+@pytest.mark.parametrize("columns", [60, 80, 200])
+def test_table_fits_the_terminal(columns):
+    # The demo's three workers and the team are wider than 80 columns. Given a width,
+    # workers that do not fit continue in another block below, with the labels repeated:
+    # every table line fits, every worker is shown once, every figure once per block.
+    wide = run_cti("-C", DEMO, "fidelity", today="2026-11-30").text
+    r = run_cti("-C", DEMO, "fidelity", today="2026-11-30", env={"COLUMNS": columns})
+    assert r.rc == 0, r
+    table = r.text.split("\nforløb without a contact log")[0].splitlines()
+    assert max(len(line) for line in table) <= columns, r.text
+    names = {"birte", "kasper", "lise", "team"}
+    heads = [line.split() for line in table if line.split() and set(line.split()) <= names]
+    assert sorted(w for h in heads for w in h) == sorted(names), heads
+    assert r.text.count("caseload: active/capacity") == len(heads), r.text
+    if max(len(line) for line in wide.splitlines()) <= columns:
+        assert r.text == wide
+    else:
+        assert len(heads) >= 2, r.text

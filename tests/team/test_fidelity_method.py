@@ -1,4 +1,3 @@
-#!/usr/bin/python3
 """End-to-end tests of the method's figures of `cti fidelity` on tests/team/method_repo
 at 2026-03-10 (kontaktlog 7/14/28, dokumentation_frist_dage 7).
 
@@ -55,10 +54,17 @@ import json
 import os
 import re
 
-import teamlib
-from teamlib import check, finish, run, same, test
+import pytest
+from conftest import ROOT, run_cti
 
-teamlib.REPO = os.path.join(teamlib.HERE, "method_repo")
+REPO = os.path.join(ROOT, "tests", "team", "method_repo")
+TODAY = "2026-03-10"
+
+
+def cti(*args, today=TODAY, lang="en"):
+    """cti --lang LANG --today TODAY -C tests/team/method_repo ARGS."""
+    return run_cti("-C", REPO, *args, today=today, lang=lang)
+
 
 EXPECTED_METHOD_ROWS = """\
 time-limited (9 months ±14 d)         2/2 (100%)      0/2 (0%)      2/4 (50%)
@@ -82,106 +88,104 @@ def nd(r):
     return (r["numerator"], r["denominator"])
 
 
-@test
-def table_rows():
-    rc, out, err = run("fidelity")
-    check(rc == 0 and err == "", f"exit {rc}: {err}")
-    text = out.decode()
-    check(text.startswith("Fidelity up to 2026-03-10\n"), text[:40])
-    same(text[text.index("time-limited"):], EXPECTED_METHOD_ROWS, "the method's rows")
-    check(max(len(line) for line in text.splitlines()) <= 80, "wider than 80 columns")
+def test_table_rows():
+    r = cti("fidelity")
+    assert r.rc == 0 and r.err == "", r
+    text = r.text
+    assert text.startswith("Fidelity up to 2026-03-10\n"), text[:40]
+    assert text[text.index("time-limited"):] == EXPECTED_METHOD_ROWS, "the method's rows"
+    assert max(len(line) for line in text.splitlines()) <= 80, "wider than 80 columns"
 
 
-@test
-def json_figures():
-    rc, out, _ = run("fidelity", "--format", "json")
-    check(rc == 0, f"exit {rc}")
-    j = json.loads(out)
-    ane, bo = j["workers"]
-    t = j["team"]
-    want = {  # figure: (ane, bo, team)
-        "time_limited": ((2, 2), (0, 2), (2, 4)),
-        "home_or_community": ((28, 37), (7, 14), (35, 51)),
-        "focus_areas_1_to_3": ((4, 6), (3, 6), (7, 12)),
-        "goals_2_to_3": ((1, 2), (1, 1), (2, 3)),
-        "goals_reached": ((2, 3), (0, 2), (2, 5)),
-        "peer_support_matched": ((1, 2), (0, 0), (1, 2)),
-        "responsibility_anchored": ((1, 1), (0, 1), (1, 2)),
-    }
-    for key, (a, b, tt) in want.items():
-        check((nd(ane[key]), nd(bo[key]), nd(t[key])) == (a, b, tt),
-              f"{key}: {nd(ane[key])} {nd(bo[key])} {nd(t[key])}")
-    phases = {  # (contacts, days) per phase: ane, bo, team
-        "contacts_phase1": ((25, 182), (8, 179), (33, 361)),
-        "contacts_phase2": ((9, 127), (4, 183), (13, 310)),
-        "contacts_phase3": ((3, 93), (2, 137), (5, 230)),
-    }
-    for key, (a, b, tt) in phases.items():
-        got = tuple((w[key]["contacts"], w[key]["days"]) for w in (ane, bo, t))
-        check(got == (a, b, tt), f"{key}: {got}")
-    check(ane["contacts_phase1"]["per_week"] == 0.96, f"per week {ane['contacts_phase1']}")
-    check(ane["intensity_ratio"] == [4.26, 2.2, 1], f"ratio {ane['intensity_ratio']}")
-    check(t["intensity_ratio"] == [4.2, 1.93, 1], f"team ratio {t['intensity_ratio']}")
-    check((t["with_contact_log"], t["without_contact_log"]) == (4, 1), "contact logs")
-    check((ane["caseload"], bo["caseload"]) == ({"active": 1, "capacity": 10}, {"active": 0, "capacity": 5}),
-          f"caseload {ane['caseload']} {bo['caseload']}")
-    check((t["ended"], t["completed"], t["interrupted"], t["moved"]) == (4, 2, 1, 1), "outcomes")
+@pytest.fixture(scope="module")
+def figures():
+    r = cti("fidelity", "--format", "json")
+    assert r.rc == 0, r
+    j = json.loads(r.out)
+    return j["workers"][0], j["workers"][1], j["team"]
 
 
-@test
-def period():
+@pytest.mark.parametrize("key, ane, bo, team", [  # figure: ane, bo, team
+    ("time_limited", (2, 2), (0, 2), (2, 4)),
+    ("home_or_community", (28, 37), (7, 14), (35, 51)),
+    ("focus_areas_1_to_3", (4, 6), (3, 6), (7, 12)),
+    ("goals_2_to_3", (1, 2), (1, 1), (2, 3)),
+    ("goals_reached", (2, 3), (0, 2), (2, 5)),
+    ("peer_support_matched", (1, 2), (0, 0), (1, 2)),
+    ("responsibility_anchored", (1, 1), (0, 1), (1, 2)),
+])
+def test_json_ratios(figures, key, ane, bo, team):
+    assert tuple(nd(w[key]) for w in figures) == (ane, bo, team)
+
+
+@pytest.mark.parametrize("key, ane, bo, team", [  # (contacts, days) per phase: ane, bo, team
+    ("contacts_phase1", (25, 182), (8, 179), (33, 361)),
+    ("contacts_phase2", (9, 127), (4, 183), (13, 310)),
+    ("contacts_phase3", (3, 93), (2, 137), (5, 230)),
+])
+def test_json_contacts_per_phase(figures, key, ane, bo, team):
+    assert tuple((w[key]["contacts"], w[key]["days"]) for w in figures) == (ane, bo, team)
+
+
+def test_json_figures(figures):
+    ane, bo, t = figures
+    assert ane["contacts_phase1"]["per_week"] == 0.96, f"per week {ane['contacts_phase1']}"
+    assert ane["intensity_ratio"] == [4.26, 2.2, 1], f"ratio {ane['intensity_ratio']}"
+    assert t["intensity_ratio"] == [4.2, 1.93, 1], f"team ratio {t['intensity_ratio']}"
+    assert (t["with_contact_log"], t["without_contact_log"]) == (4, 1), "contact logs"
+    assert (ane["caseload"], bo["caseload"]) == ({"active": 1, "capacity": 10}, {"active": 0, "capacity": 5}), \
+        f"caseload {ane['caseload']} {bo['caseload']}"
+    assert (t["ended"], t["completed"], t["interrupted"], t["moved"]) == (4, 2, 1, 1), "outcomes"
+
+
+def test_period():
     # --from 2026-01-01: only M-02 is still in scope (the others ended before it). Its
     # days from 01-01: fase1 01-01..02-02 = 33 days, contacts 01-06..01-27 = 4; fase2 as
     # before 36 days, 3 contacts. Focus: only fase2 begun in the period: 1/1.
-    rc, out, _ = run("fidelity", "--from", "2026-01-01", "--worker", "ane", "--format", "json")
-    a = json.loads(out)["workers"][0]
-    check(a["in_scope"] == 1, f"in scope {a['in_scope']}")
-    check((a["contacts_phase1"]["contacts"], a["contacts_phase1"]["days"]) == (4, 33), f"{a['contacts_phase1']}")
-    check((a["contacts_phase2"]["contacts"], a["contacts_phase2"]["days"]) == (3, 36), f"{a['contacts_phase2']}")
-    check(a["contacts_phase3"]["days"] == 0 and a["intensity_ratio"] is None, "no phase 3 yet")
-    check(nd(a["focus_areas_1_to_3"]) == (1, 1), f"focus {a['focus_areas_1_to_3']}")
-    check(a["without_contact_log"] == 0, "M-03 is out of scope")
+    a = json.loads(cti("fidelity", "--from", "2026-01-01", "--worker", "ane", "--format", "json").out)["workers"][0]
+    assert a["in_scope"] == 1, f"in scope {a['in_scope']}"
+    assert (a["contacts_phase1"]["contacts"], a["contacts_phase1"]["days"]) == (4, 33), f"{a['contacts_phase1']}"
+    assert (a["contacts_phase2"]["contacts"], a["contacts_phase2"]["days"]) == (3, 36), f"{a['contacts_phase2']}"
+    assert a["contacts_phase3"]["days"] == 0 and a["intensity_ratio"] is None, "no phase 3 yet"
+    assert nd(a["focus_areas_1_to_3"]) == (1, 1), f"focus {a['focus_areas_1_to_3']}"
+    assert a["without_contact_log"] == 0, "M-03 is out of scope"
 
 
-@test
-def contact_item_in_status_and_show():
-    rc, out, _ = run("status", "--format", "json")
-    rows = {r["id"]: r for r in json.loads(out)["forloeb"]}
+def test_contact_item_in_status():
+    rows = {r["id"]: r for r in json.loads(cti("status", "--format", "json").out)["forloeb"]}
     kontakt = [o for o in rows["M-02"]["overdue"] if o["item"] == "kontakt"]
-    check(kontakt == [{"point": "fase2", "item": "kontakt", "due": "2026-03-06", "days_since": 18}], f"{kontakt}")
+    assert kontakt == [{"point": "fase2", "item": "kontakt", "due": "2026-03-06", "days_since": 18}], f"{kontakt}"
     # On 2026-03-06 the limit is reached: due today, not overdue.
-    rc, out, _ = run("status", "--format", "json", today="2026-03-06")
+    out = cti("status", "--format", "json", today="2026-03-06").out
     m02 = [r for r in json.loads(out)["forloeb"] if r["id"] == "M-02"][0]
-    check(not [o for o in m02["overdue"] if o["item"] == "kontakt"], "not overdue on the limit day")
-    check([o["due"] for o in m02["due_soon"] if o["item"] == "kontakt"] == ["2026-03-06"], f"{m02['due_soon']}")
-    rc, out, _ = run("show", "M-02")
-    text = out.decode()
-    check("  contact: 18 d (max 14)    OVERDUE by 4 days\n" in text, text)
-    check("Contacts held:\n  fase1        13, last 2026-01-27\n  fase2         3, last 2026-02-20\n"
-          "  cancelled or missed: 1\n" in text, text)
-    check("Focus areas:\n  fase1  bolig\n  fase2  netværk, økonomi\n" in text, text)
-    rc, out, _ = run("show", "M-01")
-    text = out.decode()
-    check("Goals:\n  bolig                  reached 2025-06-01\n  økonomi                reached 2025-09-01\n"
-          "  netværk\n" in text, text)
-    check("Peer support: offered 2025-02-01, wanted: yes, matched 2025-03-01 (en-til-en)\n" in text, text)
-    check("Long-term support anchored with: sagsbehandler\n" in text, text)
-    rc, out, _ = run("show", "M-03")
-    check("Contacts: no contact log\n" in out.decode(), out.decode())
+    assert not [o for o in m02["overdue"] if o["item"] == "kontakt"], "not overdue on the limit day"
+    assert [o["due"] for o in m02["due_soon"] if o["item"] == "kontakt"] == ["2026-03-06"], f"{m02['due_soon']}"
 
 
-@test
-def danish():
-    rc, out, _ = run("fidelity", "--worker", "bo", lang="da")
-    text = out.decode()
-    check(re.search(r"^kontakter/uge fase 1 \(n/dage\) +0,31 \(8/179\)$", text, re.M), text)
-    check(re.search(r"^intensitet 1:2:3 \(manual 4:2:1\) +3,06:1,5:1$", text, re.M), text)
-    check(text.endswith("faser med 1-3 fokusområder                 3/6 (50%)\n"
-                        "planer med 2-3 mål                        1/1 (100%)\n"
-                        "mål nået (afsluttede forløb)                0/2 (0%)\n"
-                        "peer-støtte tilknyttet når ønsket                  -\n"
-                        "ansvar forankret                            0/1 (0%)\n"
-                        "caseload: aktive/kapacitet                       0/5\n"), text[-400:])
+@pytest.mark.parametrize("case, want", [
+    ("M-02", "  contact: 18 d (max 14)    OVERDUE by 4 days\n"),
+    ("M-02", "Contacts held:\n  fase1        13, last 2026-01-27\n  fase2         3, last 2026-02-20\n"
+             "  cancelled or missed: 1\n"),
+    ("M-02", "Focus areas:\n  fase1  bolig\n  fase2  netværk, økonomi\n"),
+    ("M-01", "Goals:\n  bolig                  reached 2025-06-01\n  økonomi                reached 2025-09-01\n"
+             "  netværk\n"),
+    ("M-01", "Peer support: offered 2025-02-01, wanted: yes, matched 2025-03-01 (en-til-en)\n"),
+    ("M-01", "Long-term support anchored with: sagsbehandler\n"),
+    ("M-03", "Contacts: no contact log\n"),
+], ids=["M-02 contact", "M-02 contacts held", "M-02 focus areas", "M-01 goals", "M-01 peer support",
+        "M-01 anchored", "M-03 no contact log"])
+def test_show(case, want):
+    text = cti("show", case).text
+    assert want in text, text
 
 
-finish()
+def test_danish():
+    text = cti("fidelity", "--worker", "bo", lang="da").text
+    assert re.search(r"^kontakter/uge fase 1 \(n/dage\) +0,31 \(8/179\)$", text, re.M), text
+    assert re.search(r"^intensitet 1:2:3 \(manual 4:2:1\) +3,06:1,5:1$", text, re.M), text
+    assert text.endswith("faser med 1-3 fokusområder                 3/6 (50%)\n"
+                         "planer med 2-3 mål                        1/1 (100%)\n"
+                         "mål nået (afsluttede forløb)                0/2 (0%)\n"
+                         "peer-støtte tilknyttet når ønsket                  -\n"
+                         "ansvar forankret                            0/1 (0%)\n"
+                         "caseload: aktive/kapacitet                       0/5\n"), text[-400:]

@@ -6,46 +6,56 @@ Every rule the code emits is registered: make_diag() asserts it in the test buil
 
 import os
 import re
-import subprocess
-import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from e2e import CTI, ROOT, check, failures  # noqa: E402
+import pytest
+from conftest import ROOT, run_cti
 
 
 def list_rules(lang):
-    p = subprocess.run([CTI, "--lang", lang, "validate", "--list-rules"], capture_output=True, cwd="/",
-                       env=dict(os.environ, LC_ALL="C.UTF-8"))
-    check(f"--list-rules ({lang}) exits 0", p.returncode == 0, p.stderr.decode())
+    r = run_cti("validate", "--list-rules", lang=lang, cwd="/")
+    assert r.rc == 0, f"--list-rules ({lang}): {r!r}"
     out = {}
-    for line in p.stdout.decode().splitlines():
+    for line in r.text.splitlines():
         name, severity, text = line.split(None, 2)
         out[name] = (severity, text)
     return out
 
 
-en, da = list_rules("en"), list_rules("da")
-check("the same rules in both languages", list(en) == list(da), (list(en), list(da)))
-check("rule names are unique kebab-case", all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", n) for n in en), list(en))
-for name in en:
-    check(f"{name}: an English and a Danish text", en[name][1] and da[name][1] and en[name][1] != da[name][1],
-          (en[name], da[name]))
-    check(f"{name}: severity error or warning", en[name][0] in ("error", "warning"), en[name])
+EN, DA = list_rules("en"), list_rules("da")
 
-with open(os.path.join(ROOT, "man", "cti-validate.1"), encoding="utf-8") as f:
-    page = f.read()
-rules_section = page[page.index(".SH RULES"):]
-rules_section = rules_section[:rules_section.find("\n.SH ", 1) if "\n.SH " in rules_section[1:] else None]
+
+def rules_section():
+    """The RULES section of man/cti-validate.1."""
+    with open(os.path.join(ROOT, "man", "cti-validate.1"), encoding="utf-8") as f:
+        page = f.read()
+    section = page[page.index(".SH RULES"):]
+    return section[:section.find("\n.SH ", 1) if "\n.SH " in section[1:] else None]
+
+
+SECTION = rules_section()
 # A rule is a tagged paragraph: ".TP" then ".B name" or '.BR name " (warning)"'.
-documented = {m.replace("\\-", "-")
-              for m in re.findall(r"^\.TP\n\.BR? ([a-z0-9\\-]+)(?: \" \(warning\)\")?\s*$", rules_section, re.M)}
-for name in en:
-    check(f"{name} is documented in cti-validate(1)", name in documented, name)
-for name in sorted(documented - set(en)):
-    check(f"cti-validate(1) documents '{name}', which --list-rules lacks", False, name)
-for name, (severity, _) in en.items():
-    if severity == "warning":
-        tag = ".BR " + name.replace("-", "\\-") + ' " (warning)"'
-        check(f"{name}: the man page says it is a warning", tag in rules_section, name)
+DOCUMENTED = {m.replace("\\-", "-")
+              for m in re.findall(r"^\.TP\n\.BR? ([a-z0-9\\-]+)(?: \" \(warning\)\")?\s*$", SECTION, re.M)}
 
-sys.exit(1 if failures else 0)
+
+def test_the_same_rules_in_both_languages():
+    assert list(EN) == list(DA)
+
+
+def test_rule_names_are_unique_kebab_case():
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", n) for n in EN), list(EN)
+
+
+@pytest.mark.parametrize("name", list(EN))
+def test_each_rule(name):
+    assert EN[name][1] and DA[name][1] and EN[name][1] != DA[name][1], \
+        f"an English and a Danish text: {(EN[name], DA[name])}"
+    assert EN[name][0] in ("error", "warning"), f"severity error or warning: {EN[name]}"
+    assert name in DOCUMENTED, "documented in cti-validate(1)"
+    if EN[name][0] == "warning":
+        tag = ".BR " + name.replace("-", "\\-") + ' " (warning)"'
+        assert tag in SECTION, "the man page says it is a warning"
+
+
+def test_the_man_page_documents_no_rule_the_tool_lacks():
+    assert sorted(DOCUMENTED - set(EN)) == [], "cti-validate(1) documents rules that --list-rules lacks"

@@ -7,13 +7,9 @@ with the reason it is not; the counts add up across commands.
 
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from e2e import CTI, check, failures  # noqa: E402
+import pytest
+from conftest import run_cti
 
 TODAY = "2026-11-23"
 
@@ -79,133 +75,158 @@ def make_repo(tmp):
     return repo
 
 
-def run(repo, *args, today=TODAY):
-    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", NO_COLOR="1")
-    env.pop("CTI_TODAY", None)
-    p = subprocess.run([CTI, "-C", repo, "--today", today, "--lang", "en", *args], capture_output=True, env=env, cwd=repo,
-                       stdin=subprocess.DEVNULL, timeout=60)
-    return p.returncode, p.stdout.decode(), p.stderr.decode()
+def cti(repo, *args, today=TODAY):
+    """cti --lang en --today TODAY -C repo ARGS, started in repo -> (exit code, stdout, stderr)."""
+    r = run_cti("-C", repo, *args, cwd=repo, today=today)
+    return r.rc, r.text, r.err
 
 
-tmp = tempfile.mkdtemp(prefix="cti-trust-")
-try:
-    repo = make_repo(tmp)
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory):
+    """The repository; no test changes it."""
+    return make_repo(str(tmp_path_factory.mktemp("trust")))
 
-    # --- validate: every entry of the tree is accounted for --------------------------------
-    rc, out, err = run(repo, "validate", "--format", "json")
+
+@pytest.fixture(scope="module")
+def status(repo):
+    """cti status --format json."""
+    _, out, _ = cti(repo, "status", "--format", "json")
+    return json.loads(out)
+
+
+@pytest.fixture(scope="module")
+def active(status):
+    """Active forløb per worker, from the status rows."""
+    counts = {}
+    for f in status["forloeb"]:
+        if f["phase"] in ("fase1", "fase2", "fase3", "overskredet"):
+            counts[f["worker"]] = counts.get(f["worker"], 0) + 1
+    return counts
+
+
+ON_BOARD = set(CASE_FILES) - {"forloeb/afsluttede/K-0002.yaml"}
+
+
+def test_validate_accounts_for_every_entry_of_the_tree(repo):
+    rc, out, err = cti(repo, "validate", "--format", "json")
     diags = json.loads(out)["diagnostics"]
     rules_by_file = {}
     for d in diags:
         rules_by_file.setdefault(d["file"], set()).add(d["rule"])
-    check("validate exits 1", rc == 1, err)
-    check("duplicate id on each of the three files",
-          all("duplicate-id" in rules_by_file.get(f, ()) for f in
-              ("forloeb/K-0004.yaml", "forloeb/K-0004 (kopi).yaml", "forloeb/K-0016.yaml")), rules_by_file)
-    check("the .yml file is named", "file-name" in rules_by_file.get("forloeb/K-0008.yml", ()), rules_by_file)
-    check("the dangling symlink is named", "broken-link" in rules_by_file.get("forloeb/K-0009.yaml", ()),
-          rules_by_file)
-    check(".gitkeep is not", "forloeb/.gitkeep" not in rules_by_file, rules_by_file)
-    check("the subfolder is read", "forloeb/afsluttede/K-0002.yaml" not in rules_by_file
-          and "past-planned-end" not in rules_by_file.get("forloeb/K-0010.yaml", set()), rules_by_file)
-    check("errors exactly where expected",
-          {f for f, r in rules_by_file.items() if f in CASE_FILES and any(
-              d["severity"] == "error" for d in diags if d["file"] == f)} == WITH_ERRORS, rules_by_file)
+    assert rc == 1, err
+    assert all("duplicate-id" in rules_by_file.get(f, ()) for f in
+               ("forloeb/K-0004.yaml", "forloeb/K-0004 (kopi).yaml", "forloeb/K-0016.yaml")), \
+        f"duplicate id on each of the three files: {rules_by_file}"
+    assert "file-name" in rules_by_file.get("forloeb/K-0008.yml", ()), f"the .yml file is named: {rules_by_file}"
+    assert "broken-link" in rules_by_file.get("forloeb/K-0009.yaml", ()), \
+        f"the dangling symlink is named: {rules_by_file}"
+    assert "forloeb/.gitkeep" not in rules_by_file, f".gitkeep is not: {rules_by_file}"
+    assert "forloeb/afsluttede/K-0002.yaml" not in rules_by_file \
+        and "past-planned-end" not in rules_by_file.get("forloeb/K-0010.yaml", set()), \
+        f"the subfolder is read: {rules_by_file}"
+    assert {f for f, r in rules_by_file.items() if f in CASE_FILES and any(
+        d["severity"] == "error" for d in diags if d["file"] == f)} == WITH_ERRORS, \
+        f"errors exactly where expected: {rules_by_file}"
 
-    # --- status: every case file once; the counts --------------------------------------------
-    rc, out, err = run(repo, "status", "--format", "json")
-    st = json.loads(out)
-    files = [f["file"] for f in st["forloeb"]]
-    check("status json: no file twice", len(files) == len(set(files)), files)
-    on_board = set(CASE_FILES) - {"forloeb/afsluttede/K-0002.yaml"}
-    check("status json: every file on the board once, the archived one off", set(files) == on_board, files)
-    check("status json: invalid counts the files with errors", st["invalid"] == len(WITH_ERRORS), st["invalid"])
-    for f in st["forloeb"]:
-        check(f"status json: errors of {f['file']}", bool(f["errors"]) == (f["file"] in WITH_ERRORS), f["errors"])
-    k7 = [f for f in st["forloeb"] if f["id"] == "K-0007"][0]
-    check("ended but owing: on the board", k7["phase"] == "afsluttet" and "afslutning" in k7["documentation_overdue"],
-          k7)
-    k10 = [f for f in st["forloeb"] if f["id"] == "K-0010"][0]
-    check("planned end day: fase3, afslutning today", k10["phase"] == "fase3" and k10["next"]["days"] == 0, k10)
-    k11 = [f for f in st["forloeb"] if f["id"] == "K-0011"][0]
-    check("unreadable dates: phase null, error named", k11["phase"] is None and k11["errors"][0]["rule"] ==
-          "invalid-date", k11)
-    rc, out, err = run(repo, "status", "--format", "json", "--all")
-    check("--all adds the archived forløb", sorted(f["file"] for f in json.loads(out)["forloeb"]) == CASE_FILES, out)
-    rc, out, err = run(repo, "status", "--format", "json", today="2026-11-24")
+
+def test_status_json_has_every_case_file_once(status):
+    files = [f["file"] for f in status["forloeb"]]
+    assert len(files) == len(set(files)), f"no file twice: {files}"
+    assert set(files) == ON_BOARD, f"every file on the board once, the archived one off: {files}"
+    assert status["invalid"] == len(WITH_ERRORS), "invalid counts the files with errors"
+    for f in status["forloeb"]:
+        assert bool(f["errors"]) == (f["file"] in WITH_ERRORS), f"errors of {f['file']}: {f['errors']}"
+
+
+def test_status_json_phases(repo, status):
+    k7 = [f for f in status["forloeb"] if f["id"] == "K-0007"][0]
+    assert k7["phase"] == "afsluttet" and "afslutning" in k7["documentation_overdue"], \
+        f"ended but owing: on the board: {k7}"
+    k10 = [f for f in status["forloeb"] if f["id"] == "K-0010"][0]
+    assert k10["phase"] == "fase3" and k10["next"]["days"] == 0, f"planned end day: fase3, afslutning today: {k10}"
+    k11 = [f for f in status["forloeb"] if f["id"] == "K-0011"][0]
+    assert k11["phase"] is None and k11["errors"][0]["rule"] == "invalid-date", \
+        f"unreadable dates: phase null, error named: {k11}"
+    rc, out, err = cti(repo, "status", "--format", "json", "--all")
+    assert sorted(f["file"] for f in json.loads(out)["forloeb"]) == CASE_FILES, \
+        f"--all adds the archived forløb: {out}"
+    rc, out, err = cti(repo, "status", "--format", "json", today="2026-11-24")
     k10 = [f for f in json.loads(out)["forloeb"] if f["id"] == "K-0010"][0]
-    check("the day after the planned end: overskredet", k10["phase"] == "overskredet", k10)
+    assert k10["phase"] == "overskredet", f"the day after the planned end: overskredet: {k10}"
 
-    rc, table, err = run(repo, "status")
+
+def test_status_table(repo, active):
+    rc, table, err = cti(repo, "status")
     rows = [line for line in table.splitlines() if line.startswith("K-")]
-    check("status table: one row per file on the board", len(rows) == len(on_board), table)
-    check("status table: K-0004 three times, each marked duplicate-id",
-          len([r for r in rows if r.startswith("K-0004 ")]) == 3
-          and all("error [duplicate-id]" in r for r in rows if r.startswith("K-0004 ")), table)
-    check("status table: K-0006 marked with its broken date", any(
-        r.startswith("K-0006 ") and "error [invalid-date]: cti validate forloeb/K-0006.yaml" in r for r in rows), table)
-    check("status table: the unknown worker has its line", "(unknown worker):" in table, table)
-    check("status: the stray entries are named on stderr",
-          "forloeb/K-0008.yml has errors" in err and "forloeb/K-0009.yaml has errors" in err, err)
-    rc, _, _ = run(repo, "status", "--check")
-    check("status --check exits 1 with files in error", rc == 1, rc)
+    assert len(rows) == len(ON_BOARD), f"one row per file on the board: {table}"
+    assert len([r for r in rows if r.startswith("K-0004 ")]) == 3 \
+        and all("error [duplicate-id]" in r for r in rows if r.startswith("K-0004 ")), \
+        f"K-0004 three times, each marked duplicate-id: {table}"
+    assert any(r.startswith("K-0006 ") and "error [invalid-date]: cti validate forloeb/K-0006.yaml" in r
+               for r in rows), f"K-0006 marked with its broken date: {table}"
+    assert "(unknown worker):" in table, f"the unknown worker has its line: {table}"
+    assert "forloeb/K-0008.yml has errors" in err and "forloeb/K-0009.yaml has errors" in err, \
+        f"the stray entries are named on stderr: {err}"
+    # The status summary agrees with the status rows.
+    assert f"mette:            {active['mette']} active" in table \
+        or f"mette:  {active['mette']} active" in table or f" {active['mette']} active" in \
+        [line for line in table.splitlines() if line.startswith("mette:")][0], f"mette's active forløb: {table}"
 
-    # Worker counts: status rows, status summaries and caseload agree.
-    active = {}
-    contact = {}
-    for f in st["forloeb"]:
-        if f["phase"] in ("fase1", "fase2", "fase3", "overskredet"):
-            active[f["worker"]] = active.get(f["worker"], 0) + 1
-        if f["phase"] == "kontakt":
-            contact[f["worker"]] = contact.get(f["worker"], 0) + 1
-    check("status summary: mette's active forløb", f"mette:            {active['mette']} active" in table
-          or f"mette:  {active['mette']} active" in table or f" {active['mette']} active" in
-          [line for line in table.splitlines() if line.startswith("mette:")][0], table)
-    rc, out, err = run(repo, "caseload", "--format", "json")
+
+def test_status_check_fails_with_files_in_error(repo):
+    rc, _, _ = cti(repo, "status", "--check")
+    assert rc == 1, rc
+
+
+def test_caseload_agrees_with_status(repo, status, active):
+    rc, out, err = cti(repo, "caseload", "--format", "json")
     cl = json.loads(out)
     for w in cl["workers"]:
-        check(f"caseload active of {w['id']} equals status", w["now"]["active"] == active.get(w["id"], 0),
-              (w["id"], w["now"], active))
-    check("caseload: the same invalid count as status", cl["invalid"] == st["invalid"], cl["invalid"])
-    check("caseload: the unreadable file named", cl["unreadable"] == ["forloeb/K-0011.yaml"], cl["unreadable"])
-    check("caseload: K-0011 named on stderr", "forloeb/K-0011.yaml: the dates cannot be read" in err, err)
-    check("caseload: the team's active forløb add up",
-          cl["team"]["now"]["active"] == sum(active.values()), (cl["team"]["now"], active))
+        assert w["now"]["active"] == active.get(w["id"], 0), \
+            f"caseload active of {w['id']} equals status: {(w['id'], w['now'], active)}"
+    assert cl["invalid"] == status["invalid"], f"the same invalid count as status: {cl['invalid']}"
+    assert cl["unreadable"] == ["forloeb/K-0011.yaml"], f"the unreadable file named: {cl['unreadable']}"
+    assert "forloeb/K-0011.yaml: the dates cannot be read" in err, f"K-0011 named on stderr: {err}"
+    assert cl["team"]["now"]["active"] == sum(active.values()), \
+        f"the team's active forløb add up: {(cl['team']['now'], active)}"
 
-    rc, out, err = run(repo, "fidelity", "--format", "json")
+
+def test_fidelity_agrees_with_status(repo, status):
+    rc, out, err = cti(repo, "fidelity", "--format", "json")
     fi = json.loads(out)
-    check("fidelity: the same invalid count", fi["invalid"] == st["invalid"], fi.get("invalid"))
-    check("fidelity: the unreadable file named", fi["unreadable"] == ["forloeb/K-0011.yaml"], fi.get("unreadable"))
+    assert fi["invalid"] == status["invalid"], f"the same invalid count: {fi.get('invalid')}"
+    assert fi["unreadable"] == ["forloeb/K-0011.yaml"], f"the unreadable file named: {fi.get('unreadable')}"
 
-    rc, ics, err = run(repo, "calendar")
+
+def test_calendar(repo):
+    rc, ics, err = cti(repo, "calendar")
     for ident in ("K-0001", "K-0004", "K-0005", "K-0006", "K-0010"):
-        check(f"calendar: {ident} has its events", f"SUMMARY:{ident}" in ics or f"{ident} " in ics, ident)
-    check("calendar: the unreadable file named", "forloeb/K-0011.yaml" in err, err)
+        assert f"SUMMARY:{ident}" in ics or f"{ident} " in ics, f"{ident} has its events"
+    assert "forloeb/K-0011.yaml" in err, f"the unreadable file named: {err}"
 
-    rc, out, err = run(repo, "report", "--quarter", "2026-Q3", "--pseudonym")
-    lines = out.splitlines()[1:]
-    ids = [line.split(";")[0] for line in lines]
-    check("report --pseudonym: K-0001 once, K-0004 once per file",
-          ids.count("K-0001") == 1 and ids.count("K-0004") == 3 and len(ids) == 8, out)
-    check("report --pseudonym: errors named, exit 1", rc == 1 and "[duplicate-id]" in err, err)
-    rc, out, err = run(repo, "report", "--quarter", "2026-Q2", "--pseudonym")
+
+def test_report(repo):
+    rc, out, err = cti(repo, "report", "--quarter", "2026-Q3", "--pseudonym")
     ids = [line.split(";")[0] for line in out.splitlines()[1:]]
-    check("report --pseudonym: the archived K-0002 in its quarter", ids == ["K-0002", "K-0010"], out)
+    assert ids.count("K-0001") == 1 and ids.count("K-0004") == 3 and len(ids) == 8, \
+        f"K-0001 once, K-0004 once per file: {out}"
+    assert rc == 1 and "[duplicate-id]" in err, f"errors named, exit 1: {err}"
+    rc, out, err = cti(repo, "report", "--quarter", "2026-Q2", "--pseudonym")
+    ids = [line.split(";")[0] for line in out.splitlines()[1:]]
+    assert ids == ["K-0002", "K-0010"], f"the archived K-0002 in its quarter: {out}"
     # Errors in forløb outside the quarter are counted in a note; files that may belong in
     # it (the .yml file, the dangling link, the unreadable K-0011) are named and stop it.
-    check("report: errors outside the quarter counted, the rest named",
-          rc == 1 and "5 forløb outside 2026-Q2 have errors" in err and "[file-name]" in err
-          and "[broken-link]" in err and "forloeb/K-0011.yaml:4:10" in err, err)
+    assert rc == 1 and "5 forløb outside 2026-Q2 have errors" in err and "[file-name]" in err \
+        and "[broken-link]" in err and "forloeb/K-0011.yaml:4:10" in err, err
 
-    # show: a file with errors shows its diagnostics and the timeline; files sharing an id both.
-    rc, out, err = run(repo, "show", "K-0006")
-    check("show: diagnostics on top, then the timeline", rc == 0 and out.startswith("forloeb/K-0006.yaml:") and
-          "opstart (fase1)" in out, out + err)
-    rc, out, err = run(repo, "show", "K-0004")
-    check("show: each file of a duplicated id", rc == 0 and out.count("File: forloeb/K-0004") == 2 and
-          "File: forloeb/K-0016.yaml" in out, out + err)
-    rc, out, err = run(repo, "show", "K-0011")
-    check("show: refuses only unreadable dates", rc == 2 and "the dates cannot be read" in err, out + err)
-finally:
-    shutil.rmtree(tmp) if not os.environ.get("KEEP") else print(tmp)
 
-sys.exit(1 if failures else 0)
+def test_show(repo):
+    # A file with errors shows its diagnostics and the timeline; files sharing an id both.
+    rc, out, err = cti(repo, "show", "K-0006")
+    assert rc == 0 and out.startswith("forloeb/K-0006.yaml:") and "opstart (fase1)" in out, \
+        f"diagnostics on top, then the timeline: {out + err}"
+    rc, out, err = cti(repo, "show", "K-0004")
+    assert rc == 0 and out.count("File: forloeb/K-0004") == 2 and "File: forloeb/K-0016.yaml" in out, \
+        f"each file of a duplicated id: {out + err}"
+    rc, out, err = cti(repo, "show", "K-0011")
+    assert rc == 2 and "the dates cannot be read" in err, f"refuses only unreadable dates: {out + err}"
