@@ -4,8 +4,9 @@
 #      pipeline uses a stage above it (read from the libraries with nm);
 #   2. `cpack -G DEB` from that build, and cti run from the unpacked package
 #      (tests/package/run.sh);
-#   3. the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer
-#      (clang; the same build carries libFuzzer's instrumentation);
+#   3. the suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang; the
+#      same build carries libFuzzer's instrumentation), all but the tests labelled
+#      "artefacts" (formatting, man pages, layering, the browser), which ran in 1;
 #   4. the fuzzer on the loader and validator for CTI_FUZZ_SECONDS (default 60; 0 skips).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,8 +26,9 @@ tests/package/run.sh build
 CC=clang CXX=clang++ cmake -S . -B build-san -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-gline-tables-only -O1" \
   -DCTI_SANITIZE=ON -DCTI_FUZZ=ON -DCMAKE_UNITY_BUILD=ON
 cmake --build build-san -j"$jobs"
+# Every test that runs cti's code; the suites about sources and artefacts ran above.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-san --output-on-failure -j"$jobs"
+  ctest --test-dir build-san --output-on-failure -j"$jobs" -LE artefacts
 
 if [ "$fuzz_seconds" != 0 ]; then
   tests/fuzz/run.sh "$fuzz_seconds" build-san
