@@ -169,7 +169,7 @@ std::string Table::render(bool color, std::size_t max_width) const {
   measure();
   if (attempt(false)) return draw(l, color);
   if (display_width(l.gap) > 1) {
-    l.gap = " ";
+    l.gap.assign(1, ' ');  // not = " ": GCC 12 warns falsely (-Wrestrict) on that
     if (attempt(false)) return draw(l, color);
   }
   std::vector<std::size_t> order;

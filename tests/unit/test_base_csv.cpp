@@ -5,7 +5,7 @@
 
 #include "base/csv.hpp"
 
-namespace csv = cti::csv;
+namespace cti::test::base_csv {
 
 TEST_SUITE("csv") {
   TEST_CASE("a field is quoted only when it needs it") {
@@ -56,3 +56,5 @@ TEST_SUITE("csv") {
     CHECK(csv::decimal(std::numeric_limits<double>::infinity()) == "");
   }
 }
+
+}  // namespace cti::test::base_csv

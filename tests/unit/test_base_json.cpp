@@ -6,7 +6,7 @@
 
 #include "base/json.hpp"
 
-using cti::JsonWriter;
+namespace cti::test::base_json {
 
 TEST_SUITE("json") {
   TEST_CASE("pretty: two-space indent, keys in the order written, empty containers inline") {
@@ -74,7 +74,7 @@ TEST_SUITE("json") {
     JsonWriter w(false);
     w.begin_object().key("k\"ey").value("a\"b\\c\nd\te\x01").end_object();
     CHECK(w.str() == "{\"k\\\"ey\":\"a\\\"b\\\\c\\nd\\te\\u0001\"}\n");
-    CHECK(cti::json_escape("æ\"\xff") == "\"æ\\\"\xef\xbf\xbd\"");
+    CHECK(json_escape("æ\"\xff") == "\"æ\\\"\xef\xbf\xbd\"");
   }
 
   TEST_CASE("a lone value is a document") {
@@ -83,3 +83,5 @@ TEST_SUITE("json") {
     CHECK(w.str() == "\"x\"\n");
   }
 }
+
+}  // namespace cti::test::base_json

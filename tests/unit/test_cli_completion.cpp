@@ -4,9 +4,9 @@
 
 #include "cli/completion.hpp"
 
-using namespace cti::cli;
+namespace cti::test::cli_completion {
 
-namespace {
+using namespace cti::cli;
 
 const CompletionCommand* find(const CompletionCommand& c, const std::string& path) {
   for (const auto* x : all_commands(c))
@@ -20,8 +20,6 @@ const CompletionOption* option(const CompletionCommand& c, const std::string& na
       if (n == name) return &o;
   return nullptr;
 }
-
-}  // namespace
 
 TEST_SUITE("completion") {
   TEST_CASE("value kinds come from IsMember, else from the option's name or value text") {
@@ -78,3 +76,5 @@ TEST_SUITE("completion") {
     }
   }
 }
+
+}  // namespace cti::test::cli_completion

@@ -7,17 +7,14 @@
 #include <string>
 
 #include "base/lang.hpp"
+#include "builders.hpp"
 #include "load/key_retention.hpp"
 
-using namespace cti;
+namespace cti::test::load_key_retention {
+
 using namespace cti::privacy;
 
-namespace {
-
-Date D(const char* s) {
-  return *parse_date(s);
-}
-
+// The retention warnings on `today` for K-0003 (ended `end`) and K-0004 (still running).
 Diagnostics run(const char* end, int keep, const char* today, std::set<std::string> skip = {}) {
   i18n::set_lang(Lang::en);
   KeyFile k = parse_key_file("K-0003: \"150632-4123\"\nK-0004: \"010130-4000\"\n", "cpr.yaml");
@@ -28,8 +25,6 @@ Diagnostics run(const char* end, int keep, const char* today, std::set<std::stri
   check_retention(k, known, keep, D(today), skip, out);
   return out;
 }
-
-}  // namespace
 
 TEST_CASE("quarter arithmetic") {
   CHECK(quarter_name(D("2025-05-10")) == "2025-Q2");
@@ -81,3 +76,5 @@ TEST_CASE("cpr-retention at the boundaries") {
     i18n::set_lang(Lang::en);
   }
 }
+
+}  // namespace cti::test::load_key_retention

@@ -4,7 +4,7 @@
 #include "base/lang.hpp"
 #include "load/yaml_messages.hpp"
 
-using namespace cti;
+namespace cti::test::load_yaml_messages {
 
 TEST_CASE("date_hint: day first, as Danes write dates, becomes YYYY-MM-DD") {
   i18n::set_lang(Lang::da);
@@ -56,3 +56,5 @@ TEST_CASE("plain_yaml_message: parser words become plain words") {
   CHECK(plain_yaml_message("something new") == "YAML-syntaksfejl: something new");
   i18n::set_lang(Lang::en);
 }
+
+}  // namespace cti::test::load_yaml_messages

@@ -2,48 +2,26 @@
 // phase, the 1:2:3 ratio against 4:2:1, home/community share, time-limited.
 #include <doctest/doctest.h>
 
+#include "builders.hpp"
 #include "report/fidelity.hpp"
 
-using namespace cti;
+namespace cti::test::report_fidelity_method {
+
 using namespace cti::report;
-
-namespace {
-
-Date D(const char* s) {
-  return *parse_date(s);
-}
-
-void contact(Forloeb& f, Date d, const char* place, const char* status = nullptr) {
-  Contact c;
-  c.date.set(d, {});
-  c.place.set(place, {});
-  if (status) c.status.set(status, {});
-  f.contacts.push_back(c);
-}
 
 // opstart 2025-01-01: fase1 01-01..03-31 (90 days), fase2 04-01..06-30 (91), fase3
 // 07-01..10-01 (93); gennemført 2025-10-01 = m(opstart, 9).
 Forloeb make() {
-  Forloeb f;
-  f.id.set("K-1", {});
-  f.stem = "K-1";
-  f.worker.set("w", {});
-  f.start.set(D("2025-01-01"), {});
-  f.has_contact_log = true;
-  f.ending.emplace();
-  f.ending->date.set(D("2025-10-01"), {});
-  f.ending->status.set(EndStatus::completed, {});
-  return f;
+  return Case("K-1").worker("w").start("2025-01-01").contact_log().end("2025-10-01", EndStatus::completed);
 }
-
-}  // namespace
 
 TEST_CASE("4:2:1 by hand: 18 contacts in 90 days, 9 in 91, 4 in 93") {
   Forloeb f = make();
-  for (int i = 0; i < 18; ++i) contact(f, add_days(D("2025-01-02"), 5 * i), i % 2 ? "hjemme" : "kontor");  // to 03-27
-  for (int i = 0; i < 9; ++i) contact(f, add_days(D("2025-04-02"), 10 * i), "lokalsamfund");               // to 06-21
-  for (int i = 0; i < 4; ++i) contact(f, add_days(D("2025-07-02"), 23 * i), "telefon");                    // to 09-10
-  contact(f, D("2025-02-01"), "hjemme", "aflyst");
+  for (int i = 0; i < 18; ++i)
+    contact_entry(f, add_days(D("2025-01-02"), 5 * i), i % 2 ? "hjemme" : "kontor");                // to 03-27
+  for (int i = 0; i < 9; ++i) contact_entry(f, add_days(D("2025-04-02"), 10 * i), "lokalsamfund");  // to 06-21
+  for (int i = 0; i < 4; ++i) contact_entry(f, add_days(D("2025-07-02"), 23 * i), "telefon");       // to 09-10
+  contact_entry(f, D("2025-02-01"), "hjemme", "aflyst");
   Fidelity r = fidelity_of(f, {}, std::nullopt, D("2026-01-01"), false);
   CHECK(r.contacts[0].num == 18);
   CHECK(r.contacts[0].den == 90);
@@ -65,8 +43,8 @@ TEST_CASE("4:2:1 by hand: 18 contacts in 90 days, 9 in 91, 4 in 93") {
 
 TEST_CASE("a period cuts the phase days; no log leaves the forløb out") {
   Forloeb f = make();
-  contact(f, D("2025-03-20"), "hjemme");
-  contact(f, D("2025-04-10"), "hjemme");
+  contact_entry(f, D("2025-03-20"), "hjemme");
+  contact_entry(f, D("2025-04-10"), "hjemme");
   Fidelity r = fidelity_of(f, {}, D("2025-03-15"), D("2025-04-14"), false);
   CHECK(r.contacts[0].den == 17);  // 03-15..03-31
   CHECK(r.contacts[0].num == 1);
@@ -91,3 +69,5 @@ TEST_CASE("time-limited: gennemført more than 14 days early, or any end more th
   f.ending->date.set(D("2025-10-16"), {});  // m9 + 15
   CHECK(fidelity_of(f, {}, std::nullopt, D("2026-01-01"), false).time_limited.num == 0);
 }
+
+}  // namespace cti::test::report_fidelity_method

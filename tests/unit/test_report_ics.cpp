@@ -2,20 +2,18 @@
 // default for a pinned day, the UTC DATE-TIME text, and SEQUENCE from time.
 #include <doctest/doctest.h>
 
+#include "builders.hpp"
 #include "report/calendar.hpp"
 
-using namespace cti;
-using namespace cti::report;
+namespace cti::test::report_ics {
 
-namespace {
+using namespace cti::report;
 
 Instant at(const char* s) {
   auto t = parse_utc(s);
   REQUIRE(t);
   return *t;
 }
-
-}  // namespace
 
 TEST_SUITE("calendar export time") {
   TEST_CASE("parse_utc: strict YYYY-MM-DDTHH:MM:SSZ") {
@@ -31,7 +29,7 @@ TEST_SUITE("calendar export time") {
 
   TEST_CASE("export_time: CTI_NOW, else noon UTC of a pinned today, else the clock") {
     const Instant clock = at("2030-05-05T05:05:05Z");
-    const Date today = *parse_date("2026-03-10");
+    const Date today = D("2026-03-10");
     CHECK(export_time(at("2026-11-23T08:00:00Z"), today, clock) == at("2026-11-23T08:00:00Z"));
     CHECK(export_time(at("2026-11-23T08:00:00Z"), std::nullopt, clock) == at("2026-11-23T08:00:00Z"));
     CHECK(export_time(std::nullopt, today, clock) == at("2026-03-10T12:00:00Z"));
@@ -54,9 +52,8 @@ TEST_SUITE("calendar export time") {
   }
 
   TEST_CASE("SEQUENCE and stamps in the rendered file") {
-    Project p;
-    p.name = "P";
-    CalendarEvent e{"K-1-fase2-x@cti", "K-1", "a", "fase2", *parse_date("2026-12-01"), {}, {}, false, std::nullopt};
+    Project p = team({}, "P");
+    CalendarEvent e{"K-1-fase2-x@cti", "K-1", "a", "fase2", D("2026-12-01"), {}, {}, false, std::nullopt};
     std::string early = render_ics({e}, p, {at("2026-11-23T08:00:00Z"), std::nullopt});
     std::string later = render_ics({e}, p, {at("2026-11-24T09:30:00Z"), std::nullopt});
     CHECK(early.find("\r\nDTSTAMP:20261123T080000Z\r\nLAST-MODIFIED:20261123T080000Z\r\nSEQUENCE:3626400\r\n") !=
@@ -66,3 +63,5 @@ TEST_SUITE("calendar export time") {
     CHECK(later.find("\r\nDTSTAMP:20261124T093000Z\r\n") != std::string::npos);
   }
 }
+
+}  // namespace cti::test::report_ics

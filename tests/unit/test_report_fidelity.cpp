@@ -4,50 +4,21 @@
 
 #include <algorithm>
 
+#include "builders.hpp"
 #include "report/fidelity.hpp"
 
-using namespace cti;
+namespace cti::test::report_fidelity {
+
 using namespace cti::report;
 
-namespace {
-
-Date d(const char* s) {
-  return *parse_date(s);
-}
-
-Forloeb make(const char* id, const char* worker, const char* contact, const char* start) {
-  Forloeb f;
-  f.stem = id;
-  f.id.set(id, {});
-  f.worker.set(worker, {});
-  if (contact) f.contact.set(d(contact), {});
-  if (start) f.start.set(d(start), {});
-  return f;
-}
-
-void done(Forloeb& f, const char* item, const char* date) {
-  f.checklist.push_back({item, d(date), false, {}});
-}
-void not_relevant(Forloeb& f, const char* item) {
-  f.checklist.push_back({item, std::nullopt, true, {}});
-}
-void doc(Forloeb& f, DocPoint p, const char* date) {
-  f.documentation.push_back({p, d(date), {}});
-}
-void end(Forloeb& f, const char* date, EndStatus s) {
-  f.ending.emplace();
-  f.ending->date.set(d(date), {});
-  f.ending->status.set(s, {});
-}
+// Every item of the built-in checklist's stage `s` recorded on `date`.
 void stage_done(Forloeb& f, Stage s, const char* date) {
   for (const auto& item : builtin_checklist())
-    if (item.stage == s) done(f, item.id.c_str(), date);
+    if (item.stage == s) done(f, item.id, date);
 }
 
 Project project() {
-  Project p;
-  p.workers = {{"a", "Anna", 1.0, {}}, {"b", "Bo", 1.0, {}}};
-  return p;
+  return team({{"a", "Anna", 1.0}, {"b", "Bo", 1.0}});
 }
 
 // F1 (a): kontakt 2025-01-01, opstart 2025-02-01 (fase2 05-01, fase3 08-01, handover
@@ -63,7 +34,7 @@ Project project() {
 // F4 (b): opstart 2024-01-10, no end: overskredet since 2024-10-10. Nothing done: 0/4,
 //   documentation 0/4, handover 0/1. Past 9 months. Peer offered 2024-02-01.
 std::vector<Forloeb> repo() {
-  Forloeb f1 = make("F1", "a", "2025-01-01", "2025-02-01");
+  Forloeb f1 = Case("F1").worker("a").contact("2025-01-01").start("2025-02-01");
   stage_done(f1, Stage::kontakt, "2025-01-20");
   stage_done(f1, Stage::fase2, "2025-04-28");
   f1.checklist.erase(std::find_if(f1.checklist.begin(), f1.checklist.end(),
@@ -80,27 +51,24 @@ std::vector<Forloeb> repo() {
   doc(f1, DocPoint::fase3, "2025-08-01");
   doc(f1, DocPoint::afslutning, "2025-11-01");
   end(f1, "2025-11-01", EndStatus::completed);
-  f1.peer.emplace();
-  f1.peer->offered.set(d("2025-03-01"), {});
+  peer_offered(f1, "2025-03-01");
 
-  Forloeb f2 = make("F2", "a", nullptr, "2025-06-01");
+  Forloeb f2 = Case("F2").worker("a").start("2025-06-01");
 
-  Forloeb f3 = make("F3", "b", "2025-03-01", "2025-03-15");
+  Forloeb f3 = Case("F3").worker("b").contact("2025-03-01").start("2025-03-15");
   stage_done(f3, Stage::kontakt, "2025-03-10");
   doc(f3, DocPoint::opstart, "2025-03-15");
   end(f3, "2025-05-15", EndStatus::interrupted);
   not_relevant(f3, kPeerSupportItem);
 
-  Forloeb f4 = make("F4", "b", nullptr, "2024-01-10");
+  Forloeb f4 = Case("F4").worker("b").start("2024-01-10");
   done(f4, kPeerSupportItem, "2024-02-01");
 
-  Forloeb f5 = make("F5", "b", nullptr, "2025-01-01");
+  Forloeb f5 = Case("F5").worker("b").start("2025-01-01");
   f5.diagnostics.push_back(make_diag(f5.file, {1, 1}, Severity::error, "yaml-syntax", "x"));
   f5.dates_unreadable = true;
   return {f1, f2, f3, f4, f5};
 }
-
-}  // namespace
 
 TEST_SUITE("fidelity") {
   TEST_CASE("ratio and median") {
@@ -113,7 +81,7 @@ TEST_SUITE("fidelity") {
 
   TEST_CASE("per worker and team, every numerator and denominator") {
     auto fl = repo();
-    auto r = compute_fidelity(project(), fl, {d("2026-01-01"), std::nullopt, std::nullopt, ""});
+    auto r = compute_fidelity(project(), fl, {D("2026-01-01"), std::nullopt, std::nullopt, ""});
     CHECK(r.peer_tracked);  // F1 has peer_støtte
     CHECK(r.invalid == 1);
     CHECK(r.unreadable.size() == 1);
@@ -159,7 +127,7 @@ TEST_SUITE("fidelity") {
 
   TEST_CASE("--from leaves out what lies before it") {
     auto fl = repo();
-    auto r = compute_fidelity(project(), fl, {d("2026-01-01"), d("2025-06-01"), std::nullopt, ""});
+    auto r = compute_fidelity(project(), fl, {D("2026-01-01"), D("2025-06-01"), std::nullopt, ""});
     const Fidelity& a = r.workers[0];
     CHECK(a.checklists.num == 1);  // F1 fase3 (late) and afslutning; F2 kontakt, fase2, fase3
     CHECK(a.checklists.den == 5);
@@ -174,27 +142,29 @@ TEST_SUITE("fidelity") {
 
   TEST_CASE("--to: the evaluation day, and an end after it counts as running") {
     auto fl = repo();
-    auto r = compute_fidelity(project(), fl, {d("2026-01-01"), std::nullopt, d("2025-10-31"), "a"});
-    CHECK(r.evaluated == d("2025-10-31"));
+    auto r = compute_fidelity(project(), fl, {D("2026-01-01"), std::nullopt, D("2025-10-31"), "a"});
+    CHECK(r.evaluated == D("2025-10-31"));
     REQUIRE(r.workers.size() == 1);
     const Fidelity& a = r.workers[0];
     CHECK(a.ended == 0);           // F1 ends 11-01, after --to
     CHECK(a.checklists.den == 5);  // F1 kontakt, fase2, fase3; F2 kontakt, fase2
     CHECK(a.handover.den == 1);
     CHECK(a.past_nine_months.num == 0);
-    auto later = compute_fidelity(project(), fl, {d("2025-10-31"), std::nullopt, d("2026-06-01"), ""});
-    CHECK(later.evaluated == d("2025-10-31"));  // never after today
+    auto later = compute_fidelity(project(), fl, {D("2025-10-31"), std::nullopt, D("2026-06-01"), ""});
+    CHECK(later.evaluated == D("2025-10-31"));  // never after today
   }
 
   TEST_CASE("peer support is not tracked without the item or any peer_støtte") {
-    std::vector<Forloeb> fl = {make("G1", "a", nullptr, "2025-06-01")};
-    auto r = compute_fidelity(project(), fl, {d("2026-01-01"), std::nullopt, std::nullopt, ""});
+    std::vector<Forloeb> fl = {Case("G1").worker("a").start("2025-06-01")};
+    auto r = compute_fidelity(project(), fl, {D("2026-01-01"), std::nullopt, std::nullopt, ""});
     CHECK_FALSE(r.peer_tracked);
     CHECK_FALSE(r.team.peer_support.has_value());
     Project p = project();
     p.checklist_add.push_back({{std::string(kPeerSupportItem), "Peer-støtte er tilbudt", Stage::fase2}, {}});
-    auto r2 = compute_fidelity(p, fl, {d("2026-01-01"), std::nullopt, std::nullopt, ""});
+    auto r2 = compute_fidelity(p, fl, {D("2026-01-01"), std::nullopt, std::nullopt, ""});
     CHECK(r2.peer_tracked);
     CHECK(r2.team.peer_support->den == 1);
   }
 }
+
+}  // namespace cti::test::report_fidelity

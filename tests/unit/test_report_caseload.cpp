@@ -3,32 +3,17 @@
 #include <doctest/doctest.h>
 
 #include "base/lang.hpp"
+#include "builders.hpp"
 #include "report/caseload.hpp"
 
-using namespace cti;
+namespace cti::test::report_caseload {
+
 using namespace cti::report;
 using schedule::Phase;
 
-namespace {
-
-Date d(const char* s) {
-  return *parse_date(s);
-}
-
-Forloeb make(const char* id, const char* worker, const char* start, const char* move_in = nullptr) {
-  Forloeb f;
-  f.stem = id;
-  f.id.set(id, {});
-  f.worker.set(worker, {});
-  if (start) f.start.set(d(start), {});
-  if (move_in) f.move_in.set(d(move_in), {});
-  return f;
-}
-
 Project project_half() {
-  Project p;
+  Project p = team({{"a", "Anna", 0.5}, {"b", "Bo", 1.0}});
   p.caseload_per_fte = 10;
-  p.workers = {{"a", "Anna", 0.5, {}}, {"b", "Bo", 1.0, {}}};
   return p;
 }
 
@@ -41,16 +26,14 @@ Project project_half() {
 //   A6 opstart 2025-08-15: fase3 from 02-15, planned end 05-15
 //   A7 opstart 2026-03-05, indflytning 2026-03-25: fase1 until 06-05
 std::vector<Forloeb> team_a() {
-  return {make("A1", "a", "2026-02-02"),
-          make("A2", "a", "2025-12-01"),
-          make("A3", "a", "2025-06-01"),
-          make("A4", "a", nullptr, "2026-04-10"),
-          make("A5", "a", "2026-03-01", "2026-03-20"),
-          make("A6", "a", "2025-08-15"),
-          make("A7", "a", "2026-03-05", "2026-03-25")};
+  return {Case("A1").worker("a").start("2026-02-02"),
+          Case("A2").worker("a").start("2025-12-01"),
+          Case("A3").worker("a").start("2025-06-01"),
+          Case("A4").worker("a").move_in("2026-04-10"),
+          Case("A5").worker("a").start("2026-03-01").move_in("2026-03-20"),
+          Case("A6").worker("a").start("2025-08-15"),
+          Case("A7").worker("a").start("2026-03-05").move_in("2026-03-25")};
 }
-
-}  // namespace
 
 TEST_SUITE("caseload") {
   TEST_CASE("phase weights are the manual's 4:2:1 with phase 1 = 1") {
@@ -63,28 +46,28 @@ TEST_SUITE("caseload") {
   }
 
   TEST_CASE("forecast days: the first of each coming month, across a year end") {
-    auto days = forecast_days(d("2026-11-23"), 3);
+    auto days = forecast_days(D("2026-11-23"), 3);
     REQUIRE(days.size() == 3);
-    CHECK(days[0] == d("2026-12-01"));
-    CHECK(days[1] == d("2027-01-01"));
-    CHECK(days[2] == d("2027-02-01"));
-    CHECK(forecast_days(d("2026-01-01"), 1)[0] == d("2026-02-01"));  // the 1st itself is not "coming"
-    CHECK(forecast_days(d("2026-01-31"), 0).empty());
+    CHECK(days[0] == D("2026-12-01"));
+    CHECK(days[1] == D("2027-01-01"));
+    CHECK(days[2] == D("2027-02-01"));
+    CHECK(forecast_days(D("2026-01-01"), 1)[0] == D("2026-02-01"));  // the 1st itself is not "coming"
+    CHECK(forecast_days(D("2026-01-31"), 0).empty());
   }
 
   TEST_CASE("forecast phase: a forløb past its planned end is taken to have ended") {
-    Forloeb f = make("X", "a", "2026-01-15");  // planned end 2026-10-15
-    CHECK(forecast_phase(f, d("2026-10-14")) == Phase::fase3);
-    CHECK(forecast_phase(f, d("2026-10-15")) == Phase::fase3);  // the planned end day: the last of fase3
-    CHECK(schedule::phase_on(f, d("2026-10-16")) == Phase::overskredet);
-    CHECK(forecast_phase(f, d("2026-10-16")) == Phase::afsluttet);
-    Forloeb k = make("K", "a", nullptr);
-    CHECK(forecast_phase(k, d("2027-01-01")) == Phase::kontakt);  // no opstart: stays in contact
+    Forloeb f = Case("X").worker("a").start("2026-01-15");  // planned end 2026-10-15
+    CHECK(forecast_phase(f, D("2026-10-14")) == Phase::fase3);
+    CHECK(forecast_phase(f, D("2026-10-15")) == Phase::fase3);  // the planned end day: the last of fase3
+    CHECK(schedule::phase_on(f, D("2026-10-16")) == Phase::overskredet);
+    CHECK(forecast_phase(f, D("2026-10-16")) == Phase::afsluttet);
+    Forloeb k = Case("K").worker("a");
+    CHECK(forecast_phase(k, D("2027-01-01")) == Phase::kontakt);  // no opstart: stays in contact
   }
 
   TEST_CASE("capacity at 0.5 årsværk, over capacity today, room once the overrun ends") {
     auto fl = team_a();
-    Caseload c = compute_caseload(project_half(), fl, {d("2026-03-10"), 3, ""});
+    Caseload c = compute_caseload(project_half(), fl, {D("2026-03-10"), 3, ""});
     REQUIRE(c.workers.size() == 2);
     const WorkerCaseload& a = c.workers[0];
     CHECK(a.id == "a");
@@ -110,12 +93,12 @@ TEST_SUITE("caseload") {
     CHECK(a.forecast[2].counts.fase1 == 1);
     CHECK(a.forecast[2].load == doctest::Approx(0.5 + 0.5 + 1 + 0.25));
     REQUIRE(a.room_from().has_value());
-    CHECK(*a.room_from() == d("2026-06-01"));
+    CHECK(*a.room_from() == D("2026-06-01"));
 
     const WorkerCaseload& b = c.workers[1];
     CHECK(b.capacity == doctest::Approx(10.0));
     CHECK(b.now.counts.active() == 0);
-    CHECK(*b.room_from() == d("2026-03-10"));  // room today
+    CHECK(*b.room_from() == D("2026-03-10"));  // room today
     CHECK(c.team.capacity == doctest::Approx(15.0));
     CHECK(c.team.now.counts.active() == 6);
     CHECK(c.team.forecast[2].counts.active() == 4);
@@ -123,7 +106,7 @@ TEST_SUITE("caseload") {
 
   TEST_CASE("simultaneous move-ins: several in phase 1, and move-ins in the same month") {
     auto fl = team_a();
-    Caseload c = compute_caseload(project_half(), fl, {d("2026-03-10"), 1, "a"});
+    Caseload c = compute_caseload(project_half(), fl, {D("2026-03-10"), 1, "a"});
     REQUIRE(c.workers.size() == 1);
     const auto& m = c.workers[0].move_ins;
     REQUIRE(m.size() == 2);
@@ -135,21 +118,21 @@ TEST_SUITE("caseload") {
   }
 
   TEST_CASE("phase 1 is 'several' above a third of the capacity") {
-    std::vector<Forloeb> fl = {make("P1", "b", "2026-03-01"), make("P2", "b", "2026-03-02"),
-                               make("P3", "b", "2026-03-03"), make("P4", "b", "2026-03-04")};
+    std::vector<Forloeb> fl = {Case("P1").worker("b").start("2026-03-01"), Case("P2").worker("b").start("2026-03-02"),
+                               Case("P3").worker("b").start("2026-03-03"), Case("P4").worker("b").start("2026-03-04")};
     std::vector<const Forloeb*> three = {&fl[0], &fl[1], &fl[2]};
     std::vector<const Forloeb*> four = {&fl[0], &fl[1], &fl[2], &fl[3]};
-    CHECK(move_in_clusters(three, d("2026-03-10"), 10).empty());  // 3 <= 10/3: steady intake
-    CHECK(move_in_clusters(four, d("2026-03-10"), 10).size() == 1);
+    CHECK(move_in_clusters(three, D("2026-03-10"), 10).empty());  // 3 <= 10/3: steady intake
+    CHECK(move_in_clusters(four, D("2026-03-10"), 10).size() == 1);
     std::vector<const Forloeb*> two = {&fl[0], &fl[1]};
-    CHECK(move_in_clusters(two, d("2026-03-10"), 5).size() == 1);  // 2 > 5/3
+    CHECK(move_in_clusters(two, D("2026-03-10"), 5).size() == 1);  // 2 > 5/3
     std::vector<const Forloeb*> one = {&fl[0]};
-    CHECK(move_in_clusters(one, d("2026-03-10"), 1).empty());  // never for a single borger
+    CHECK(move_in_clusters(one, D("2026-03-10"), 1).empty());  // never for a single borger
   }
 
   TEST_CASE("a worker only found in forløb files has no capacity") {
-    std::vector<Forloeb> fl = {make("Z1", "zz", "2026-03-01")};
-    Caseload c = compute_caseload(project_half(), fl, {d("2026-03-10"), 1, ""});
+    std::vector<Forloeb> fl = {Case("Z1").worker("zz").start("2026-03-01")};
+    Caseload c = compute_caseload(project_half(), fl, {D("2026-03-10"), 1, ""});
     REQUIRE(c.workers.size() == 3);
     CHECK(c.workers[2].id == "zz");
     CHECK_FALSE(c.workers[2].known);
@@ -160,14 +143,14 @@ TEST_SUITE("caseload") {
 
   TEST_CASE("a forløb whose file has errors is counted; one whose dates cannot be read is named apart") {
     auto fl = team_a();
-    const int fase1 = compute_caseload(project_half(), fl, {d("2026-03-10"), 1, ""}).workers[0].now.counts.fase1;
+    const int fase1 = compute_caseload(project_half(), fl, {D("2026-03-10"), 1, ""}).workers[0].now.counts.fase1;
     fl[0].diagnostics.push_back(make_diag(fl[0].file, {1, 1}, Severity::error, "unknown-key", "x"));
-    Caseload c = compute_caseload(project_half(), fl, {d("2026-03-10"), 1, ""});
+    Caseload c = compute_caseload(project_half(), fl, {D("2026-03-10"), 1, ""});
     CHECK(c.invalid == 1);
     CHECK(c.unreadable.empty());
     CHECK(c.workers[0].now.counts.fase1 == fase1);  // still counted
     fl[0].dates_unreadable = true;
-    c = compute_caseload(project_half(), fl, {d("2026-03-10"), 1, ""});
+    c = compute_caseload(project_half(), fl, {D("2026-03-10"), 1, ""});
     CHECK(c.invalid == 1);
     CHECK(c.unreadable == std::vector<std::string>{fl[0].file});
     CHECK(c.workers[0].now.counts.fase1 == fase1 - 1);
@@ -186,3 +169,5 @@ TEST_SUITE("caseload") {
     i18n::set_lang(Lang::en);
   }
 }
+
+}  // namespace cti::test::report_caseload

@@ -1,48 +1,24 @@
-// The schedule of SPEC section 3: phases, points, obligations and their states.
+// The schedule of SPEC section 3 (schedule/schedule): phases, points, obligations and
+// their states; the default board (which forløb `cti status` and `cti agenda` list without
+// --all, the planned end day as the last day of fase3, the points an early end drops); and
+// the contact item of cti.yaml kontaktlog at each boundary, with dokumentation_frist_dage
+// moving documentation due dates.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
+#include "base/checklist.hpp"
 #include "base/project.hpp"
+#include "builders.hpp"
 #include "schedule/schedule.hpp"
+#include "schedule/timeline.hpp"
 
-using namespace cti;
+namespace cti::test::schedule_schedule {
+
 using namespace cti::schedule;
 
-namespace {
-
-Date D(const char* s) {
-  auto d = parse_date(s);
-  REQUIRE_MESSAGE(d.has_value(), s);
-  return *d;
-}
 std::string F(Date d) {
   return format_date(d);
-}
-
-Forloeb make(const char* start, const char* contact = nullptr) {
-  Forloeb f;
-  f.id.set("K-1", {});
-  f.stem = "K-1";
-  if (start) f.start.set(D(start), {});
-  if (contact) f.contact.set(D(contact), {});
-  return f;
-}
-
-void end(Forloeb& f, const char* date, EndStatus s) {
-  f.ending.emplace();
-  f.ending->date.set(D(date), {});
-  f.ending->status.set(s, {});
-}
-
-void mark(Forloeb& f, const char* item, const char* date) {
-  ChecklistMark m;
-  m.item = item;
-  if (date)
-    m.done = D(date);
-  else
-    m.not_relevant = true;
-  f.checklist.push_back(m);
 }
 
 const Obligation* find(const std::vector<Obligation>& os, std::string_view id,
@@ -56,34 +32,63 @@ std::string phase(const Forloeb& f, const char* day) {
   return std::string(phase_name(phase_on(f, D(day))));
 }
 
-}  // namespace
+const std::vector<ChecklistItem>& items() {
+  return builtin_checklist();
+}
+
+// Every afslutning item of the built-in checklist recorded on `date`.
+void close_items(Forloeb& f, const char* date) {
+  for (const auto& it : items())
+    if (it.stage == Stage::afslutning) done(f, it.id, date);
+}
+
+// opstart 2025-02-03: fase2 from 2025-05-03, fase3 from 2025-08-03, planned end 2025-11-03.
+Forloeb logged() {
+  return Case("K-1").start("2025-02-03").contact_log();
+}
+
+const ContactLimits kLimits{7, 14, 28};
+
+ObligationSettings settings(const char* today) {
+  ObligationSettings s;
+  s.contact_log = kLimits;
+  s.today = D(today);
+  return s;
+}
+
+// The state of the contact item on `today` (horizon 0): nothing when none is owed.
+std::optional<State> contact_state(const Forloeb& f, const char* today) {
+  auto o = contact_obligation(f, kLimits, D(today));
+  if (!o) return std::nullopt;
+  return state_on(*o, D(today), 0);
+}
 
 TEST_SUITE("schedule") {
   TEST_CASE("plan: points from opstart, with month-end clamping") {
-    auto p = plan_of(make("2025-02-03"));
+    auto p = plan_of(Case("K-1").start("2025-02-03"));
     REQUIRE(p);
     CHECK(F(p->phase2) == "2025-05-03");
     CHECK(F(p->phase3) == "2025-08-03");
     CHECK(F(p->handover) == "2025-10-03");
     CHECK(F(p->planned_end) == "2025-11-03");
 
-    auto q = plan_of(make("2023-11-30"));
+    auto q = plan_of(Case("K-1").start("2023-11-30"));
     CHECK(F(q->phase2) == "2024-02-29");
     CHECK(F(q->phase3) == "2024-05-30");
     CHECK(F(q->handover) == "2024-07-30");
     CHECK(F(q->planned_end) == "2024-08-30");
 
-    auto r = plan_of(make("2024-05-31"));
+    auto r = plan_of(Case("K-1").start("2024-05-31"));
     CHECK(F(r->phase2) == "2024-08-31");
     CHECK(F(r->phase3) == "2024-11-30");
     CHECK(F(r->handover) == "2025-01-31");
     CHECK(F(r->planned_end) == "2025-02-28");
 
-    CHECK_FALSE(plan_of(make(nullptr, "2025-01-01")));
+    CHECK_FALSE(plan_of(Case("K-1").contact("2025-01-01")));
   }
 
   TEST_CASE("phase boundaries: the day before, on and after each point (opstart 2025-02-03)") {
-    Forloeb f = make("2025-02-03", "2025-01-06");
+    Forloeb f = Case("K-1").start("2025-02-03").contact("2025-01-06");
     CHECK(phase(f, "2025-01-05") == "kontakt");
     CHECK(phase(f, "2025-02-02") == "kontakt");
     CHECK(phase(f, "2025-02-03") == "fase1");
@@ -105,7 +110,7 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("phase boundaries with clamping: opstart 2024-01-31 (leap year)") {
-    Forloeb f = make("2024-01-31");
+    Forloeb f = Case("K-1").start("2024-01-31");
     // m3 = 2024-04-30, m6 = 2024-07-31, m8 = 2024-09-30, m9 = 2024-10-31
     CHECK(phase(f, "2024-01-30") == "kontakt");
     CHECK(phase(f, "2024-01-31") == "fase1");
@@ -121,19 +126,19 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("contact period: no opstart, or opstart in the future") {
-    Forloeb f = make(nullptr, "2025-01-06");
+    Forloeb f = Case("K-1").contact("2025-01-06");
     CHECK(phase(f, "2025-03-01") == "kontakt");
     CHECK(*day_in_phase(f, D("2025-01-06")) == 1);
     CHECK(*day_in_phase(f, D("2025-03-01")) == 55);
     CHECK_FALSE(next_point(f, D("2025-03-01")));
     CHECK(obligations(f, builtin_checklist()).empty());
 
-    Forloeb g = make(nullptr);  // neither kontakt nor opstart
+    Forloeb g = Case("K-1");  // neither kontakt nor opstart
     CHECK(phase(g, "2025-03-01") == "kontakt");
     CHECK_FALSE(day_in_phase(g, D("2025-03-01")));
     CHECK_FALSE(next_point(g, D("2025-03-01")));
 
-    Forloeb h = make("2025-02-03", "2025-01-06");
+    Forloeb h = Case("K-1").start("2025-02-03").contact("2025-01-06");
     auto n = next_point(h, D("2025-01-20"));
     REQUIRE(n);
     CHECK(n->kind == PointKind::opstart);
@@ -143,7 +148,7 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("day in phase is 1 on the phase's first day") {
-    Forloeb f = make("2025-02-03");
+    Forloeb f = Case("K-1").start("2025-02-03");
     CHECK(*day_in_phase(f, D("2025-02-03")) == 1);
     CHECK(*day_in_phase(f, D("2025-05-02")) == 89);
     CHECK(*day_in_phase(f, D("2025-05-03")) == 1);
@@ -157,7 +162,7 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("next point: the first point strictly after today") {
-    Forloeb f = make("2025-02-03");
+    Forloeb f = Case("K-1").start("2025-02-03");
     auto kind = [&](const char* d) { return std::string(point_name(next_point(f, D(d))->kind)); };
     auto date = [&](const char* d) { return F(next_point(f, D(d))->date); };
     CHECK(kind("2025-02-03") == "fase2");
@@ -179,7 +184,7 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("next point with an early end recorded ahead of time") {
-    Forloeb f = make("2025-02-03");
+    Forloeb f = Case("K-1").start("2025-02-03");
     end(f, "2025-06-15", EndStatus::moved);
     CHECK(point_name(next_point(f, D("2025-04-01"))->kind) == "fase2");
     auto n = next_point(f, D("2025-05-10"));
@@ -189,21 +194,21 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("early and ended forløb: phase afsluttet from the end date") {
-    Forloeb f = make("2025-02-03");
+    Forloeb f = Case("K-1").start("2025-02-03");
     end(f, "2025-04-10", EndStatus::interrupted);
     CHECK(phase(f, "2025-04-09") == "fase1");
     CHECK(phase(f, "2025-04-10") == "afsluttet");
     CHECK(phase(f, "2025-04-11") == "afsluttet");
     CHECK(phase(f, "2026-04-11") == "afsluttet");
 
-    Forloeb late = make("2025-02-03");
+    Forloeb late = Case("K-1").start("2025-02-03");
     end(late, "2025-12-01", EndStatus::completed);
     CHECK(phase(late, "2025-11-30") == "overskredet");
     CHECK(phase(late, "2025-12-01") == "afsluttet");
   }
 
   TEST_CASE("obligations: due dates per point") {
-    auto os = obligations(make("2025-02-03"), builtin_checklist());
+    auto os = obligations(Case("K-1").start("2025-02-03"), builtin_checklist());
     CHECK(os.size() == builtin_checklist().size() + 4);
     CHECK(F(find(os, "kontakt-etableret")->due) == "2025-02-03");
     CHECK(F(find(os, "økonomi")->due) == "2025-05-03");
@@ -218,7 +223,7 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("afbrudt early: later items not due, documentation afslutning at the end date") {
-    Forloeb f = make("2025-02-03");
+    Forloeb f = Case("K-1").start("2025-02-03");
     end(f, "2025-06-10", EndStatus::interrupted);
     auto os = obligations(f, builtin_checklist());
     CHECK(find(os, "økonomi"));           // fase2 (2025-05-03) was before the end
@@ -230,7 +235,7 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("overdraget early between m(8) and m(9): handover meetings still due at m(8)") {
-    Forloeb f = make("2025-02-03");
+    Forloeb f = Case("K-1").start("2025-02-03");
     end(f, "2025-10-20", EndStatus::moved);
     auto os = obligations(f, builtin_checklist());
     CHECK(F(find(os, "overdragelsesmøder")->due) == "2025-10-03");
@@ -239,7 +244,7 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("gennemført early: afslutning items and documentation due at the end date") {
-    Forloeb f = make("2025-02-03");
+    Forloeb f = Case("K-1").start("2025-02-03");
     end(f, "2025-07-01", EndStatus::completed);
     auto os = obligations(f, builtin_checklist());
     CHECK_FALSE(find(os, "evaluering"));
@@ -250,7 +255,7 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("an item due on the end date itself is still due") {
-    Forloeb f = make("2025-02-03");
+    Forloeb f = Case("K-1").start("2025-02-03");
     end(f, "2025-05-03", EndStatus::interrupted);  // ends the day phase 2 would begin
     auto os = obligations(f, builtin_checklist());
     CHECK(F(find(os, "økonomi")->due) == "2025-05-03");
@@ -258,7 +263,7 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("ended late: documentation afslutning stays due at the planned end") {
-    Forloeb f = make("2025-02-03");
+    Forloeb f = Case("K-1").start("2025-02-03");
     end(f, "2025-12-01", EndStatus::completed);
     auto os = obligations(f, builtin_checklist());
     CHECK(F(find(os, "afslutning", Obligation::Kind::documentation)->due) == "2025-11-03");
@@ -266,9 +271,9 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("states: overdue, due soon, open, done, ikke relevant") {
-    Forloeb f = make("2025-02-03");
-    mark(f, "jobcenter", nullptr);
-    mark(f, "økonomi", "2025-05-01");
+    Forloeb f = Case("K-1").start("2025-02-03");
+    not_relevant(f, "jobcenter");
+    done(f, "økonomi", "2025-05-01");
     auto os = obligations(f, builtin_checklist());
     const auto& afd = *find(os, "afdækning");  // due 2025-05-03
     CHECK(state_on(afd, D("2025-04-18"), 14) == State::open);
@@ -293,7 +298,7 @@ TEST_SUITE("schedule") {
     p.checklist_add.push_back({{"bolig-besøg", "Besøg i boligen", Stage::kontakt}, {}});
     auto cl = p.checklist();
     CHECK(cl.size() == builtin_checklist().size() + 1);
-    auto os = obligations(make("2025-02-03"), cl);
+    auto os = obligations(Case("K-1").start("2025-02-03"), cl);
     CHECK_FALSE(find(os, "jobcenter"));
     CHECK(F(find(os, "peer-støtte-tilbudt")->due) == "2025-05-03");
     CHECK(F(find(os, "bolig-besøg")->due) == "2025-02-03");
@@ -301,7 +306,7 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("phase boundaries across a year wrap: opstart 2025-10-31") {
-    Forloeb f = make("2025-10-31");
+    Forloeb f = Case("K-1").start("2025-10-31");
     // m3 = 2026-01-31 (next year), m6 = 2026-04-30 (clamped), m8 = 2026-06-30, m9 = 2026-07-31
     auto p = plan_of(f);
     CHECK(F(p->phase2) == "2026-01-31");
@@ -323,12 +328,12 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("the planned end on a leap day, and the year after on the 28th") {
-    Forloeb leap = make("2023-05-31");  // m9 = 2024-02-29
+    Forloeb leap = Case("K-1").start("2023-05-31");  // m9 = 2024-02-29
     CHECK(F(plan_of(leap)->planned_end) == "2024-02-29");
     CHECK(phase(leap, "2024-02-28") == "fase3");
     CHECK(phase(leap, "2024-02-29") == "fase3");  // the planned end day: fase3's last day
     CHECK(phase(leap, "2024-03-01") == "overskredet");
-    Forloeb plain = make("2022-05-31");  // m9 = 2023-02-28
+    Forloeb plain = Case("K-1").start("2022-05-31");  // m9 = 2023-02-28
     CHECK(F(plan_of(plain)->planned_end) == "2023-02-28");
     CHECK(phase(plain, "2023-02-27") == "fase3");
     CHECK(phase(plain, "2023-02-28") == "fase3");
@@ -336,7 +341,7 @@ TEST_SUITE("schedule") {
   }
 
   TEST_CASE("overdragelsesmøder around m(opstart, 8): due soon, due today, overdue") {
-    Forloeb f = make("2025-02-03");
+    Forloeb f = Case("K-1").start("2025-02-03");
     auto os = obligations(f, builtin_checklist());
     const auto& o = *find(os, "overdragelsesmøder");
     CHECK(state_on(o, D("2025-10-02"), 14) == State::due_soon);
@@ -350,7 +355,7 @@ TEST_SUITE("schedule") {
   TEST_CASE("early ends: the day before, on and after the end date") {
     for (EndStatus s : {EndStatus::interrupted, EndStatus::moved, EndStatus::completed}) {
       CAPTURE(end_status_name(s));
-      Forloeb f = make("2025-02-03");
+      Forloeb f = Case("K-1").start("2025-02-03");
       end(f, "2025-07-01", s);  // in fase2
       CHECK(phase(f, "2025-06-30") == "fase2");
       CHECK(phase(f, "2025-07-01") == "afsluttet");
@@ -375,7 +380,7 @@ TEST_SUITE("schedule property") {
     std::optional<Plan> prev;
     int starts = 0;
     for (Date s = D("2020-01-01"); s <= D("2030-12-31"); s = add_days(s, 1), ++starts) {
-      Forloeb f = make(F(s).c_str());
+      Forloeb f = Case("K-1").start(F(s).c_str());
       auto p = plan_of(f);
       REQUIRE(p);
       REQUIRE(p->start < p->phase2);
@@ -412,7 +417,7 @@ TEST_SUITE("schedule property") {
 
   TEST_CASE("phases never go backwards as the day advances") {
     for (const char* start : {"2023-11-30", "2024-01-31", "2024-05-31", "2025-02-28", "2025-08-31"}) {
-      Forloeb f = make(start, "2023-10-01");
+      Forloeb f = Case("K-1").start(start).contact("2023-10-01");
       Date s = D(start);
       int last = -1;
       for (Date t = add_days(s, -40); t <= add_days(s, 400); t = add_days(t, 1)) {
@@ -431,3 +436,169 @@ TEST_SUITE("schedule property") {
     }
   }
 }
+
+TEST_SUITE("default board") {
+  TEST_CASE("a running forløb is on the board, also overskredet and in the contact period") {
+    CHECK(on_default_board(Case("K-1").start("2025-02-03"), items(), D("2025-06-01")));
+    CHECK(on_default_board(Case("K-1").start("2025-02-03"), items(), D("2026-06-01")));  // overskredet
+    Forloeb contact;
+    contact.contact.set(D("2025-01-01"), {});
+    CHECK(on_default_board(contact, items(), D("2025-06-01")));
+  }
+
+  TEST_CASE("gennemført: on the board until the afslutning items and documentation are recorded") {
+    Forloeb f = Case("K-1").start("2025-02-03");
+    end(f, "2025-11-03", EndStatus::completed);
+    CHECK(on_default_board(f, items(), D("2025-11-04")));  // owes everything
+    doc(f, DocPoint::afslutning, "2025-11-03");
+    CHECK(on_default_board(f, items(), D("2025-11-04")));  // still owes the afslutning items
+    close_items(f, "2025-11-03");
+    CHECK_FALSE(on_default_board(f, items(), D("2025-11-04")));
+    // Until the end date it is running, whatever is recorded.
+    CHECK(on_default_board(f, items(), D("2025-11-02")));
+  }
+
+  TEST_CASE("a recording dated after today does not count yet") {
+    Forloeb f = Case("K-1").start("2025-02-03");
+    end(f, "2025-11-03", EndStatus::completed);
+    close_items(f, "2025-11-03");
+    doc(f, DocPoint::afslutning, "2025-11-20");
+    CHECK(on_default_board(f, items(), D("2025-11-10")));
+    CHECK_FALSE(on_default_board(f, items(), D("2025-11-20")));
+  }
+
+  TEST_CASE("afbrudt: owes only its closing documentation, not the dropped items") {
+    Forloeb f = Case("K-1").start("2025-02-03");
+    end(f, "2025-04-01", EndStatus::interrupted);
+    CHECK(on_default_board(f, items(), D("2025-04-02")));
+    doc(f, DocPoint::afslutning, "2025-04-01");
+    // kontakt items at opstart are unrecorded, but only closing work keeps it on the board
+    CHECK_FALSE(on_default_board(f, items(), D("2025-04-02")));
+  }
+
+  TEST_CASE("the planned end day is fase3's last day; overskredet from the day after") {
+    Forloeb f = Case("K-1").start("2024-05-31");  // m9 = 2025-02-28
+    CHECK(phase_on(f, D("2025-02-28")) == Phase::fase3);
+    CHECK_FALSE(is_overdue_end(f, D("2025-02-28")));
+    CHECK(next_point(f, D("2025-02-28"))->date == D("2025-02-28"));  // afslutning today
+    CHECK(phase_on(f, D("2025-03-01")) == Phase::overskredet);
+    CHECK(is_overdue_end(f, D("2025-03-01")));
+    CHECK(*day_in_phase(f, D("2025-03-01")) == 1);
+  }
+
+  TEST_CASE("aktive: opstart reached and not ended") {
+    CHECK_FALSE(is_active(Phase::kontakt));
+    CHECK(is_active(Phase::fase1));
+    CHECK(is_active(Phase::fase2));
+    CHECK(is_active(Phase::fase3));
+    CHECK(is_active(Phase::overskredet));
+    CHECK_FALSE(is_active(Phase::afsluttet));
+  }
+
+  TEST_CASE("due points: an early end drops the later points, afslutning moves to the end") {
+    Forloeb f = Case("K-1").start("2025-02-03");
+    CHECK(due_points(f).size() == 5);
+    end(f, "2025-06-01", EndStatus::interrupted);
+    auto p = due_points(f);
+    REQUIRE(p.size() == 3);  // opstart, fase2 (2025-05-03), afslutning at the end
+    CHECK(p[1].kind == PointKind::fase2);
+    CHECK(p[2].kind == PointKind::afslutning);
+    CHECK(p[2].date == D("2025-06-01"));
+    CHECK(point_dropped(f, {PointKind::fase3, D("2025-08-03")}));
+    CHECK_FALSE(point_dropped(f, {PointKind::fase2, D("2025-05-03")}));
+  }
+}
+
+TEST_CASE("phase 1: owed the day after 7 days without a held contact, counted from opstart") {
+  Forloeb f = logged();
+  auto o = contact_obligation(f, kLimits, D("2025-02-10"));  // 7 days after opstart
+  REQUIRE(o);
+  CHECK(o->due == D("2025-02-10"));
+  CHECK(o->days_since == 7);
+  CHECK(o->limit == 7);
+  CHECK(o->point == "fase1");
+  CHECK(contact_state(f, "2025-02-10") == State::due_soon);  // the limit is reached: not yet overdue
+  CHECK(contact_state(f, "2025-02-11") == State::overdue);   // 8 days: overdue
+  CHECK(contact_obligation(f, kLimits, D("2025-02-11"))->days_since == 8);
+}
+
+TEST_CASE("phase 1: a held contact restarts the count; a cancelled or missed one does not") {
+  Forloeb f = logged();
+  contact_entry(f, "2025-02-20", nullptr);
+  CHECK(contact_state(f, "2025-02-27") == State::due_soon);
+  CHECK(contact_state(f, "2025-02-28") == State::overdue);
+  contact_entry(f, "2025-02-25", nullptr, "aflyst");
+  contact_entry(f, "2025-02-26", nullptr, "udeblevet");
+  CHECK(contact_state(f, "2025-02-28") == State::overdue);
+  CHECK(contact_obligation(f, kLimits, D("2025-02-28"))->days_since == 8);
+  contact_entry(f, "2025-02-27", nullptr, "holdt");
+  CHECK(contact_state(f, "2025-03-06") == State::due_soon);
+  CHECK(contact_state(f, "2025-03-07") == State::overdue);
+}
+
+TEST_CASE("phase 2: 14 days") {
+  Forloeb f = logged();
+  contact_entry(f, "2025-06-01", nullptr);
+  CHECK(contact_state(f, "2025-06-15") == State::due_soon);
+  CHECK(contact_state(f, "2025-06-16") == State::overdue);
+  auto o = contact_obligation(f, kLimits, D("2025-06-16"));
+  CHECK(o->point == "fase2");
+  CHECK(o->days_since == 15);
+  CHECK(o->limit == 14);
+  contact_entry(f, "2025-06-10", nullptr, "aflyst");
+  CHECK(contact_state(f, "2025-06-16") == State::overdue);
+}
+
+TEST_CASE("phase 3: 28 days; the limit is the phase's on the day asked about") {
+  Forloeb f = logged();
+  contact_entry(f, "2025-07-20", nullptr);                   // in phase 2; phase 3 begins 2025-08-03
+  CHECK(contact_state(f, "2025-08-17") == State::due_soon);  // 28 days
+  CHECK(contact_state(f, "2025-08-18") == State::overdue);   // 29 days
+  CHECK(contact_obligation(f, kLimits, D("2025-08-18"))->point == "fase3");
+  contact_entry(f, "2025-08-10", nullptr, "udeblevet");
+  CHECK(contact_state(f, "2025-08-18") == State::overdue);
+}
+
+TEST_CASE("no contact item outside phases 1-3, for contacts after today, or past a recorded end") {
+  Forloeb f = logged();
+  CHECK_FALSE(contact_state(f, "2025-02-02"));  // kontakt period
+  CHECK_FALSE(contact_state(f, "2025-11-04"));  // overskredet
+  contact_entry(f, "2025-03-01", nullptr);
+  CHECK(contact_state(f, "2025-02-20") == State::overdue);  // the 03-01 contact is still ahead
+  end(f, "2025-03-05", EndStatus::interrupted);
+  CHECK_FALSE(contact_state(f, "2025-03-06"));              // afsluttet
+  CHECK_FALSE(contact_state(f, "2025-03-04"));              // due 03-08 (03-01 + 7) is after the end: nothing
+  CHECK(contact_state(f, "2025-02-28") == State::overdue);  // before 03-01: 25 days since opstart
+}
+
+TEST_CASE("obligations(): the contact item only with kontaktlog and a day; documentation grace") {
+  Forloeb f = logged();
+  auto count_contact = [](const std::vector<Obligation>& os) {
+    return std::count_if(os.begin(), os.end(), [](const Obligation& o) { return o.kind == Obligation::Kind::contact; });
+  };
+  CHECK(count_contact(obligations(f, builtin_checklist())) == 0);
+  CHECK(count_contact(obligations(f, builtin_checklist(), settings("2025-03-01"))) == 1);
+  CHECK(count_contact(obligations(f, builtin_checklist(), settings("2025-12-01"))) == 0);
+
+  ObligationSettings grace;
+  grace.documentation_grace_days = 5;
+  for (const auto& o : obligations(f, builtin_checklist(), grace))
+    if (o.kind == Obligation::Kind::documentation && o.id == "fase2") CHECK(o.due == D("2025-05-08"));
+  // The timeline still shows the form at its point.
+  for (const auto& e : timeline(f, builtin_checklist(), grace))
+    for (const auto& o : e.due)
+      if (o.kind == Obligation::Kind::documentation && o.id == "fase2") CHECK(e.date == D("2025-05-03"));
+}
+
+TEST_CASE("settings_of() reads cti.yaml") {
+  Project p;
+  p.documentation_grace_days = 3;
+  p.contact_log.set(ContactLimits{5, 10, 20}, {});
+  auto s = settings_of(p, D("2025-01-01"));
+  CHECK(s.documentation_grace_days == 3);
+  REQUIRE(s.contact_log);
+  CHECK(s.contact_log->fase2 == 10);
+  CHECK(*s.today == D("2025-01-01"));
+}
+
+}  // namespace cti::test::schedule_schedule

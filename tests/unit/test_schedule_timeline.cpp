@@ -1,34 +1,12 @@
 // The timeline of one forløb (schedule/timeline) behind `cti show`.
 #include <doctest/doctest.h>
 
+#include "builders.hpp"
 #include "schedule/timeline.hpp"
 
-using namespace cti;
+namespace cti::test::schedule_timeline {
+
 using namespace cti::schedule;
-
-namespace {
-
-Date TD(const char* s) {
-  auto d = parse_date(s);
-  REQUIRE_MESSAGE(d.has_value(), s);
-  return *d;
-}
-
-Forloeb with(const char* start, const char* contact = nullptr, const char* move_in = nullptr) {
-  Forloeb f;
-  f.id.set("K-1", {});
-  f.stem = "K-1";
-  if (start) f.start.set(TD(start), {});
-  if (contact) f.contact.set(TD(contact), {});
-  if (move_in) f.move_in.set(TD(move_in), {});
-  return f;
-}
-
-void end_at(Forloeb& f, const char* date, EndStatus s) {
-  f.ending.emplace();
-  f.ending->date.set(TD(date), {});
-  f.ending->status.set(s, {});
-}
 
 // "2025-02-03 opstart [kontakt-etableret ... doc:opstart]" per entry, for compact checks.
 std::string names(const TimelineEntry& e) {
@@ -69,11 +47,9 @@ std::size_t total_due(const std::vector<TimelineEntry>& t) {
   return n;
 }
 
-}  // namespace
-
 TEST_SUITE("timeline") {
   TEST_CASE("running forløb: recorded dates and planned points in date order") {
-    auto t = timeline(with("2025-02-03", "2025-01-06", "2025-02-15"), builtin_checklist());
+    auto t = timeline(Case("K-1").start("2025-02-03").contact("2025-01-06").move_in("2025-02-15"), builtin_checklist());
     CHECK(entries(t) == std::vector<std::string>{"2025-01-06 kontakt", "2025-02-03 opstart", "2025-02-15 indflytning",
                                                  "2025-05-03 fase2", "2025-08-03 fase3",
                                                  "2025-10-03 overdragelsesmøder", "2025-11-03 afslutning"});
@@ -81,18 +57,18 @@ TEST_SUITE("timeline") {
     CHECK(due_ids(t[5]) == std::vector<std::string>{"overdragelsesmøder"});
     CHECK(due_ids(t[6]) ==
           std::vector<std::string>{"netværk-etableret", "overdragelsesplan", "ansvar-forankret", "doc:afslutning"});
-    CHECK(total_due(t) == obligations(with("2025-02-03"), builtin_checklist()).size());
+    CHECK(total_due(t) == obligations(Case("K-1").start("2025-02-03"), builtin_checklist()).size());
   }
 
   TEST_CASE("contact period without opstart: only the contact date") {
-    CHECK(entries(timeline(with(nullptr, "2025-01-06"), builtin_checklist())) ==
+    CHECK(entries(timeline(Case("K-1").contact("2025-01-06"), builtin_checklist())) ==
           std::vector<std::string>{"2025-01-06 kontakt"});
-    CHECK(timeline(with(nullptr), builtin_checklist()).empty());
+    CHECK(timeline(Case("K-1"), builtin_checklist()).empty());
   }
 
   TEST_CASE("afbrudt early: later points dropped, documentation afslutning at the end") {
-    auto f = with("2025-02-03");
-    end_at(f, "2025-06-10", EndStatus::interrupted);
+    Forloeb f = Case("K-1").start("2025-02-03");
+    end(f, "2025-06-10", EndStatus::interrupted);
     auto t = timeline(f, builtin_checklist());
     CHECK(entries(t) == std::vector<std::string>{
                             "2025-02-03 opstart", "2025-05-03 fase2", "2025-06-10 END", "2025-08-03 fase3 (dropped)",
@@ -105,8 +81,8 @@ TEST_SUITE("timeline") {
   }
 
   TEST_CASE("afbrudt on the day of a point: the point's items stay there, the form goes to the end") {
-    auto f = with("2025-02-03");
-    end_at(f, "2025-05-03", EndStatus::interrupted);
+    Forloeb f = Case("K-1").start("2025-02-03");
+    end(f, "2025-05-03", EndStatus::interrupted);
     auto t = timeline(f, builtin_checklist());
     REQUIRE(t.size() == 6);
     CHECK(names(t[1]) == "2025-05-03 fase2");
@@ -116,8 +92,8 @@ TEST_SUITE("timeline") {
   }
 
   TEST_CASE("overdraget between m(8) and m(9): handover meetings stay at m(8)") {
-    auto f = with("2025-02-03");
-    end_at(f, "2025-10-20", EndStatus::moved);
+    Forloeb f = Case("K-1").start("2025-02-03");
+    end(f, "2025-10-20", EndStatus::moved);
     auto t = timeline(f, builtin_checklist());
     CHECK(names(t[3]) == "2025-10-03 overdragelsesmøder");
     CHECK(due_ids(t[3]) == std::vector<std::string>{"overdragelsesmøder"});
@@ -127,8 +103,8 @@ TEST_SUITE("timeline") {
   }
 
   TEST_CASE("gennemført early: the afslutning items and form at the end date") {
-    auto f = with("2025-02-03");
-    end_at(f, "2025-09-01", EndStatus::completed);
+    Forloeb f = Case("K-1").start("2025-02-03");
+    end(f, "2025-09-01", EndStatus::completed);
     auto t = timeline(f, builtin_checklist());
     CHECK(names(t[3]) == "2025-09-01 END");
     CHECK(due_ids(t[3]) == std::vector<std::string>{"netværk-etableret", "overdragelsesmøder", "overdragelsesplan",
@@ -137,19 +113,21 @@ TEST_SUITE("timeline") {
   }
 
   TEST_CASE("gennemført on or after the planned end: items stay at the planned points") {
-    auto on = with("2025-02-03");
-    end_at(on, "2025-11-03", EndStatus::completed);
+    Forloeb on = Case("K-1").start("2025-02-03");
+    end(on, "2025-11-03", EndStatus::completed);
     auto t = timeline(on, builtin_checklist());
     CHECK(names(t.back()) == "2025-11-03 END");
     CHECK(t.back().due.empty());
     CHECK(names(t[t.size() - 2]) == "2025-11-03 afslutning");
     CHECK(due_ids(t[t.size() - 2]).size() == 4);
 
-    auto late = with("2025-02-03");
-    end_at(late, "2025-12-01", EndStatus::completed);
+    Forloeb late = Case("K-1").start("2025-02-03");
+    end(late, "2025-12-01", EndStatus::completed);
     t = timeline(late, builtin_checklist());
     CHECK(names(t.back()) == "2025-12-01 END");
     CHECK(t.back().due.empty());
     CHECK_FALSE(t[t.size() - 2].dropped);
   }
 }
+
+}  // namespace cti::test::schedule_timeline

@@ -2,39 +2,22 @@
 #include <doctest/doctest.h>
 
 #include "base/date.hpp"
+#include "builders.hpp"
 #include "report/quarter.hpp"
 
-using cti::Date;
-using cti::EndStatus;
-using cti::Forloeb;
-using cti::format_date;
-using cti::parse_date;
+namespace cti::test::report_quarter {
+
 using namespace cti::report;
 
-namespace {
-Date D(const char* s) {
-  auto d = parse_date(s);
-  REQUIRE_MESSAGE(d.has_value(), s);
-  return *d;
-}
-
+// A forløb in `subgroup` from opstart `start` and, when `end` is given, that afslutning.
 Forloeb make(const char* id, const char* start, const char* end = nullptr, EndStatus status = EndStatus::completed,
              const char* subgroup = "egen-kommune") {
-  Forloeb f;
-  f.stem = id;
-  f.id.set(id, {});
-  f.subgroup.set(subgroup, {});
-  if (start) f.start.set(D(start), {});
-  if (end) {
-    f.ending.emplace();
-    f.ending->date.set(D(end), {});
-    f.ending->status.set(status, {});
-  }
-  return f;
+  Case c = Case(id).subgroup(subgroup).start(start);
+  if (end) c.end(end, status);
+  return c;
 }
 
 const Quarter Q2_2025{2025, 2};
-}  // namespace
 
 TEST_SUITE("quarter") {
   TEST_CASE("parse_quarter accepts YYYY-Qn only") {
@@ -94,7 +77,7 @@ TEST_SUITE("quarter") {
         make("K-0007", "2025-07-01"),                // excluded
     };
     Forloeb broken = make("K-0008", "2025-05-01");
-    broken.diagnostics.push_back(cti::make_diag(broken.file, {1, 1}, cti::Severity::error, "yaml-syntax", "x"));
+    broken.diagnostics.push_back(make_diag(broken.file, {1, 1}, Severity::error, "yaml-syntax", "x"));
     fs.push_back(broken);  // errors, but its dates are read: it has its row (the CLI refuses the CPR report)
     Forloeb unreadable = make("K-0009", "2025-05-01");
     unreadable.dates_unreadable = true;  // nothing to place: the CLI names it as an error
@@ -114,7 +97,7 @@ TEST_SUITE("quarter") {
     CHECK(rows[3].completed == true);
     CHECK(format_date(*rows[3].end) == "2025-06-30");
 
-    cti::Project p;
+    Project p;
     p.subgroups.resize(2);
     p.subgroups[0].set("egen-kommune", {});
     p.subgroups[1].set("anden-kommune", {});
@@ -145,10 +128,12 @@ TEST_SUITE("quarter") {
   TEST_CASE("a subgroup that looks like a formula is neutralised in the report") {
     QuarterRow r;
     r.id = "K-0001";
-    r.start = *parse_date("2025-04-01");
+    r.start = D("2025-04-01");
     r.subgroup = "=HYPERLINK(\"x\")";
     std::string csv = render_csv(
         {r}, [](const QuarterRow& x) { return x.id; }, true);
     CHECK(csv.find("\r\nK-0001;2025-04-01;;\"'=HYPERLINK(\"\"x\"\")\";\r\n") != std::string::npos);
   }
 }
+
+}  // namespace cti::test::report_quarter

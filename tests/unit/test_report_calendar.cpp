@@ -2,44 +2,16 @@
 // splitting UTF-8, stable ASCII UIDs, and which points and items become events.
 #include <doctest/doctest.h>
 
+#include "builders.hpp"
 #include "report/calendar.hpp"
 
-using namespace cti;
+namespace cti::test::report_calendar {
+
 using namespace cti::report;
 
-namespace {
-
-Date d(const char* s) {
-  return *parse_date(s);
-}
-
-Forloeb make(const char* id, const char* worker, const char* start) {
-  Forloeb f;
-  f.stem = id;
-  f.id.set(id, {});
-  f.worker.set(worker, {});
-  if (start) f.start.set(d(start), {});
-  return f;
-}
-
-void done(Forloeb& f, const char* item, const char* date) {
-  f.checklist.push_back({item, d(date), false, {}});
-}
-
-void end(Forloeb& f, const char* date, EndStatus s) {
-  f.ending.emplace();
-  f.ending->date.set(d(date), {});
-  f.ending->status.set(s, {});
-}
-
 Project project() {
-  Project p;
-  p.name = "Testprojekt";
-  p.workers = {{"a", "Anna", 1.0, {}}, {"b", "Bo", 1.0, {}}};
-  return p;
+  return team({{"a", "Anna", 1.0}, {"b", "Bo", 1.0}});
 }
-
-}  // namespace
 
 TEST_SUITE("calendar") {
   TEST_CASE("TEXT escaping") {
@@ -90,33 +62,33 @@ TEST_SUITE("calendar") {
 
   TEST_CASE("future points of a running forløb, with the open items due there") {
     // opstart 2026-01-15: fase2 04-15, fase3 07-15, overdragelsesmøder 09-15, end 10-15
-    Forloeb f = make("K-1", "a", "2026-01-15");
+    Forloeb f = Case("K-1").worker("a").start("2026-01-15");
     done(f, "evaluering", "2026-04-20");  // done early, before today
-    auto ev = compute_calendar(project(), {f}, d("2026-05-01"), "");
+    auto ev = compute_calendar(project(), {f}, D("2026-05-01"), "");
     REQUIRE(ev.size() == 3);
     CHECK(ev[0].point == "fase3");
-    CHECK(ev[0].date == d("2026-07-15"));
+    CHECK(ev[0].date == D("2026-07-15"));
     CHECK(ev[0].items == std::vector<std::string>{"planændringer"});  // evaluering is done
     CHECK(ev[0].docs == std::vector<std::string>{"fase3"});
     CHECK(ev[1].point == "overdragelsesmøder");
-    CHECK(ev[1].date == d("2026-09-15"));
+    CHECK(ev[1].date == D("2026-09-15"));
     CHECK(ev[1].items == std::vector<std::string>{"overdragelsesmøder"});
     CHECK(ev[2].point == "afslutning");
-    CHECK(ev[2].date == d("2026-10-15"));
+    CHECK(ev[2].date == D("2026-10-15"));
     CHECK(ev[2].items == std::vector<std::string>{"netværk-etableret", "overdragelsesplan", "ansvar-forankret"});
     CHECK(ev[2].docs == std::vector<std::string>{"afslutning"});
     CHECK(ev[2].uid == event_uid("K-1", "afslutning", "Testprojekt"));
   }
 
   TEST_CASE("a point on today is included; an end recorded ahead of time replaces later points") {
-    Forloeb f = make("K-2", "b", "2026-01-15");
+    Forloeb f = Case("K-2").worker("b").start("2026-01-15");
     end(f, "2026-08-01", EndStatus::interrupted);
-    auto ev = compute_calendar(project(), {f}, d("2026-07-15"), "");
+    auto ev = compute_calendar(project(), {f}, D("2026-07-15"), "");
     REQUIRE(ev.size() == 3);
     CHECK(ev[0].point == "fase3");
-    CHECK(ev[0].date == d("2026-07-15"));
+    CHECK(ev[0].date == D("2026-07-15"));
     CHECK(ev[1].point == "afslutning");
-    CHECK(ev[1].date == d("2026-08-01"));
+    CHECK(ev[1].date == D("2026-08-01"));
     CHECK(ev[1].items.empty());  // afbrudt: afslutning items are not due
     CHECK(ev[1].docs == std::vector<std::string>{"afslutning"});
     CHECK(!ev[0].cancelled);
@@ -127,19 +99,19 @@ TEST_SUITE("calendar") {
   }
 
   TEST_CASE("contact period, ended forløb, worker filter, order") {
-    Forloeb k = make("K-3", "a", "2026-06-01");  // opstart ahead: kontakt items due then
-    Forloeb no_start = make("K-4", "a", nullptr);
-    Forloeb ended = make("K-5", "a", "2025-01-06");
+    Forloeb k = Case("K-3").worker("a").start("2026-06-01");  // opstart ahead: kontakt items due then
+    Forloeb no_start = Case("K-4").worker("a");
+    Forloeb ended = Case("K-5").worker("a").start("2025-01-06");
     end(ended, "2025-10-06", EndStatus::completed);
-    Forloeb other = make("K-6", "b", "2026-03-02");
+    Forloeb other = Case("K-6").worker("b").start("2026-03-02");
     std::vector<Forloeb> all = {other, k, no_start, ended};
-    auto ev = compute_calendar(project(), all, d("2026-05-20"), "a");
+    auto ev = compute_calendar(project(), all, D("2026-05-20"), "a");
     REQUIRE(ev.size() == 5);  // K-3: opstart, fase2, fase3, overdragelsesmøder, afslutning
     CHECK(ev[0].id == "K-3");
     CHECK(ev[0].point == "opstart");
     CHECK(ev[0].items == std::vector<std::string>{"kontakt-etableret", "orienteret", "kontaktaftale"});
     CHECK(ev[0].docs == std::vector<std::string>{"opstart"});
-    auto both = compute_calendar(project(), all, d("2026-05-20"), "");
+    auto both = compute_calendar(project(), all, D("2026-05-20"), "");
     REQUIRE(both.size() == 9);   // + K-6: fase2 06-02, fase3, overdragelsesmøder, afslutning
     CHECK(both[0].id == "K-3");  // 06-01
     CHECK(both[1].id == "K-6");  // 06-02
@@ -147,8 +119,8 @@ TEST_SUITE("calendar") {
   }
 
   TEST_CASE("the VCALENDAR: CRLF everywhere, DTSTAMP and LAST-MODIFIED at the export time, all-day dates") {
-    Forloeb f = make("K-1", "a", "2026-01-15");
-    auto ev = compute_calendar(project(), {f}, d("2026-09-20"), "");
+    Forloeb f = Case("K-1").worker("a").start("2026-01-15");
+    auto ev = compute_calendar(project(), {f}, D("2026-09-20"), "");
     std::string ics = render_ics(ev, project(), {*parse_utc("2026-09-20T07:05:09Z"), std::nullopt});
     CHECK(ics.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0) == 0);
     CHECK(ics.find("DTSTAMP:20260920T070509Z\r\nLAST-MODIFIED:20260920T070509Z\r\n") != std::string::npos);
@@ -163,27 +135,27 @@ TEST_SUITE("calendar") {
 TEST_SUITE("calendar: cancelled points and reminders") {
   // opstart 2026-01-15: fase2 04-15, fase3 07-15, overdragelsesmøder 09-15, planned end 10-15.
   TEST_CASE("an early end cancels the dropped points under their earlier UIDs") {
-    Forloeb f = make("K-1", "a", "2026-01-15");
-    auto before = compute_calendar(project(), {f}, d("2026-02-01"), "");
+    Forloeb f = Case("K-1").worker("a").start("2026-01-15");
+    auto before = compute_calendar(project(), {f}, D("2026-02-01"), "");
     REQUIRE(before.size() == 4);
     end(f, "2026-05-20", EndStatus::interrupted);
-    auto after = compute_calendar(project(), {f}, d("2026-03-01"), "");
+    auto after = compute_calendar(project(), {f}, D("2026-03-01"), "");
     REQUIRE(after.size() == 4);
     CHECK((after[0].point == "fase2" && !after[0].cancelled && after[0].uid == before[0].uid));
-    CHECK((after[1].point == "afslutning" && after[1].date == d("2026-05-20") && !after[1].cancelled));
+    CHECK((after[1].point == "afslutning" && after[1].date == D("2026-05-20") && !after[1].cancelled));
     CHECK(after[1].uid == before[3].uid);  // afslutning moved: an update, not a cancellation
-    CHECK((after[2].point == "fase3" && after[2].cancelled && after[2].date == d("2026-07-15")));
+    CHECK((after[2].point == "fase3" && after[2].cancelled && after[2].date == D("2026-07-15")));
     CHECK(after[2].uid == before[1].uid);
     CHECK((after[3].point == "overdragelsesmøder" && after[3].cancelled && after[3].uid == before[2].uid));
-    CHECK(after[3].ended == d("2026-05-20"));
+    CHECK(after[3].ended == D("2026-05-20"));
   }
 
   TEST_CASE("cancelled events stay until 90 days after the end, or the point's own date if later") {
-    Forloeb f = make("K-1", "a", "2026-01-15");
+    Forloeb f = Case("K-1").worker("a").start("2026-01-15");
     end(f, "2026-03-01", EndStatus::moved);  // drops fase2 04-15, fase3 07-15, overdragelsesmøder 09-15
     auto count = [&](const char* today) {
       int n = 0;
-      for (const auto& e : compute_calendar(project(), {f}, d(today), "")) n += e.cancelled;
+      for (const auto& e : compute_calendar(project(), {f}, D(today), "")) n += e.cancelled;
       return n;
     };
     CHECK(count("2026-03-02") == 3);  // ended (afsluttet): the cancellations are still written
@@ -191,19 +163,19 @@ TEST_SUITE("calendar: cancelled points and reminders") {
     CHECK(count("2026-05-31") == 2);  // fase2 (04-15) past and the 90 days over
     CHECK(count("2026-09-15") == 1);  // overdragelsesmøder not yet past
     CHECK(count("2026-09-16") == 0);
-    CHECK(compute_calendar(project(), {f}, d("2026-05-31"), "b").empty());  // worker filter
+    CHECK(compute_calendar(project(), {f}, D("2026-05-31"), "b").empty());  // worker filter
   }
 
   TEST_CASE("an end on the planned end or later cancels nothing") {
-    Forloeb f = make("K-1", "a", "2026-01-15");
+    Forloeb f = Case("K-1").worker("a").start("2026-01-15");
     end(f, "2026-10-15", EndStatus::completed);
-    for (const auto& e : compute_calendar(project(), {f}, d("2026-01-20"), "")) CHECK(!e.cancelled);
+    for (const auto& e : compute_calendar(project(), {f}, D("2026-01-20"), "")) CHECK(!e.cancelled);
   }
 
   TEST_CASE("STATUS, and a VALARM on live events only") {
-    Forloeb f = make("K-1", "a", "2026-01-15");
+    Forloeb f = Case("K-1").worker("a").start("2026-01-15");
     end(f, "2026-05-20", EndStatus::interrupted);
-    auto ev = compute_calendar(project(), {f}, d("2026-03-01"), "");
+    auto ev = compute_calendar(project(), {f}, D("2026-03-01"), "");
     Instant now = *parse_utc("2026-03-01T09:00:00Z");
     std::string plain = render_ics(ev, project(), {now, std::nullopt});
     CHECK(plain.find("BEGIN:VALARM") == std::string::npos);
@@ -226,3 +198,5 @@ TEST_SUITE("calendar: cancelled points and reminders") {
     CHECK(render_ics(ev, project(), {now, 0}).find("TRIGGER:-P0D\r\n") != std::string::npos);
   }
 }
+
+}  // namespace cti::test::report_calendar

@@ -2,24 +2,14 @@
 #include <doctest/doctest.h>
 
 #include "base/date.hpp"
+#include "builders.hpp"
 
-using cti::add_days;
-using cti::add_months;
-using cti::Date;
-using cti::days_between;
-using cti::format_date;
-using cti::parse_date;
+namespace cti::test::base_date {
 
-namespace {
-Date D(const char* s) {
-  auto d = parse_date(s);
-  REQUIRE_MESSAGE(d.has_value(), s);
-  return *d;
-}
+// m(d, n) as YYYY-MM-DD.
 std::string m(const char* d, int n) {
   return format_date(add_months(D(d), n));
 }
-}  // namespace
 
 TEST_SUITE("date") {
   TEST_CASE("parse and format round-trip") {
@@ -107,3 +97,5 @@ TEST_SUITE("date") {
     CHECK(days_between(D("2025-06-01"), D("2025-06-01")) == 0);
   }
 }
+
+}  // namespace cti::test::base_date

@@ -1,101 +1,26 @@
-// The table renderer (report/table) and the status rows (report/status).
+// The status rows of `cti status` (report/status): phase, next point, overdue and due
+// soon, selection and order, worker summaries, and the JSON, CSV and table renderings.
 #include <doctest/doctest.h>
 
-#include "report/table.hpp"
+#include "base/project.hpp"
+#include "builders.hpp"
+#include "report/status.hpp"
+
+namespace cti::test::report_status {
 
 using namespace cti::report;
 
-TEST_SUITE("table") {
-  TEST_CASE("display width counts code points, not bytes") {
-    CHECK(display_width("abc") == 3);
-    CHECK(display_width("økonomi") == 7);
-    CHECK(display_width("overdragelsesmøder") == 18);
-    CHECK(display_width("e\xcc\x81") == 1);     // e + combining acute
-    CHECK(display_width("\xe6\x97\xa5") == 2);  // a CJK character is wide
-    CHECK(display_width("\xff") == 1);          // an invalid byte counts one
-  }
-
-  TEST_CASE("columns align by display width, no trailing spaces") {
-    Table t({{"id"}, {"fase"}, {"dage", Align::right}, {"punkt"}});
-    t.add_row({"K-1", "fase2", "5", "økonomi"});
-    t.add_row({"K-22", "afsluttet", "123"});
-    CHECK(t.render(false) ==
-          "id    fase       dage  punkt\n"
-          "K-1   fase2         5  økonomi\n"
-          "K-22  afsluttet   123\n");
-  }
-
-  TEST_CASE("colour wraps the text only, padding outside") {
-    Table t({{"a"}, {"b"}});
-    t.add_row({Cell("x", Color::red), Cell("y", Color::yellow)});
-    CHECK(t.render(true) == "a  b\n\x1b[31mx\x1b[0m  \x1b[33my\x1b[0m\n");
-    CHECK(t.render(false) == "a  b\nx  y\n");
-  }
-
-  TEST_CASE("style: heading rule, no headings, custom gap") {
-    Table t({{"ab"}, {"c"}}, TableStyle{" | ", true, true});
-    t.add_row({"x", "yyy"});
-    CHECK(t.render(false) == "ab | c\n-- | ---\nx  | yyy\n");
-    Table u({{"ab"}, {"c"}}, TableStyle{"  ", false, false});
-    u.add_row({"x", "y"});
-    CHECK(u.render(false) == "x  y\n");
-  }
-
-  TEST_CASE("colorize") {
-    CHECK(colorize("z", Color::none, true) == "z");
-    CHECK(colorize("z", Color::red, false) == "z");
-    CHECK(colorize("z", Color::green, true) == "\x1b[32mz\x1b[0m");
-  }
-}
-
-// ---- status rows (report/status) ----
-
-#include "base/project.hpp"
-#include "report/status.hpp"
-
-namespace {
-
-cti::Date SD(const char* s) {
-  auto d = cti::parse_date(s);
-  REQUIRE_MESSAGE(d.has_value(), s);
-  return *d;
-}
-
-cti::Forloeb case_(const char* id, const char* worker, const char* start, const char* contact = nullptr) {
-  cti::Forloeb f;
-  f.id.set(id, {});
-  f.stem = id;
-  f.file = std::string("forloeb/") + id + ".yaml";
-  f.worker.set(worker, {});
-  f.subgroup.set("egen-kommune", {});
-  if (start) f.start.set(SD(start), {});
-  if (contact) f.contact.set(SD(contact), {});
-  return f;
-}
-
-void done(cti::Forloeb& f, const char* item, const char* date) {
-  cti::ChecklistMark m;
-  m.item = item;
-  if (date)
-    m.done = SD(date);
-  else
-    m.not_relevant = true;
-  f.checklist.push_back(m);
-}
-
-void ended(cti::Forloeb& f, const char* date, cti::EndStatus s) {
-  f.ending.emplace();
-  f.ending->date.set(SD(date), {});
-  f.ending->status.set(s, {});
+// A forløb of `worker` in egen-kommune; a null opstart or kontakt is left unwritten.
+Forloeb case_(const char* id, const char* worker, const char* start, const char* contact = nullptr) {
+  return Case(id).worker(worker).subgroup("egen-kommune").start(start).contact(contact);
 }
 
 // A project with a two-item checklist: kontakt-etableret (kontakt), økonomi (fase2).
-cti::Project project() {
-  cti::Project p;
-  p.workers = {{"anna", "Anna", 1.0, {}}, {"bo", "Bo", 0.5, {}}};
-  for (const auto& item : cti::builtin_checklist()) {
+Project project() {
+  Project p = team({{"anna", "Anna", 1.0}, {"bo", "Bo", 0.5}});
+  for (const auto& item : builtin_checklist()) {
     if (item.id == "kontakt-etableret" || item.id == "økonomi") continue;
-    cti::Field<std::string> rm;
+    Field<std::string> rm;
     rm.set(item.id, {});
     p.checklist_remove.push_back(rm);
   }
@@ -104,7 +29,7 @@ cti::Project project() {
 
 StatusQuery q(const char* day, int horizon = 14) {
   StatusQuery s;
-  s.today = SD(day);
+  s.today = D(day);
   s.horizon_days = horizon;
   return s;
 }
@@ -120,8 +45,6 @@ std::vector<std::string> ids(const std::vector<StatusRow>& rows) {
   for (const auto& r : rows) out.push_back(r.id);
   return out;
 }
-
-}  // namespace
 
 TEST_SUITE("status") {
   TEST_CASE("one row: phase, day, next point, overdue and due soon, most urgent") {
@@ -149,7 +72,7 @@ TEST_SUITE("status") {
   TEST_CASE("due soon: within the horizon, today included; most urgent is the soonest") {
     auto f = case_("K-1", "anna", "2025-02-03");
     done(f, "kontakt-etableret", "2025-02-01");
-    f.documentation.push_back({cti::DocPoint::opstart, SD("2025-02-03"), {}});
+    doc(f, DocPoint::opstart, "2025-02-03");
     auto at = [&](const char* day, int horizon) { return status_rows(project(), {f}, q(day, horizon))[0]; };
     CHECK(at("2025-04-18", 14).due_soon_count() == 0);  // 15 days before m3
     CHECK(at("2025-04-19", 14).due_soon_count() == 2);  // 14 days before: økonomi + documentation fase2
@@ -162,10 +85,10 @@ TEST_SUITE("status") {
 
   TEST_CASE("not relevant and done items are neither overdue nor due soon; done after today still counts as open") {
     auto f = case_("K-1", "anna", "2025-02-03");
-    done(f, "kontakt-etableret", nullptr);
+    not_relevant(f, "kontakt-etableret");
     done(f, "økonomi", "2025-05-10");
-    f.documentation.push_back({cti::DocPoint::opstart, SD("2025-02-03"), {}});
-    f.documentation.push_back({cti::DocPoint::fase2, SD("2025-05-03"), {}});
+    doc(f, DocPoint::opstart, "2025-02-03");
+    doc(f, DocPoint::fase2, "2025-05-03");
     auto r = status_rows(project(), {f}, q("2025-05-04"))[0];
     REQUIRE(r.overdue_count() == 1);  // økonomi: done on 2025-05-10, after today
     CHECK(r.overdue[0].item == "økonomi");
@@ -175,9 +98,9 @@ TEST_SUITE("status") {
   TEST_CASE("selection: running and owing unless all; worker filter; files with errors listed, marked") {
     auto a = case_("K-1", "anna", "2025-02-03");
     auto b = case_("K-2", "bo", "2025-01-06");
-    ended(b, "2025-03-01", cti::EndStatus::interrupted);
-    b.documentation.push_back({cti::DocPoint::afslutning, SD("2025-03-01"), {}});  // owes nothing
-    auto c = case_("K-3", "anna", nullptr, "2025-04-01");                          // contact period, no opstart
+    end(b, "2025-03-01", cti::EndStatus::interrupted);
+    doc(b, DocPoint::afslutning, "2025-03-01");            // owes nothing
+    auto c = case_("K-3", "anna", nullptr, "2025-04-01");  // contact period, no opstart
     auto d = case_("K-4", "bo", "2025-02-03");
     d.diagnostics.push_back(cti::make_diag(d.file, {1, 1}, cti::Severity::error, "unknown-key", "x"));
     auto p = project();
@@ -233,7 +156,7 @@ TEST_SUITE("status") {
     auto a = case_("K-1", "anna", "2025-02-03");  // overdue items on 2025-05-04
     auto b = case_("K-2", "anna", "2025-04-01");
     done(b, "kontakt-etableret", "2025-04-01");
-    b.documentation.push_back({cti::DocPoint::opstart, SD("2025-04-01"), {}});
+    doc(b, DocPoint::opstart, "2025-04-01");
     auto rows = status_rows(p, {a, b}, q("2025-05-04"));
     auto ws = worker_summaries(p, rows, "");
     REQUIRE(ws.size() == 2);
@@ -250,7 +173,7 @@ TEST_SUITE("status") {
 
   TEST_CASE("JSON: the keys of SPEC section 6, nulls without opstart") {
     auto f = case_("K-1", "anna", nullptr, "2025-04-01");
-    auto json = render_status_json(status_rows(project(), {f}, q("2025-04-15")), SD("2025-04-15"));
+    auto json = render_status_json(status_rows(project(), {f}, q("2025-04-15")), D("2025-04-15"));
     CHECK(json ==
           "{\n"
           "  \"today\": \"2025-04-15\",\n"
@@ -278,7 +201,7 @@ TEST_SUITE("status") {
           "  ],\n"
           "  \"invalid\": 0\n"
           "}\n");
-    CHECK(render_status_json({}, SD("2025-04-15")) ==
+    CHECK(render_status_json({}, D("2025-04-15")) ==
           "{\n  \"today\": \"2025-04-15\",\n  \"forloeb\": [],\n  \"invalid\": 0\n}\n");
   }
 
@@ -289,7 +212,7 @@ TEST_SUITE("status") {
     auto g = case_("K-2", "anna", "2025-02-03");
     g.diagnostics.push_back(cti::make_diag(g.file, {1, 1}, cti::Severity::error, "yaml-syntax", "syntax"));
     g.dates_unreadable = true;
-    auto json = render_status_json(status_rows(project(), {f, g}, q("2025-04-15")), SD("2025-04-15"));
+    auto json = render_status_json(status_rows(project(), {f, g}, q("2025-04-15")), D("2025-04-15"));
     CHECK(json.find("\"errors\": [\n        {\n          \"rule\": \"unknown-worker\",\n          \"line\": 7,") !=
           std::string::npos);
     CHECK(json.find("future-date") == std::string::npos);  // warnings are not errors
@@ -308,9 +231,11 @@ TEST_SUITE("status") {
     auto f = case_("K-1", "anna", "2025-02-03");
     auto rows = status_rows(project(), {f}, q("2025-05-04"));
     auto ws = worker_summaries(project(), rows, "");
-    CHECK(render_status_table(rows, ws, SD("2025-05-04"), 14, false).find("\x1b[") == std::string::npos);
-    CHECK(render_status_table(rows, ws, SD("2025-05-04"), 14, true).find("\x1b[31m") != std::string::npos);
-    auto empty = render_status_table({}, {}, SD("2025-05-04"), 14, false);
+    CHECK(render_status_table(rows, ws, D("2025-05-04"), 14, false).find("\x1b[") == std::string::npos);
+    CHECK(render_status_table(rows, ws, D("2025-05-04"), 14, true).find("\x1b[31m") != std::string::npos);
+    auto empty = render_status_table({}, {}, D("2025-05-04"), 14, false);
     CHECK(empty.find("No forløb to show.") != std::string::npos);
   }
 }
+
+}  // namespace cti::test::report_status

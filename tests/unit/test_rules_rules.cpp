@@ -1,4 +1,4 @@
-// Each validation rule of SPEC section 5 with a minimal passing and failing input.
+// Each validation rule of SPEC section 5 (rules/) with a minimal passing and failing input.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -6,20 +6,19 @@
 #include <string>
 
 #include "base/lang.hpp"
+#include "builders.hpp"
 #include "load/forloeb_loader.hpp"
 #include "load/project_loader.hpp"
 #include "rules/rules.hpp"
 
-using namespace cti;
+namespace cti::test::rules_rules {
 
-namespace {
-
-const std::string kConfig =
+const std::string kRulesConfig =
     "projekt: P\ndelmålgrupper: [egen-kommune, anden-kommune]\n"
     "medarbejdere:\n  - id: mette\n  - id: jonas\nindflytning_tidligst_måneder: 1\n";
 
 // A repository from text: cti.yaml and forloeb/<stem>.yaml files.
-LoadedRepo repo(const std::map<std::string, std::string>& files, const std::string& config = kConfig) {
+LoadedRepo repo(const std::map<std::string, std::string>& files, const std::string& config = kRulesConfig) {
   i18n::set_lang(Lang::en);
   LoadedRepo r;
   r.root = "/nonexistent";
@@ -31,109 +30,107 @@ LoadedRepo repo(const std::map<std::string, std::string>& files, const std::stri
 
 // "rule@file:line:col" for every diagnostic, in order.
 std::vector<std::string> run(const LoadedRepo& r, const char* today = "2026-11-23", bool tracked = false) {
-  rules::Facts facts{*parse_date(today), tracked, tracked ? "cpr.yaml" : ""};
+  rules::Facts facts{D(today), tracked, tracked ? "cpr.yaml" : ""};
   std::vector<std::string> out;
   for (const auto& d : rules::validate(r, facts))
     out.push_back(d.rule + "@" + d.file + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col));
   return out;
 }
 
-std::string head(const std::string& id = "K-0001", const std::string& worker = "mette",
-                 const std::string& group = "egen-kommune") {
-  return "id: " + id + "\nmedarbejder: " + worker + "\ndelmålgruppe: " + group + "\n";
-}
-
 using V = std::vector<std::string>;
 
-}  // namespace
-
 TEST_CASE("a minimal valid repository has no findings") {
-  CHECK(run(repo({{"K-0001", head()}})).empty());
+  CHECK(run(repo({{"K-0001", case_head()}})).empty());
   CHECK(run(repo({})).empty());
 }
 
 TEST_CASE("[id-mismatch]") {
-  CHECK(run(repo({{"K-0001", head("K-0001")}})).empty());
-  CHECK(run(repo({{"K-0001", head("K-0002")}})) == V{"id-mismatch@forloeb/K-0001.yaml:1:5"});
+  CHECK(run(repo({{"K-0001", case_head("K-0001")}})).empty());
+  CHECK(run(repo({{"K-0001", case_head("K-0002")}})) == V{"id-mismatch@forloeb/K-0001.yaml:1:5"});
 }
 
 TEST_CASE("[duplicate-id]: reported on every file that shares the id") {
-  CHECK(run(repo({{"K-0001", head("K-0001")}, {"K-0002", head("K-0002")}})).empty());
-  CHECK(run(repo({{"K-0001", head("K-0001")}, {"K-0002", head("K-0001")}})) ==
+  CHECK(run(repo({{"K-0001", case_head("K-0001")}, {"K-0002", case_head("K-0002")}})).empty());
+  CHECK(run(repo({{"K-0001", case_head("K-0001")}, {"K-0002", case_head("K-0001")}})) ==
         V{"duplicate-id@forloeb/K-0001.yaml:1:5", "duplicate-id@forloeb/K-0002.yaml:1:5",
           "id-mismatch@forloeb/K-0002.yaml:1:5"});
 }
 
 TEST_CASE("[unknown-worker] and [unknown-subgroup]") {
-  CHECK(run(repo({{"K-0001", head("K-0001", "jonas", "anden-kommune")}})).empty());
-  CHECK(run(repo({{"K-0001", head("K-0001", "mete")}})) == V{"unknown-worker@forloeb/K-0001.yaml:2:14"});
-  CHECK(run(repo({{"K-0001", head("K-0001", "mette", "egen")}})) == V{"unknown-subgroup@forloeb/K-0001.yaml:3:16"});
+  CHECK(run(repo({{"K-0001", case_head("K-0001", "jonas", "anden-kommune")}})).empty());
+  CHECK(run(repo({{"K-0001", case_head("K-0001", "mete")}})) == V{"unknown-worker@forloeb/K-0001.yaml:2:14"});
+  CHECK(run(repo({{"K-0001", case_head("K-0001", "mette", "egen")}})) ==
+        V{"unknown-subgroup@forloeb/K-0001.yaml:3:16"});
   // A cti.yaml without usable workers or groups reports itself, not every forløb.
-  CHECK(run(repo({{"K-0001", head()}}, "projekt: P\n")) == V{"missing-key@cti.yaml:1:1", "missing-key@cti.yaml:1:1"});
+  CHECK(run(repo({{"K-0001", case_head()}}, "projekt: P\n")) ==
+        V{"missing-key@cti.yaml:1:1", "missing-key@cti.yaml:1:1"});
 }
 
 TEST_CASE("[unknown-item]: the checklist after tjeklister.tilføj and fjern") {
-  const std::string cfg = kConfig +
+  const std::string cfg = kRulesConfig +
                           "tjeklister:\n  tilføj:\n    fase2:\n      - id: ekstra\n        tekst: E\n"
                           "  fjern: [jobcenter]\n";
-  CHECK(run(repo({{"K-0001", head() + "tjekliste:\n  ekstra: 2026-01-05\n  økonomi: 2026-01-05\n"}}, cfg)).empty());
-  CHECK(run(repo({{"K-0001", head() + "tjekliste:\n  jobcenter: ikke relevant\n"}}, cfg)) ==
+  CHECK(
+      run(repo({{"K-0001", case_head() + "tjekliste:\n  ekstra: 2026-01-05\n  økonomi: 2026-01-05\n"}}, cfg)).empty());
+  CHECK(run(repo({{"K-0001", case_head() + "tjekliste:\n  jobcenter: ikke relevant\n"}}, cfg)) ==
         V{"unknown-item@forloeb/K-0001.yaml:5:3"});
-  CHECK(run(repo({{"K-0001", head() + "tjekliste:\n  okonomi: 2026-01-05\n"}})) ==
+  CHECK(run(repo({{"K-0001", case_head() + "tjekliste:\n  okonomi: 2026-01-05\n"}})) ==
         V{"unknown-item@forloeb/K-0001.yaml:5:3"});
 }
 
 TEST_CASE("[date-order]: kontakt <= opstart <= afslutning.dato, nothing before kontakt") {
-  const std::string ok = head() +
+  const std::string ok = case_head() +
                          "kontakt: 2026-01-05\nopstart: 2026-01-05\ntjekliste:\n  orienteret: 2026-01-05\n"
                          "afslutning:\n  dato: 2026-01-05\n  status: afbrudt\n";
   CHECK(run(repo({{"K-0001", ok}})).empty());
-  CHECK(run(repo({{"K-0001", head() + "kontakt: 2026-06-05\nopstart: 2026-06-04\n"}})) ==
+  CHECK(run(repo({{"K-0001", case_head() + "kontakt: 2026-06-05\nopstart: 2026-06-04\n"}})) ==
         V{"date-order@forloeb/K-0001.yaml:5:10"});
-  CHECK(run(repo({{"K-0001", head() + "opstart: 2026-01-05\nafslutning:\n  dato: 2026-01-04\n  status: afbrudt\n"}})) ==
+  CHECK(run(repo(
+            {{"K-0001", case_head() + "opstart: 2026-01-05\nafslutning:\n  dato: 2026-01-04\n  status: afbrudt\n"}})) ==
         V{"date-order@forloeb/K-0001.yaml:6:9"});
-  CHECK(run(repo({{"K-0001", head() + "kontakt: 2026-01-05\nafslutning:\n  dato: 2026-01-04\n  status: afbrudt\n"}})) ==
+  CHECK(run(repo(
+            {{"K-0001", case_head() + "kontakt: 2026-01-05\nafslutning:\n  dato: 2026-01-04\n  status: afbrudt\n"}})) ==
         V{"date-order@forloeb/K-0001.yaml:6:9"});
-  CHECK(run(repo({{"K-0001", head() + "kontakt: 2026-01-05\ndokumentation:\n  opstart: 2026-01-04\n"}})) ==
+  CHECK(run(repo({{"K-0001", case_head() + "kontakt: 2026-01-05\ndokumentation:\n  opstart: 2026-01-04\n"}})) ==
         V{"date-order@forloeb/K-0001.yaml:6:3"});
-  CHECK(run(repo({{"K-0001", head() + "kontakt: 2026-01-05\npeer_støtte:\n  tilbudt: 2026-01-04\n"}})) ==
+  CHECK(run(repo({{"K-0001", case_head() + "kontakt: 2026-01-05\npeer_støtte:\n  tilbudt: 2026-01-04\n"}})) ==
         V{"date-order@forloeb/K-0001.yaml:6:12"});
 }
 
 TEST_CASE("[early-start]: opstart at most indflytning_tidligst_måneder before indflytning") {
-  CHECK(run(repo({{"K-0001", head() + "opstart: 2026-07-15\nindflytning: 2026-08-15\n"}})).empty());
-  CHECK(run(repo({{"K-0001", head() + "opstart: 2026-07-14\nindflytning: 2026-08-15\n"}})) ==
+  CHECK(run(repo({{"K-0001", case_head() + "opstart: 2026-07-15\nindflytning: 2026-08-15\n"}})).empty());
+  CHECK(run(repo({{"K-0001", case_head() + "opstart: 2026-07-14\nindflytning: 2026-08-15\n"}})) ==
         V{"early-start@forloeb/K-0001.yaml:4:10"});
   // Clamped at the month's end: 2026-03-31 minus one month is 2026-02-28.
-  CHECK(run(repo({{"K-0001", head() + "opstart: 2026-02-28\nindflytning: 2026-03-31\n"}})).empty());
+  CHECK(run(repo({{"K-0001", case_head() + "opstart: 2026-02-28\nindflytning: 2026-03-31\n"}})).empty());
   // Without the setting there is no limit.
-  CHECK(run(repo({{"K-0001", head() + "opstart: 2025-01-01\nindflytning: 2026-08-15\n"}},
+  CHECK(run(repo({{"K-0001", case_head() + "opstart: 2025-01-01\nindflytning: 2026-08-15\n"}},
                  "projekt: P\ndelmålgrupper: [egen-kommune]\nmedarbejdere: [{id: mette}]\n"),
             "2026-11-23")
             .size() == 1);  // only past-planned-end
 }
 
 TEST_CASE("[future-date] is a warning; today itself is not the future") {
-  CHECK(run(repo({{"K-0001", head() + "kontakt: 2026-11-23\n"}})).empty());
-  CHECK(run(repo({{"K-0001", head() + "kontakt: 2026-11-24\n"}})) == V{"future-date@forloeb/K-0001.yaml:4:10"});
-  auto ds =
-      rules::validate(repo({{"K-0001", head() + "kontakt: 2026-11-24\n"}}), {*parse_date("2026-11-23"), false, ""});
+  CHECK(run(repo({{"K-0001", case_head() + "kontakt: 2026-11-23\n"}})).empty());
+  CHECK(run(repo({{"K-0001", case_head() + "kontakt: 2026-11-24\n"}})) == V{"future-date@forloeb/K-0001.yaml:4:10"});
+  auto ds = rules::validate(repo({{"K-0001", case_head() + "kontakt: 2026-11-24\n"}}), {D("2026-11-23"), false, ""});
   REQUIRE(ds.size() == 1);
   CHECK(ds[0].severity == Severity::warning);
 }
 
 TEST_CASE("[past-planned-end]: from the day after m(opstart, 9) while no afslutning is recorded") {
-  CHECK(run(repo({{"K-0001", head() + "opstart: 2026-02-23\n"}}), "2026-11-23").empty());  // the planned end day
-  CHECK(run(repo({{"K-0001", head() + "opstart: 2026-02-22\n"}}), "2026-11-23") ==
+  CHECK(run(repo({{"K-0001", case_head() + "opstart: 2026-02-23\n"}}), "2026-11-23").empty());  // the planned end day
+  CHECK(run(repo({{"K-0001", case_head() + "opstart: 2026-02-22\n"}}), "2026-11-23") ==
         V{"past-planned-end@forloeb/K-0001.yaml:4:10"});
-  CHECK(run(repo({{"K-0001", head() + "opstart: 2026-02-23\nafslutning:\n  dato: 2026-11-20\n  status: gennemført\n"}}),
+  CHECK(run(repo({{"K-0001",
+                   case_head() + "opstart: 2026-02-23\nafslutning:\n  dato: 2026-11-20\n  status: gennemført\n"}}),
             "2026-11-23")
             .empty());
 }
 
 TEST_CASE("[past-planned-end] says how long ago the planned end was") {
   auto message = [](const char* today) {
-    auto ds = rules::validate(repo({{"K-0001", head() + "opstart: 2026-02-23\n"}}), {*parse_date(today), false, ""});
+    auto ds = rules::validate(repo({{"K-0001", case_head() + "opstart: 2026-02-23\n"}}), {D(today), false, ""});
     REQUIRE(ds.size() == 1);
     return ds[0].message;
   };
@@ -144,9 +141,9 @@ TEST_CASE("[past-planned-end] says how long ago the planned end was") {
 TEST_CASE("[duplicate-worker], [duplicate-item] and tjeklister.fjern in cti.yaml") {
   CHECK(run(repo({}, "projekt: P\ndelmålgrupper: [a]\nmedarbejdere:\n  - id: m\n  - id: m\n")) ==
         V{"duplicate-worker@cti.yaml:5:5"});
-  CHECK(run(repo({}, kConfig + "tjeklister:\n  tilføj:\n    fase2:\n      - id: økonomi\n        tekst: T\n")) ==
+  CHECK(run(repo({}, kRulesConfig + "tjeklister:\n  tilføj:\n    fase2:\n      - id: økonomi\n        tekst: T\n")) ==
         V{"duplicate-item@cti.yaml:10:9"});
-  CHECK(run(repo({}, kConfig + "tjeklister:\n  fjern: [jobcentre]\n")) == V{"unknown-item@cti.yaml:8:11"});
+  CHECK(run(repo({}, kRulesConfig + "tjeklister:\n  fjern: [jobcentre]\n")) == V{"unknown-item@cti.yaml:8:11"});
 }
 
 TEST_CASE("[cpr-file-tracked]") {
@@ -168,3 +165,5 @@ TEST_CASE("the catalogue documents every rule that runs or that the loader repor
     CHECK(!d.da.empty());
   }
 }
+
+}  // namespace cti::test::rules_rules

@@ -1,17 +1,17 @@
-// edit/: bad input never throws, and an edit that goes through leaves a file the editor
-// (and yaml-cpp) can still read: every prefix of a rich file and every one-byte change
-// of it, through every edit.
+// edit/verify, the safety net under every byte edit: an edit that would not read back as
+// intended is refused; bad input never throws, and an edit that goes through leaves a file
+// the editor (and yaml-cpp) can still read: every prefix of a rich file and every one-byte
+// change of it, through every edit.
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include "base/lang.hpp"
+#include "builders.hpp"
 #include "edit/document.hpp"
 #include "edit/edit.hpp"
 
-using namespace cti;
-
-namespace {
+namespace cti::test::edit_verify {
 
 const std::string kRich =
     "\xEF\xBB\xBF# header\r\n"
@@ -36,7 +36,7 @@ const std::string kRich =
     "  # mere\r\n";
 
 int run_all(const std::string& bytes) {
-  const Date d = *parse_date("2026-10-01");
+  const Date d = D("2026-10-01");
   const std::vector<std::string> order = {"kontakt-etableret", "orienteret", "økonomi", "jobcenter"};
   std::vector<edit::Result> results;
   results.push_back(edit::set_checklist_item(bytes, "økonomi", "2026-10-01", order, false));
@@ -57,7 +57,12 @@ int run_all(const std::string& bytes) {
   return edited;
 }
 
-}  // namespace
+TEST_CASE("an edit that would not read back as intended is refused, not written") {
+  i18n::set_lang(Lang::en);
+  // "kontakt" on its own line continues the value of id (a plain scalar over two lines).
+  CHECK(refused(edit::set_start("id: K-0001\nkontakt", D("2025-02-01"), false))
+            .find("cti cannot place the new line safely") == 0);
+}
 
 TEST_CASE("every prefix and every one-byte change: no exception, an edited file stays readable") {
   i18n::set_lang(Lang::en);
@@ -72,3 +77,5 @@ TEST_CASE("every prefix and every one-byte change: no exception, an edited file 
     }
   CHECK(edited > 1000);  // most variants are still edited, not refused wholesale
 }
+
+}  // namespace cti::test::edit_verify
