@@ -2,6 +2,7 @@
 // and the translated hint.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -106,6 +107,23 @@ TEST_SUITE("suggest") {
       CHECK(did_you_mean("delmalgruppe", {"id", "delmålgruppe"}) == " (mente du 'delmålgruppe'?)");
       CHECK(did_you_mean("xyzzy", {"id", "delmålgruppe"}).empty());
     }
+  }
+}
+
+TEST_SUITE("suggest bounds") {
+  TEST_CASE("still suggests close words") {
+    CHECK(suggest("metet", {"mette", "jonas"}) == std::optional<std::string>("mette"));
+    CHECK(!suggest("xyzzy", {"mette", "jonas"}));
+  }
+
+  TEST_CASE("an over-long word costs no edit-distance table") {
+    std::string w(200'000, 'a');
+    std::vector<std::string> cands(50, std::string(200'000, 'b'));
+    cands.push_back(std::string(100, 'a'));
+    auto t0 = std::chrono::steady_clock::now();
+    CHECK(!suggest(w, cands));
+    CHECK(!suggest("mette", cands));
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(2));
   }
 }
 
