@@ -135,6 +135,15 @@ def run_on_terminal(args, cols=80, rows=24, cwd=None, env=None):
     return run_on_terminal_rc(args, cols, rows, cwd, env)[1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _temporary_folders_outside_git(tmp_path_factory):
+    """Tests create repositories and need folders outside any git work tree (hook
+    install, --commit and -o refusals): a --basetemp inside one is a setup error."""
+    base = tmp_path_factory.getbasetemp().resolve()
+    for folder in [base, *base.parents]:
+        assert not (folder / ".git").exists(), f"temporary folder {base} is inside the git work tree {folder}"
+
+
 @pytest.fixture
 def root():
     return ROOT

@@ -105,17 +105,7 @@ std::optional<std::string> key_problem(const YNode& n) {
 // Where the quoted scalar or flow collection opening at `open` closes, else npos.
 std::size_t closing(const std::string& b, std::size_t open) {
   const char c = b[open];
-  if (c == '"' || c == '\'') {
-    for (std::size_t i = open + 1; i < b.size(); ++i) {
-      if (c == '"' && b[i] == '\\')
-        ++i;
-      else if (c == '\'' && b[i] == '\'' && i + 1 < b.size() && b[i + 1] == '\'')
-        ++i;
-      else if (b[i] == c)
-        return i;
-    }
-    return std::string::npos;
-  }
+  if (c == '"' || c == '\'') return closing_quote(b, open);
   int depth = 0;
   for (std::size_t i = open; i < b.size(); ++i) {
     const char x = b[i];

@@ -19,19 +19,6 @@ namespace cti {
 using i18n::tr;
 
 namespace {
-// The position of a quoted scalar whose closing quote is not in the file, if any.
-bool closed(const std::string& bytes, std::size_t open) {
-  const char q = bytes[open];
-  for (std::size_t i = open + 1; i < bytes.size(); ++i) {
-    if (q == '"' && bytes[i] == '\\')
-      ++i;
-    else if (q == '\'' && bytes[i] == '\'' && i + 1 < bytes.size() && bytes[i + 1] == '\'')
-      ++i;
-    else if (bytes[i] == q)
-      return true;
-  }
-  return false;
-}
 
 // A line that starts with the document marker `marker` ("---" or "...").
 bool is_marker(std::string_view line, std::string_view marker) {
@@ -113,7 +100,7 @@ std::optional<Pos> unterminated_quote_in(const YAML::Node& n, const std::string&
     const YAML::Mark m = n.Mark();
     if (n.Tag() != "!" || m.is_null() || m.pos < 0 || static_cast<std::size_t>(m.pos) >= bytes.size()) return {};
     const char c = bytes[m.pos];
-    if ((c == '"' || c == '\'') && !closed(bytes, m.pos)) return pos_of(n);
+    if ((c == '"' || c == '\'') && closing_quote(bytes, m.pos) == std::string::npos) return pos_of(n);
     return {};
   }
   if (!n.IsSequence() && !n.IsMap()) return {};
@@ -131,6 +118,19 @@ std::optional<Pos> unterminated_quote_in(const YAML::Node& n, const std::string&
   return {};
 }
 }  // namespace
+
+std::size_t closing_quote(const std::string& bytes, std::size_t open) {
+  const char q = bytes[open];
+  for (std::size_t i = open + 1; i < bytes.size(); ++i) {
+    if (q == '"' && bytes[i] == '\\')
+      ++i;
+    else if (q == '\'' && bytes[i] == '\'' && i + 1 < bytes.size() && bytes[i + 1] == '\'')
+      ++i;
+    else if (bytes[i] == q)
+      return i;
+  }
+  return std::string::npos;
+}
 
 std::optional<Pos> unterminated_quote(const YAML::Node& n, const std::string& bytes) {
   Visited visited;

@@ -54,6 +54,10 @@ class YamlReader {
 // file without complaint), if `n` or anything under it has one.
 std::optional<Pos> unterminated_quote(const YAML::Node& n, const std::string& bytes);
 
+// Where the quoted scalar opening at `open` ('"' or '\'', with YAML's escapes) closes,
+// else npos.
+std::size_t closing_quote(const std::string& bytes, std::size_t open);
+
 // A value for a message: quoted, shortened, CPR-safe (make_diag redacts as well).
 std::string quote_value(std::string_view v);
 
