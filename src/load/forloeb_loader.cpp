@@ -84,9 +84,7 @@ void items_in_notes(YamlReader& r, const std::string& notes, Pos key) {
     while (!value.empty() && (value.back() == ' ' || value.back() == '\r')) value.remove_suffix(1);
     const std::string item(l.substr(0, colon));
     if (!(looks_like_date(value) || value == kNotRelevant)) continue;
-    if (std::none_of(builtin_checklist().begin(), builtin_checklist().end(),
-                     [&](const ChecklistItem& i) { return i.id == item; }))
-      continue;
+    if (!r.is_item_id(item)) continue;
     r.warning({line, 1}, "item-in-notes",
               fmt::format(fmt::runtime(tr("'{}' is note text here, not a checklist record; move the line under "
                                           "tjekliste:",
@@ -230,11 +228,12 @@ void read_text_field(YamlReader& r, const YAML::Node& val, const std::string& ke
 
 }  // namespace
 
-Forloeb load_forloeb(const SourceFile& f, Diagnostics& out) {
+Forloeb load_forloeb(const SourceFile& f, Diagnostics& out, const std::vector<std::string>& item_ids) {
   Forloeb fl;
   fl.file = f.path;
   fl.stem = file_stem(f.path);
   YamlReader r(f.path, out);
+  if (!item_ids.empty()) r.set_item_ids(item_ids);
   auto finish = [&]() -> Forloeb { return std::move(fl); };
   fl.dates_unreadable = true;  // until the document is read
   if (!check_text(f, out)) return finish();

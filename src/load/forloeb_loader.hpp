@@ -8,6 +8,8 @@ namespace cti {
 
 // Never throws. Structural problems (syntax, unknown keys, types, dates) become
 // diagnostics; the record holds every value that could be read.
-Forloeb load_forloeb(const SourceFile& f, Diagnostics& out);
+// `item_ids`: the programme's checklist item ids (Project::checklist()), for the hints
+// on an item written outside tjekliste:; empty: the built-in items.
+Forloeb load_forloeb(const SourceFile& f, Diagnostics& out, const std::vector<std::string>& item_ids = {});
 
 }  // namespace cti

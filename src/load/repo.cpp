@@ -119,7 +119,13 @@ bool is_blob(const std::string& bytes, const std::string& sha) {
   return sha.size() == 40 && git_blob_id(bytes) == sha;
 }
 
-void run_job(const fs::path& root, CaseJob& job, const CprAllowlist& allow) {
+// What reading a case file takes from cti.yaml.
+struct JobContext {
+  CprAllowlist allow;                 // cpr_tilladt
+  std::vector<std::string> item_ids;  // the checklist as tjeklister makes it
+};
+
+void run_job(const fs::path& root, CaseJob& job, const JobContext& ctx) {
   if (!job.preloaded) {
     auto bytes = read_text_file(root / job.file.path);
     if (!bytes) {
@@ -136,17 +142,17 @@ void run_job(const fs::path& root, CaseJob& job, const CprAllowlist& allow) {
       return;
     }
   }
-  scan_for_cpr(job.file, job.diags, allow);
-  job.result = load_forloeb(job.file, job.diags);
+  scan_for_cpr(job.file, job.diags, ctx.allow);
+  job.result = load_forloeb(job.file, job.diags, ctx.item_ids);
   std::string().swap(job.file.bytes);
 }
 
-void run_jobs(const fs::path& root, std::vector<CaseJob>& jobs, const CprAllowlist& allow) {
+void run_jobs(const fs::path& root, std::vector<CaseJob>& jobs, const JobContext& ctx) {
   unsigned n = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 8));
   if (jobs.size() < 64) n = 1;
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) run_job(root, jobs[i], allow);
+    for (std::size_t i = next++; i < jobs.size(); i = next++) run_job(root, jobs[i], ctx);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
@@ -305,9 +311,10 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
   std::sort(jobs.begin(), jobs.end(), [](const CaseJob& a, const CaseJob& b) { return a.file.path < b.file.path; });
 
   repo.project = load_project(*config, repo.diagnostics);
-  const CprAllowlist allow = make_allowlist(repo.project);  // cti.yaml's own cpr_tilladt clears in it too
-  scan_for_cpr(*config, repo.diagnostics, allow);
-  run_jobs(root, jobs, allow);
+  JobContext ctx{make_allowlist(repo.project), {}};
+  for (const auto& item : repo.project.checklist()) ctx.item_ids.push_back(item.id);
+  scan_for_cpr(*config, repo.diagnostics, ctx.allow);  // cti.yaml's own cpr_tilladt clears in it too
+  run_jobs(root, jobs, ctx);
   std::vector<CaseJob*> stale;
   for (auto& job : jobs)
     if (job.stale) stale.push_back(&job);
@@ -320,7 +327,7 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
                             "kan ikke læse git-indekset; --staged kræver et git-repository"));
     for (std::size_t i = 0; i < stale.size(); ++i) {
       *stale[i] = CaseJob{{stale[i]->file.path, std::move((*blobs)[i])}, true, {}, {}, {}, false};
-      run_job(root, *stale[i], allow);
+      run_job(root, *stale[i], ctx);
     }
   }
   repo.forloeb.reserve(jobs.size());

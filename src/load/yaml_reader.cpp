@@ -60,6 +60,12 @@ std::string describe_kind(const YAML::Node& n) {
 }
 }  // namespace
 
+bool YamlReader::is_item_id(std::string_view key) const {
+  if (!item_ids_.empty()) return std::find(item_ids_.begin(), item_ids_.end(), key) != item_ids_.end();
+  return std::any_of(builtin_checklist().begin(), builtin_checklist().end(),
+                     [&](const ChecklistItem& i) { return i.id == key; });
+}
+
 void YamlReader::each_key(const YAML::Node& map, const std::vector<std::string>& known, std::string_view where,
                           const std::function<void(const std::string&, Pos, const YAML::Node&)>& visit) {
   std::map<std::string, Pos> seen;
@@ -87,9 +93,7 @@ void YamlReader::each_key(const YAML::Node& map, const std::vector<std::string>&
                             ? fmt::format(fmt::runtime(tr("unknown key {}", "ukendt nøgle {}")), quote_value(key))
                             : fmt::format(fmt::runtime(tr("unknown key {} in '{}'", "ukendt nøgle {} i '{}'")),
                                           quote_value(key), where);
-      if (where.empty() && std::find(known.begin(), known.end(), "tjekliste") != known.end() &&
-          std::any_of(builtin_checklist().begin(), builtin_checklist().end(),
-                      [&](const ChecklistItem& i) { return i.id == key; }))
+      if (where.empty() && std::find(known.begin(), known.end(), "tjekliste") != known.end() && is_item_id(key))
         msg += std::string(tr(" (a checklist item: indent it under tjekliste:)",
                               " (et tjeklistepunkt: ryk den ind under tjekliste:)"));
       else

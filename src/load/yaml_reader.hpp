@@ -24,6 +24,11 @@ class YamlReader {
   void warning(Pos p, std::string rule, std::string message);
   const std::string& file() const { return file_; }
 
+  // The checklist item ids of the programme (cti.yaml's tjeklister applied), for the hint
+  // on an item written outside tjekliste:. Until set: the built-in items.
+  void set_item_ids(std::vector<std::string> ids) { item_ids_ = std::move(ids); }
+  bool is_item_id(std::string_view key) const;
+
   // Parses bytes; on a syntax error reports [yaml-syntax] and returns nothing.
   std::optional<YAML::Node> parse(const std::string& bytes);
 
@@ -48,6 +53,7 @@ class YamlReader {
  private:
   std::string file_;
   Diagnostics& out_;
+  std::vector<std::string> item_ids_;
 };
 
 // The position of a quoted scalar that is never closed (yaml-cpp reads it to the end of the

@@ -166,3 +166,19 @@ def test_two_forloeb_with_the_same_id(git, tmp_path):
     assert r.rc == 0 and "merge-conflict" not in r.text, f"after the commands: valid, both forløb kept: {r!r}"
     r = cti("--lang", "en", "show", "K-0004", cwd=repo)
     assert r.rc == 0 and "jonas" in r.text, f"theirs is K-0004 (jonas): {r!r}"
+
+
+def test_hints_know_the_programmes_own_checklist_items(copy_tree):
+    # tests/e2e/repo adds bolig-besøg to fase2 and removes afdækning: the hints for an
+    # item written at the top level, or under noter, follow cti.yaml's checklist.
+    repo = copy_tree(os.path.join(ROOT, "tests", "e2e", "repo"))
+    path = os.path.join(repo, "forloeb", "S-0001.yaml")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("bolig-besøg: 2025-04-10\nafdækning: 2025-04-10\n" + text.replace(
+            "noter: |\n", "noter: |\n  bolig-besøg: 2025-04-11\n  afdækning: 2025-04-11\n"))
+    r = run_cti("validate", "forloeb/S-0001.yaml", cwd=repo, today="2025-04-15")
+    assert "unknown key 'bolig-besøg' (a checklist item: indent it under tjekliste:)" in r.text, r
+    assert "unknown key 'afdækning' [unknown-key]" in r.text, r
+    assert "'bolig-besøg' is note text here" in r.text and "'afdækning' is note text" not in r.text, r

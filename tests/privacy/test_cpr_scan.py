@@ -209,3 +209,17 @@ def test_many_numbers_give_capped_findings_and_a_count(repo):
     repo.put("stor.csv", "".join(f"{CPR}\n" for _ in range(300)))
     found, r = repo.leaks()
     assert 40 <= len(found) <= 60 and "250 more" in r.text + r.err, r
+
+
+def test_a_recording_command_reads_the_file_as_validate_does(repo):
+    """An edit is checked again before it is written; cti.yaml's cpr_tilladt and its own
+    checklist items apply there as they do in validate, so a number the team allowed
+    does not stop `cti done`."""
+    repo.allow(["250312-0042"])
+    repo.put("forloeb/K-0003.yaml", CASE + "noter: journalnummer 250312-0042\n")
+    found, r = repo.leaks()
+    assert found == [], r
+    r = repo.cti("done", "K-0003", "kontakt-etableret", "--date", "2026-05-04")
+    assert r.rc == 0, r
+    with open(os.path.join(repo.path, "forloeb", "K-0003.yaml"), encoding="utf-8") as f:
+        assert "kontakt-etableret: 2026-05-04" in f.read()

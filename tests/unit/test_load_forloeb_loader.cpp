@@ -235,4 +235,20 @@ TEST_CASE("afslutning.status flyttet; overdraget is read as flyttet with a warni
   CHECK(end_status_name(EndStatus::moved) == "flyttet");
 }
 
+TEST_CASE("a programme's own checklist items get the same hints as the built-in ones") {
+  i18n::set_lang(Lang::en);
+  const std::string body =
+      "bolig-visitation: 2026-05-04\nnoter: |\n  økonomi: 2026-05-04\n  bolig-visitation: 2026-05-05\n";
+  // Without the programme's items: only the built-in økonomi is known as an item.
+  Diagnostics ds;
+  load_forloeb(SourceFile{"forloeb/K-0001.yaml", case_head() + body}, ds);
+  CHECK(rules_at(ds) == std::vector<std::string>{"unknown-key@4:1", "item-in-notes@6:1"});
+  CHECK(ds[0].message == "unknown key 'bolig-visitation'");
+  // With cti.yaml's checklist (økonomi removed, bolig-visitation added) the hints follow it.
+  ds.clear();
+  load_forloeb(SourceFile{"forloeb/K-0001.yaml", case_head() + body}, ds, {"kontakt-etableret", "bolig-visitation"});
+  CHECK(rules_at(ds) == std::vector<std::string>{"unknown-key@4:1", "item-in-notes@7:1"});
+  CHECK(ds[0].message == "unknown key 'bolig-visitation' (a checklist item: indent it under tjekliste:)");
+}
+
 }  // namespace cti::test::load_forloeb_loader
