@@ -171,8 +171,8 @@ namespace cti::cli {
 std::string no_such_forloeb(const CheckedRepo& repo, std::string_view id) {
   std::vector<std::string> ids;
   for (const auto& f : repo.forloeb) ids.push_back(f.display_id());
-  std::string msg = fmt::format(fmt::runtime(tr("no forløb '{}' in {}/", "intet forløb '{}' i {}/")),
-                                privacy::redact(std::string(id)), kCaseDir);
+  std::string msg =
+      fmt::format(fmt::runtime(tr("no forløb '{}' in {}/", "intet forløb '{}' i {}/")), privacy::redact(id), kCaseDir);
   if (auto hint = did_you_mean(id, ids); !hint.empty())
     msg += hint;
   else if (ids.empty())

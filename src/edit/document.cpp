@@ -6,8 +6,6 @@
 
 namespace cti::edit {
 
-namespace {}  // namespace
-
 std::string key_form(std::string_view s) {
   std::string out(s);
   for (std::size_t p; (p = out.find("a\xCC\x8A")) != std::string::npos;) out.replace(p, 3, "\xC3\xA5");

@@ -3,8 +3,7 @@
 
 #include <map>
 
-#include "load/cpr_leak.hpp"
-#include "load/forloeb_loader.hpp"
+#include "load/repo.hpp"
 #include "rules/rules.hpp"
 
 namespace cti::edit {
@@ -17,16 +16,13 @@ Diagnostics added_errors(const CheckedRepo& repo, const Forloeb& f, const std::s
   loaded.index = repo.index;
   loaded.forloeb.reserve(repo.forloeb.size());
   const SourceFile edited{f.file, bytes};
-  // Read as load_repo reads every file: cti.yaml's cpr_tilladt and checklist apply.
-  std::vector<std::string> item_ids;
-  for (const auto& item : repo.project.checklist()) item_ids.push_back(item.id);
+  const CaseReading how = case_reading(repo.project);  // as load_repo reads every file
   for (const auto& other : repo.forloeb) {
     if (other.file != f.file) {
       loaded.forloeb.push_back(other);
       continue;
     }
-    scan_for_cpr(edited, loaded.diagnostics, make_allowlist(repo.project));
-    loaded.forloeb.push_back(load_forloeb(edited, loaded.diagnostics, item_ids));
+    loaded.forloeb.push_back(read_case(edited, loaded.diagnostics, how));
   }
   for (auto& other : loaded.forloeb) other.diagnostics.clear();
 

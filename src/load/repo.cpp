@@ -119,13 +119,7 @@ bool is_blob(const std::string& bytes, const std::string& sha) {
   return sha.size() == 40 && git_blob_id(bytes) == sha;
 }
 
-// What reading a case file takes from cti.yaml.
-struct JobContext {
-  CprAllowlist allow;                 // cpr_tilladt
-  std::vector<std::string> item_ids;  // the checklist as tjeklister makes it
-};
-
-void run_job(const fs::path& root, CaseJob& job, const JobContext& ctx) {
+void run_job(const fs::path& root, CaseJob& job, const CaseReading& how) {
   if (!job.preloaded) {
     auto bytes = read_text_file(root / job.file.path);
     if (!bytes) {
@@ -142,17 +136,16 @@ void run_job(const fs::path& root, CaseJob& job, const JobContext& ctx) {
       return;
     }
   }
-  scan_for_cpr(job.file, job.diags, ctx.allow);
-  job.result = load_forloeb(job.file, job.diags, ctx.item_ids);
+  job.result = read_case(job.file, job.diags, how);
   std::string().swap(job.file.bytes);
 }
 
-void run_jobs(const fs::path& root, std::vector<CaseJob>& jobs, const JobContext& ctx) {
+void run_jobs(const fs::path& root, std::vector<CaseJob>& jobs, const CaseReading& how) {
   unsigned n = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 8));
   if (jobs.size() < 64) n = 1;
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) run_job(root, jobs[i], ctx);
+    for (std::size_t i = next++; i < jobs.size(); i = next++) run_job(root, jobs[i], how);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
@@ -281,6 +274,17 @@ void scan_case_tree(const fs::path& root, std::vector<CaseJob>& jobs, Diagnostic
 
 }  // namespace
 
+CaseReading case_reading(const Project& p) {
+  CaseReading how{make_allowlist(p), {}};
+  for (const auto& item : p.checklist()) how.item_ids.push_back(item.id);
+  return how;
+}
+
+Forloeb read_case(const SourceFile& f, Diagnostics& out, const CaseReading& how) {
+  scan_for_cpr(f, out, how.allow);
+  return load_forloeb(f, out, how.item_ids);
+}
+
 std::optional<Lang> peek_repo_lang(const fs::path& root) {
   try {
     YAML::Node doc = YAML::LoadFile((root / kConfigFile).string());
@@ -311,10 +315,9 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
   std::sort(jobs.begin(), jobs.end(), [](const CaseJob& a, const CaseJob& b) { return a.file.path < b.file.path; });
 
   repo.project = load_project(*config, repo.diagnostics);
-  JobContext ctx{make_allowlist(repo.project), {}};
-  for (const auto& item : repo.project.checklist()) ctx.item_ids.push_back(item.id);
-  scan_for_cpr(*config, repo.diagnostics, ctx.allow);  // cti.yaml's own cpr_tilladt clears in it too
-  run_jobs(root, jobs, ctx);
+  const CaseReading how = case_reading(repo.project);
+  scan_for_cpr(*config, repo.diagnostics, how.allow);  // cti.yaml's own cpr_tilladt clears in it too
+  run_jobs(root, jobs, how);
   std::vector<CaseJob*> stale;
   for (auto& job : jobs)
     if (job.stale) stale.push_back(&job);
@@ -327,7 +330,7 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
                             "kan ikke læse git-indekset; --staged kræver et git-repository"));
     for (std::size_t i = 0; i < stale.size(); ++i) {
       *stale[i] = CaseJob{{stale[i]->file.path, std::move((*blobs)[i])}, true, {}, {}, {}, false};
-      run_job(root, *stale[i], ctx);
+      run_job(root, *stale[i], how);
     }
   }
   repo.forloeb.reserve(jobs.size());

@@ -29,6 +29,18 @@ bool is_hidden_case_entry(const std::string& rel);
 // The nearest directory at or above `start` holding cti.yaml.
 std::optional<std::filesystem::path> find_repo_root(const std::filesystem::path& start);
 
+// What reading a case file takes from cti.yaml: its cpr_tilladt and its checklist (the
+// built-in items with tjeklister applied, for the hints on an item in the wrong place).
+struct CaseReading {
+  CprAllowlist allow;
+  std::vector<std::string> item_ids;
+};
+CaseReading case_reading(const Project& p);
+
+// A case file's bytes to its record, with the CPR scan: as load_repo reads every file,
+// and as an edit is read again before it is written.
+Forloeb read_case(const SourceFile& f, Diagnostics& out, const CaseReading& how);
+
 enum class Snapshot { worktree, index };
 
 struct LoadedRepo {
