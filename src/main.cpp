@@ -61,7 +61,8 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
   if (!sub->get_subcommands({}).empty() && dynamic_cast<const CLI::RequiredError*>(&e)) {
     // 'cti hook instal': a command of a command, misspelt.
     std::vector<std::string> names;
-    for (const auto* c : sub->get_subcommands({})) names.push_back(c->get_name());
+    for (const auto* c : sub->get_subcommands({}))
+      if (!c->get_group().empty()) names.push_back(c->get_name());
     for (int i = 1; i + 1 < argc; ++i)
       if (argv[i] == sub->get_name() && argv[i + 1][0] != '-')
         return fmt::format(
@@ -82,7 +83,8 @@ std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::Ap
   if (!sub->get_subcommands({}).empty() && dynamic_cast<const CLI::RequiredError*>(&e)) {
     // 'cti hook': a command that needs a command of its own.
     std::string names;
-    for (const auto* c : sub->get_subcommands({})) names += (names.empty() ? "" : ", ") + c->get_name();
+    for (const auto* c : sub->get_subcommands({}))
+      if (!c->get_group().empty()) names += (names.empty() ? "" : ", ") + c->get_name();
     return fmt::format(fmt::runtime(tr("'cti {}' needs a command: {}{}", "'cti {}' skal have en kommando: {}{}")), name,
                        names, help);
   }

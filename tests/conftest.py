@@ -52,7 +52,10 @@ def clean_env(extra=None):
          if k not in _DROPPED and not k.startswith("CTI_") and not k.startswith("GIT_")}
     e.update({"LC_ALL": "C.UTF-8", "NO_COLOR": "1", "HOME": "/nonexistent", "GIT_CONFIG_NOSYSTEM": "1",
               "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-              "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"})
+              "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
+              # The suites' scratch repositories have no hooks; cti's notice about that
+              # is tested by tests/team, which removes this setting.
+              "GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "cti.hookNotice", "GIT_CONFIG_VALUE_0": "false"})
     for k, v in (extra or {}).items():
         if v is None:
             e.pop(k, None)

@@ -73,6 +73,33 @@ const std::vector<ChecklistItem>& builtin_checklist() {
   return items;
 }
 
+bool valid_worker_code(std::string_view code) {
+  return !code.empty() && code.size() <= 4 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+std::string Worker::id_code() const {
+  if (!code.empty()) return code;
+  std::string out;
+  for (std::size_t i = 0; i < id.size() && out.size() < 4; ++i) {
+    const unsigned char c = static_cast<unsigned char>(id[i]);
+    if (c >= 'a' && c <= 'z')
+      out += static_cast<char>(c - 'a' + 'A');
+    else if (c >= 'A' && c <= 'Z')
+      out += static_cast<char>(c);
+    else if (c == 0xC3 && i + 1 < id.size()) {  // æ ø å, Æ Ø Å in UTF-8
+      const unsigned char d = static_cast<unsigned char>(id[i + 1]);
+      const char* t = (d == 0xA6 || d == 0x86)   ? "AE"
+                      : (d == 0xB8 || d == 0x98) ? "OE"
+                      : (d == 0xA5 || d == 0x85) ? "AA"
+                                                 : "";
+      for (const char* q = t; *q && out.size() < 4; ++q) out += *q;
+      ++i;
+    }
+  }
+  return out;
+}
+
 const Worker* Project::worker(const std::string& id) const {
   for (const auto& w : workers)
     if (w.id == id) return &w;

@@ -15,8 +15,16 @@ struct Worker {
   std::string id;
   std::string name;  // navn
   double fte = 1.0;  // årsværk
+  std::string code;  // kode as written ("" = derived from the id, see id_code())
   Pos pos;
+  Pos code_pos;
+  // The worker's part of the ids `cti new` makes (K-MH-001): kode, else the first four
+  // letters of the id in capitals (æ, ø, å as AE, OE, AA); "" when the id has no letters.
+  std::string id_code() const;
 };
+
+// Whether `code` is a valid kode: 1-4 capital letters A-Z.
+bool valid_worker_code(std::string_view code);
 
 struct ChecklistAddition {
   ChecklistItem item;

@@ -36,6 +36,8 @@ const std::vector<RuleInfo>& rule_registry() {
        "et tjeklistepunkt som ingen tjekliste har"},
       {"duplicate-item", Severity::error, "a checklist item id defined twice", "et tjeklistepunkt defineret to gange"},
       {"duplicate-worker", Severity::error, "two medarbejdere with the same id", "to medarbejdere med samme id"},
+      {"duplicate-code", Severity::error, "two medarbejdere whose kode (given or derived) is the same",
+       "to medarbejdere med samme kode (angivet eller afledt)"},
       {"date-order", Severity::error,
        "dates out of order: kontakt <= opstart <= afslutning.dato, nothing recorded before kontakt",
        "datoer i forkert rækkefølge: kontakt <= opstart <= afslutning.dato, intet registreret før kontakt"},

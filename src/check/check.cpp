@@ -1,6 +1,7 @@
 #include "check/check.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "load/key_retention.hpp"
@@ -53,7 +54,46 @@ void retention_warnings(const CheckOptions& o, const LoadedRepo& repo, Diagnosti
 
 }  // namespace
 
+namespace {
+
+// "MH7", "mh-7", "MH-007" -> {"MH", "7"}; "7" -> {"", "7"}; anything else -> nothing.
+std::optional<std::pair<std::string, std::string>> short_form(std::string_view arg) {
+  std::size_t i = 0;
+  std::string code;
+  while (i < arg.size() && std::isalpha(static_cast<unsigned char>(arg[i])) && code.size() < 5)
+    code += static_cast<char>(std::toupper(static_cast<unsigned char>(arg[i++])));
+  if (code.size() > 4) return std::nullopt;
+  if (!code.empty() && i < arg.size() && arg[i] == '-') ++i;
+  std::string_view digits = arg.substr(i);
+  if (!all_digits(digits)) return std::nullopt;
+  return std::pair{code, std::string(trailing_number(digits))};
+}
+
+// Whether `id` is prefix + CODE + "-" + digits of that number (K-MH-007 for MH 7), or,
+// without a code, any id ending in that number (K-0007, K-MH-007 for 7).
+bool ends_with_number(std::string_view id, const std::string& prefix, const std::string& code,
+                      const std::string& number) {
+  if (trailing_number(id) != number) return false;
+  if (code.empty()) return true;
+  if (!id.starts_with(prefix)) return false;
+  std::string_view rest = id.substr(prefix.size());
+  if (rest.size() <= code.size() || rest[code.size()] != '-') return false;
+  return std::equal(code.begin(), code.end(), rest.begin(),
+                    [](char c, char r) { return std::toupper(static_cast<unsigned char>(r)) == c; }) &&
+         all_digits(rest.substr(code.size() + 1));
+}
+
+}  // namespace
+
 std::vector<const Forloeb*> CheckedRepo::find(std::string_view arg) const {
+  std::vector<const Forloeb*> out = candidates(arg);
+  if (out.size() > 1 && std::any_of(out.begin(), out.end(),
+                                    [&](const Forloeb* f) { return f->display_id() != out.front()->display_id(); }))
+    out.clear();  // ambiguous: several ids end with that number
+  return out;
+}
+
+std::vector<const Forloeb*> CheckedRepo::candidates(std::string_view arg) const {
   std::vector<const Forloeb*> out;
   std::string_view name = arg;
   if (name.ends_with(".yaml")) {
@@ -64,12 +104,11 @@ std::vector<const Forloeb*> CheckedRepo::find(std::string_view arg) const {
   }
   for (const auto& f : forloeb)
     if (f.display_id() == name || f.stem == name) out.push_back(&f);
-  if (!out.empty() || !all_digits(name)) return out;
+  if (!out.empty()) return out;
+  auto shortened = short_form(name);
+  if (!shortened) return out;
   for (const auto& f : forloeb)
-    if (trailing_number(f.display_id()) == trailing_number(name)) out.push_back(&f);
-  if (out.size() > 1 && std::any_of(out.begin(), out.end(),
-                                    [&](const Forloeb* f) { return f->display_id() != out.front()->display_id(); }))
-    out.clear();  // ambiguous: several ids end with that number
+    if (ends_with_number(f.display_id(), project.id_prefix, shortened->first, shortened->second)) out.push_back(&f);
   return out;
 }
 

@@ -33,9 +33,12 @@ struct CheckedRepo {
   // Forløb files with at least one error.
   int invalid() const;
   // The forløb an argument names: its id, its file (forloeb/K-0007.yaml or K-0007.yaml),
-  // or just its number ("7", "0007") when exactly one id ends with that number. Several
-  // when files share the id; none when nothing (or an ambiguous number) matches.
+  // or just its number ("7", "0007"; "MH7", "mh-7" for K-MH-007) when exactly one id ends
+  // with that number. Several when files share the id; none when nothing (or an
+  // ambiguous number) matches. Every command looks ids up here.
   std::vector<const Forloeb*> find(std::string_view arg) const;
+  // Every forløb the argument could name (an ambiguous number gives them all).
+  std::vector<const Forloeb*> candidates(std::string_view arg) const;
 };
 
 struct CheckOptions {

@@ -9,6 +9,7 @@
 #include "base/cpr_scan.hpp"
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
+#include "cli/git_setup.hpp"
 #include "io/out.hpp"
 
 namespace fs = std::filesystem;
@@ -88,6 +89,7 @@ std::optional<fs::path> find_root(const GlobalOptions& g) {
 std::optional<CheckedRepo> open_checked(const GlobalOptions& g, Date today, OpenOptions o) {
   auto root = find_root(g);
   if (!root) return std::nullopt;
+  if (o.snapshot == Snapshot::worktree) notice_missing_guards(*root);
   auto checked = check_repo({*root, o.snapshot, today, cpr_file_path(g, *root), o.scan_tracked, o.key_retention});
   if (auto* err = std::get_if<std::string>(&checked)) {
     setup_error(*err);
@@ -169,6 +171,16 @@ std::string display_path(const fs::path& root, std::string_view repo_relative) {
 namespace cti::cli {
 
 std::string no_such_forloeb(const CheckedRepo& repo, std::string_view id) {
+  std::vector<std::string> named;
+  for (const Forloeb* f : repo.candidates(id))
+    if (std::find(named.begin(), named.end(), f->display_id()) == named.end()) named.push_back(f->display_id());
+  if (named.size() > 1) {
+    std::string list;
+    for (std::size_t i = 0; i < named.size(); ++i)
+      list += (i == 0 ? "" : i + 1 == named.size() ? std::string(tr(" or ", " eller ")) : ", ") + named[i];
+    return fmt::format(fmt::runtime(tr("'{}' could be {}; write the whole id", "'{}' kan være {}; skriv hele id'et")),
+                       privacy::redact(id), list);
+  }
   std::vector<std::string> ids;
   for (const auto& f : repo.forloeb) ids.push_back(f.display_id());
   std::string msg =

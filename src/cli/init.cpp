@@ -40,14 +40,19 @@ int run_init(const InitOptions& o, const GlobalOptions& g) {
                                                    "kan ikke tilføje 'cpr.yaml' til {} ({}); tilføj selv den linje, så "
                                                    "nøglefilen aldrig bliver committet")),
                                    (dir / ".gitignore").string(), *err));
+  // The merge driver merges forløb files as records (cti hook install registers it).
+  if (auto err = ensure_line(dir / ".gitattributes", std::string(kMergeAttribute)))
+    return setup_error(fmt::format(fmt::runtime(tr("cannot add '{}' to {} ({}); add that line yourself",
+                                                   "kan ikke tilføje '{}' til {} ({}); tilføj selv den linje")),
+                                   kMergeAttribute, (dir / ".gitattributes").string(), *err));
   // The editors' schemas, so the $schema lines resolve offline wherever the repository is.
   if (auto w = write_schemas(dir, false); w.error) return setup_error(*w.error);
   if (!fs::exists(dir / "forloeb" / ".gitkeep", ec)) (void)write_new_file(dir / "forloeb" / ".gitkeep", "");
   print_note(
-      fmt::format(fmt::runtime(tr("created {} with cti.yaml, forloeb/, schemas/ and .gitignore (cpr.yaml is ignored); "
-                                  "edit cti.yaml, then run 'cti new'",
-                                  "oprettede {} med cti.yaml, forloeb/, schemas/ og .gitignore (cpr.yaml ignoreres); "
-                                  "ret cti.yaml, og kør så 'cti new'")),
+      fmt::format(fmt::runtime(tr("created {} with cti.yaml, forloeb/, schemas/, .gitignore (cpr.yaml is ignored) and "
+                                  ".gitattributes; edit cti.yaml, run 'cti hook install', then 'cti new'",
+                                  "oprettede {} med cti.yaml, forloeb/, schemas/, .gitignore (cpr.yaml ignoreres) og "
+                                  ".gitattributes; ret cti.yaml, kør 'cti hook install' og så 'cti new'")),
                   fs::absolute(dir).lexically_normal().string()));
   return kOk;
 }

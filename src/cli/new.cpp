@@ -5,6 +5,7 @@
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
 #include "cli/commands.hpp"
+#include "cli/record.hpp"
 #include "cli/schemas.hpp"
 #include "cli/templates.hpp"
 #include "io/files.hpp"
@@ -21,23 +22,45 @@ struct NewOptions {
   std::string worker;
   std::string subgroup;
   std::string contact;
+  bool commit = false;
 };
 
-// The next free id: prefix + (highest number in use + 1), at least 4 digits.
-std::string next_id(const CheckedRepo& repo) {
-  const std::string& prefix = repo.project.id_prefix;
-  long long highest = 0;
-  std::size_t width = 4;
-  for (const auto& f : repo.forloeb) {
-    for (const std::string& id : {f.stem, f.id ? *f.id : std::string()}) {
-      if (id.rfind(prefix, 0) != 0 || id.size() == prefix.size()) continue;
-      std::string digits = id.substr(prefix.size());
-      if (digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
-      highest = std::max(highest, std::stoll(digits));
-      width = std::max(width, digits.size());
-    }
+// Every name (without extension) under forloeb/, whatever its extension or state, and
+// every path the index holds there: an id is free only when no file could claim it.
+std::vector<std::string> names_in_use(const CheckedRepo& repo) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  const fs::path dir = repo.root / kCaseDir;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    out.push_back(name.substr(0, name.find('.')));
   }
-  return fmt::format("{}{:0{}}", prefix, highest + 1, width);
+  if (repo.index)
+    for (const auto& e : *repo.index) {
+      std::string name = fs::path(e.path).filename().string();
+      out.push_back(name.substr(0, name.find('.')));
+    }
+  for (const auto& f : repo.forloeb)
+    if (f.id) out.push_back(*f.id);
+  return out;
+}
+
+// The next free id of a worker: prefix + kode + "-" + (highest number in use + 1), at
+// least 3 digits (K-MH-001). Ids of one kode are made only by that worker, so two clones
+// never make the same one unless one worker works on two machines (cti renumber).
+std::string next_id(const CheckedRepo& repo, const std::string& code) {
+  const std::string stem = repo.project.id_prefix + code + "-";
+  long long highest = 0;
+  std::size_t width = 3;
+  for (const std::string& id : names_in_use(repo)) {
+    if (id.rfind(stem, 0) != 0 || id.size() == stem.size()) continue;
+    std::string digits = id.substr(stem.size());
+    if (digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    highest = std::max(highest, std::stoll(digits));
+    width = std::max(width, digits.size());
+  }
+  return fmt::format("{}{:0{}}", stem, highest + 1, width);
 }
 
 // The chosen value, the only one available, or an error naming the choices.
@@ -78,7 +101,16 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
   auto group = choose(o.subgroup, groups, "--subgroup", "delmålgruppe");
   if (!group) return kUsage;
 
-  std::string id = next_id(*repo);
+  const Worker* w = repo->project.worker(*worker);
+  const std::string code = w ? w->id_code() : std::string();
+  if (code.empty())
+    return setup_error(fmt::format(
+        fmt::runtime(tr("medarbejder '{}' has no letters to make ids from; give it a 'kode: ' in cti.yaml (1-4 "
+                        "capital letters)",
+                        "medarbejder '{}' har ingen bogstaver at lave id'er af; giv den en 'kode: ' i cti.yaml (1-4 "
+                        "store bogstaver)")),
+        *worker));
+  std::string id = next_id(*repo, code);
   // Another worker may already have taken this id on a branch fetched but not merged.
   if (auto behind = git::commits_behind_upstream(repo->root); behind && *behind > 0)
     print_note(fmt::format(fmt::runtime(tr("warning: this branch is {} commit(s) behind its upstream (as of the last "
@@ -96,6 +128,10 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
                        "(cti validate)",
                        "id_præfiks i cti.yaml ville lægge den nye fil uden for forloeb/; ret den først "
                        "(cti validate)")));
+  const std::string file = std::string(kCaseDir) + "/" + id + ".yaml";
+  if (o.commit)
+    if (auto err = commit_precheck(*repo, file))
+      return setup_error(*err + std::string(tr("; nothing was created", "; intet er oprettet")));
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   if (auto err = write_new_file(path, forloeb_template(id, *worker, *group, contact, schema_dir_from(kCaseDir))))
@@ -106,7 +142,12 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
   // `cti schemas` refreshes); the file is written either way.
   if (auto w = write_schemas(repo->root, false); w.error) print_note(*w.error);
   // Relative to where cti was started, so "$EDITOR $(cti new)" opens it.
-  write_stdout(display_path(repo->root, std::string(kCaseDir) + "/" + id + ".yaml") + "\n");
+  if (o.commit)
+    if (auto err = commit_file(*repo, file, fmt::format("{}: {}", id, tr("new forløb", "nyt forløb"))))
+      return setup_error(fmt::format(
+          fmt::runtime(tr("{} was created, but not committed: {}", "{} er oprettet, men ikke committet: {}")),
+          display_path(repo->root, file), *err));
+  write_stdout(display_path(repo->root, file) + "\n");
   return kOk;
 }
 
@@ -117,6 +158,7 @@ Runner setup_new(CLI::App& app, const GlobalOptions& g) {
   add_worker_option(app, o->worker)->description("Medarbejder of the new forløb (an id from cti.yaml)");
   app.add_option("--subgroup,--delmaalgruppe", o->subgroup, "Delmålgruppe (one of cti.yaml delmålgrupper)");
   app.add_option("--contact,--kontakt", o->contact, "Date of first contact (default: today)")->option_text("DATE");
+  app.add_flag("--commit", o->commit, "git add and commit the new file (refused when other changes are staged)");
   return [o, &g] { return run_new(*o, g); };
 }
 

@@ -20,43 +20,16 @@ using i18n::tr;
 
 namespace {
 
-bool all_digits(std::string_view s) {
-  return !s.empty() && s.size() <= 15 && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-// The number of an id written prefix + digits, else -1.
-long long id_number(const std::string& id, const std::string& prefix) {
-  if (id.rfind(prefix, 0) != 0 || !all_digits(std::string_view(id).substr(prefix.size()))) return -1;
-  return std::stoll(id.substr(prefix.size()));
-}
-
-// "7" -> "K-0007": the prefix and the widest zero-padding in use (at least 4 digits).
-std::string full_id(const CheckedRepo& repo, const std::string& arg) {
-  if (!all_digits(arg)) return arg;
-  const std::string& prefix = repo.project.id_prefix;
-  std::size_t width = 4;
-  for (const auto& f : repo.forloeb)
-    if (id_number(f.display_id(), prefix) >= 0) width = std::max(width, f.display_id().size() - prefix.size());
-  return fmt::format("{}{:0>{}}", prefix, arg, width);
-}
-
 std::optional<std::size_t> find_case(const CheckedRepo& repo, const std::string& arg) {
-  const std::string& prefix = repo.project.id_prefix;
-  const long long number = all_digits(arg) ? std::stoll(arg) : -2;
-  std::vector<std::size_t> hits;
-  for (std::size_t i = 0; i < repo.forloeb.size(); ++i) {
-    const Forloeb& f = repo.forloeb[i];
-    if (f.display_id() == arg || f.stem == arg || id_number(f.display_id(), prefix) == number) hits.push_back(i);
-  }
-  if (hits.size() == 1) return hits.front();
-  const std::string id = full_id(repo, arg);
-  if (hits.size() > 1) {
+  auto found = repo.find(arg);
+  if (found.size() == 1) return static_cast<std::size_t>(found.front() - repo.forloeb.data());
+  if (found.size() > 1) {
     setup_error(fmt::format(fmt::runtime(tr("more than one file has id {}; run 'cti validate' and fix that first",
                                             "mere end én fil har id {}; kør 'cti validate' og ret det først")),
-                            id));
+                            found.front()->display_id()));
     return std::nullopt;
   }
-  setup_error(no_such_forloeb(repo, id));
+  setup_error(no_such_forloeb(repo, arg));
   return std::nullopt;
 }
 

@@ -20,6 +20,8 @@ delmålgrupper:                  # programmets delmålgrupper (til indberetninge
 medarbejdere:                   # CTI-medarbejderne; id bruges i forløbsfilerne
   - id: medarbejder1
     navn: "Navn Efternavn"
+    # kode: NE                  # valgfri: 1-4 store bogstaver i de id'er cti new laver (K-NE-001);
+                                # uden kode: de første fire bogstaver i id'et (K-MEDA-001)
     årsværk: 1.0                # fuldtid = 1.0, halvtid = 0.5
 
 # indflytning_tidligst_måneder: 1   # krisecentervarianten: opstart højst 1 måned før indflytning

@@ -58,7 +58,7 @@ const std::vector<std::string> kKeys = {"projekt",
                                         "roller",
                                         "cpr_tilladt",
                                         "cpr_opbevaring_kvartaler"};
-const std::vector<std::string> kWorkerKeys = {"id", "navn", "årsværk"};
+const std::vector<std::string> kWorkerKeys = {"id", "navn", "årsværk", "kode"};
 const std::vector<std::string> kItemKeys = {"id", "tekst"};
 const std::vector<std::string> kStages = {"kontakt", "fase2", "fase3", "afslutning"};
 
@@ -79,6 +79,17 @@ void read_workers(YamlReader& r, const YAML::Node& v, Project& p) {
         if (auto s = r.scalar(val, "medarbejdere.id")) worker.id = *s;
       } else if (key == "navn") {
         if (auto s = r.scalar(val, "medarbejdere.navn")) worker.name = *s;
+      } else if (key == "kode") {
+        auto s = r.scalar(val, "medarbejdere.kode");
+        if (s && valid_worker_code(*s)) {
+          worker.code = *s;
+          worker.code_pos = pos_of(val);
+        } else if (s) {
+          r.error(pos_of(val), "invalid-value",
+                  std::string(tr("'kode' must be 1-4 capital letters A-Z (the worker's part of new ids, K-MH-001)",
+                                 "'kode' skal være 1-4 store bogstaver A-Z (medarbejderens del af nye id'er, "
+                                 "K-MH-001)")));
+        }
       } else if (auto n = r.number(val, "medarbejdere.årsværk")) {
         if (*n > 0 && *n <= 1)
           worker.fte = *n;

@@ -40,6 +40,21 @@ void project_consistency(const Input& in, Diagnostics& out) {
           p.file, w.pos, Severity::error, "duplicate-worker",
           fmt::format(fmt::runtime(tr("medarbejder id '{}' is used twice", "medarbejder-id '{}' bruges to gange")),
                       w.id)));
+  // Two workers with one kode would make the same ids in two clones.
+  std::map<std::string, const Worker*> codes;
+  for (const auto& w : p.workers) {
+    const std::string code = w.id_code();
+    if (code.empty()) continue;
+    auto [it, fresh] = codes.emplace(code, &w);
+    if (fresh || it->second->id == w.id) continue;
+    out.push_back(make_diag(
+        p.file, w.code.empty() ? w.pos : w.code_pos, Severity::error, "duplicate-code",
+        fmt::format(fmt::runtime(tr("medarbejdere '{}' and '{}' would both make ids with the code {}; give one of "
+                                    "them its own 'kode: ' (1-4 capital letters)",
+                                    "medarbejderne '{}' og '{}' ville begge lave id'er med koden {}; giv en af dem "
+                                    "sin egen 'kode: ' (1-4 store bogstaver)")),
+                    it->second->id, w.id, code)));
+  }
   std::vector<std::string> builtin;
   for (const auto& item : builtin_checklist()) builtin.push_back(item.id);
   for (const auto& r : p.checklist_remove)

@@ -205,40 +205,48 @@ def test_new_asks_for_what_it_needs(tmp_path):
 
 def test_new_writes_the_template_with_the_values(team, golden):
     expect(["-C", team, "--lang", "en", "new", "--today", TODAY, "--worker", "mette", "--subgroup", "egen-kommune"],
-           0, "forloeb/K-0001.yaml\n", "", cwd=team)
-    first, rest = read(team / "forloeb" / "K-0001.yaml").split("\n", 1)
+           0, "forloeb/K-METT-001.yaml\n", "", cwd=team)
+    first, rest = read(team / "forloeb" / "K-METT-001.yaml").split("\n", 1)
     assert first.startswith("# yaml-language-server: $schema=") and first.endswith("/forloeb.schema.json"), first
-    golden("K-0001.yaml.expected", rest)  # the commented template
+    golden("K-METT-001.yaml.expected", rest)  # the commented template
     expect(["-C", team, "validate", "--today", TODAY], 0, "")  # the new file validates clean
 
-    # --medarbejder, --kontakt, the next id.
+    # --medarbejder, --kontakt, the next id: each worker's code (the first four letters of
+    # the id when cti.yaml gives no kode) numbers its own forløb.
     expect(["-C", team, "new", "--today", TODAY, "--medarbejder", "jonas", "--subgroup", "anden-kommune",
-            "--kontakt", "2026-11-02"], 0, "forloeb/K-0002.yaml\n", "", cwd=team)
-    text = read(team / "forloeb" / "K-0002.yaml")
-    assert "id: K-0002\nmedarbejder: jonas\ndelmålgruppe: anden-kommune\nkontakt: 2026-11-02 " in text, text
+            "--kontakt", "2026-11-02"], 0, "forloeb/K-JONA-001.yaml\n", "", cwd=team)
+    text = read(team / "forloeb" / "K-JONA-001.yaml")
+    assert "id: K-JONA-001\nmedarbejder: jonas\ndelmålgruppe: anden-kommune\nkontakt: 2026-11-02 " in text, text
 
     # The day (--today) is the default kontakt.
     expect(["-C", team, "new", "--worker", "mette", "--subgroup", "egen-kommune", "--today", "2026-01-31"],
-           0, "forloeb/K-0003.yaml\n", "", cwd=team)
-    assert "kontakt: 2026-01-31 " in read(team / "forloeb" / "K-0003.yaml")
+           0, "forloeb/K-METT-002.yaml\n", "", cwd=team)
+    assert "kontakt: 2026-01-31 " in read(team / "forloeb" / "K-METT-002.yaml")
 
 
 def test_new_follows_the_highest_number(team):
-    """The next free id follows the highest number in use, file names and ids alike."""
+    """The next free id follows the highest number of the worker's code in use, file names
+    and ids alike, and is free across every file under forloeb/ (a stray .yml, a file in a
+    subfolder, whatever its state); ids of the older form (K-0041) are not the code's."""
     write(team / "forloeb" / "K-0041.yaml", "id: K-0041\n")
-    write(team / "forloeb" / "K-0007.yaml", "this: [is broken\n")
-    expect(["-C", team] + NEW, 0, "forloeb/K-0042.yaml\n", "", cwd=team)
-    write(team / "forloeb" / "K-12345.yaml", "id: K-12345\n")
-    expect(["-C", team] + NEW, 0, "forloeb/K-12346.yaml\n", "", cwd=team)  # wider numbers keep their width
+    write(team / "forloeb" / "K-METT-041.yaml", "id: K-METT-041\n")
+    write(team / "forloeb" / "K-METT-007.yaml", "this: [is broken\n")
+    expect(["-C", team] + NEW, 0, "forloeb/K-METT-042.yaml\n", "", cwd=team)
+    write(team / "forloeb" / "K-METT-043.yml", "id: K-METT-043\n")
+    os.makedirs(team / "forloeb" / "gamle")
+    write(team / "forloeb" / "gamle" / "K-METT-044.yaml.bak", "id: K-METT-044\n")
+    expect(["-C", team] + NEW, 0, "forloeb/K-METT-045.yaml\n", "", cwd=team)
+    write(team / "forloeb" / "K-METT-12345.yaml", "id: K-METT-12345\n")
+    expect(["-C", team] + NEW, 0, "forloeb/K-METT-12346.yaml\n", "", cwd=team)  # wider numbers keep their width
 
 
 def test_new_never_overwrites(team, tmp_path):
-    """A dangling symlink where the new file would go stays as it is."""
-    write(team / "forloeb" / "K-12345.yaml", "id: K-12345\n")
-    os.symlink(tmp_path / "elsewhere.yaml", team / "forloeb" / "K-12346.yaml")
-    before = snapshot(team)
-    expect(["-C", team] + NEW, 2, "", None)
-    assert snapshot(team) == before, "new: something changed"
+    """A dangling symlink holds its name like any file: new takes the next number, and the
+    link stays as it is (nothing is created through it)."""
+    write(team / "forloeb" / "K-METT-12345.yaml", "id: K-METT-12345\n")
+    os.symlink(tmp_path / "elsewhere.yaml", team / "forloeb" / "K-METT-12346.yaml")
+    expect(["-C", team] + NEW, 0, "forloeb/K-METT-12347.yaml\n", "", cwd=team)
+    assert os.readlink(team / "forloeb" / "K-METT-12346.yaml") == str(tmp_path / "elsewhere.yaml")
     assert not os.path.exists(tmp_path / "elsewhere.yaml"), "new: a file created through the link"
 
 
@@ -260,4 +268,4 @@ def test_new_outside_a_repository(tmp_path):
 
 def test_new_id_prefix_from_cti_yaml(team):
     write(team / "cti.yaml", read(team / "cti.yaml").replace("id_præfiks: K-", "id_præfiks: AAR-"))
-    expect(["-C", team] + NEW, 0, "forloeb/AAR-0001.yaml\n", "", cwd=team)
+    expect(["-C", team] + NEW, 0, "forloeb/AAR-METT-001.yaml\n", "", cwd=team)

@@ -97,10 +97,10 @@ def test_show_file_line_from_forloeb(repo):
 NEW = ["new", "--today", DAY, "--worker", "anna", "--subgroup", "egen-kommune"]
 
 
-@pytest.mark.parametrize("where, with_c, want", [("forloeb", False, "S-0013.yaml"),
-                                                 (".", False, "forloeb/S-0013.yaml"),
-                                                 ("docs", False, "../forloeb/S-0013.yaml"),
-                                                 ("..", True, "repo/forloeb/S-0013.yaml")])
+@pytest.mark.parametrize("where, with_c, want", [("forloeb", False, "S-ANNA-001.yaml"),
+                                                 (".", False, "forloeb/S-ANNA-001.yaml"),
+                                                 ("docs", False, "../forloeb/S-ANNA-001.yaml"),
+                                                 ("..", True, "repo/forloeb/S-ANNA-001.yaml")])
 def test_new_prints_the_file_from_where_cti_runs(repo, where, with_c, want):
     """"$EDITOR $(cti new)" opens the new file, from anywhere, with or without -C."""
     cwd = os.path.normpath(os.path.join(repo, where))
@@ -112,22 +112,22 @@ def test_new_prints_the_file_from_where_cti_runs(repo, where, with_c, want):
 def test_new_from_root_prints_the_full_path(repo):
     """A start directory that shares nothing with the repository but / gets the full path."""
     r = cti("-C", repo, *NEW, cwd="/")
-    assert r.rc == 0 and r.text == os.path.realpath(os.path.join(repo, "forloeb", "S-0013.yaml"))[1:] + "\n", r
+    assert r.rc == 0 and r.text == os.path.realpath(os.path.join(repo, "forloeb", "S-ANNA-001.yaml"))[1:] + "\n", r
 
 
 def test_recording_refusal_names_the_file_from_where_cti_runs(repo):
     sub = os.path.join(repo, "forloeb")
     r = cti(*NEW, cwd=sub)
-    assert r.rc == 0 and r.text == "S-0013.yaml\n", r
-    path = os.path.join(sub, "S-0013.yaml")
+    assert r.rc == 0 and r.text == "S-ANNA-001.yaml\n", r
+    path = os.path.join(sub, "S-ANNA-001.yaml")
     with open(path, encoding="utf-8") as f:
         body = f.read()
     with open(path, "w", encoding="utf-8") as f:
         f.write(body + "<<<<<<< HEAD\n=======\n>>>>>>> other\n")
-    r = cti("done", "13", "orienteret", "--today", DAY, cwd=sub)
-    assert r.rc == 2 and "(S-0013.yaml)" in r.err, r
-    r = cti("done", "13", "orienteret", "--today", DAY, cwd=os.path.join(repo, "docs"))
-    assert r.rc == 2 and "(../forloeb/S-0013.yaml)" in r.err, r
+    r = cti("done", "anna-1", "orienteret", "--today", DAY, cwd=sub)
+    assert r.rc == 2 and "(S-ANNA-001.yaml)" in r.err, r
+    r = cti("done", "anna-1", "orienteret", "--today", DAY, cwd=os.path.join(repo, "docs"))
+    assert r.rc == 2 and "(../forloeb/S-ANNA-001.yaml)" in r.err, r
 
 
 # --- cti help CMD -------------------------------------------------------------------------

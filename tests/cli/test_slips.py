@@ -102,20 +102,20 @@ def test_new_warns_when_behind_upstream(git, tmp_path):
     mine = str(tmp_path / "mine")
     git_main(git, "clone", "-q", upstream, mine, cwd=tmp_path)
     args = ["--lang", "en", "new", "--worker", "mette", "--subgroup", "egen-kommune"]
-    new_file = os.path.join(mine, "forloeb", "K-0003.yaml")
+    new_file = os.path.join(mine, "forloeb", "K-METT-001.yaml")
     r = cti(*args, cwd=mine)
-    assert r.rc == 0 and r.text == "forloeb/K-0003.yaml\n" and r.err == "", f"up to date, no warning: {r!r}"
+    assert r.rc == 0 and r.text == "forloeb/K-METT-001.yaml\n" and r.err == "", f"up to date, no warning: {r!r}"
     os.remove(new_file)
     # A colleague's commit reaches the upstream; the last fetch saw it, the branch did not merge it.
-    with open(os.path.join(upstream, "forloeb", "K-0003.yaml"), "w", encoding="utf-8") as f:
-        f.write("id: K-0003\nmedarbejder: jonas\ndelmålgruppe: egen-kommune\nkontakt: 2026-11-20\n")
+    with open(os.path.join(upstream, "forloeb", "K-METT-001.yaml"), "w", encoding="utf-8") as f:
+        f.write("id: K-METT-001\nmedarbejder: jonas\ndelmålgruppe: egen-kommune\nkontakt: 2026-11-20\n")
     git_main(git, "add", "-A", cwd=upstream)
-    git_main(git, "commit", "-q", "-m", "K-0003", cwd=upstream)
+    git_main(git, "commit", "-q", "-m", "K-METT-001", cwd=upstream)
     git_main(git, "fetch", "-q", cwd=mine)
     r = cti(*args, cwd=mine)
-    assert r.rc == 0 and r.text == "forloeb/K-0003.yaml\n" and r.err == (
+    assert r.rc == 0 and r.text == "forloeb/K-METT-001.yaml\n" and r.err == (
         "cti: warning: this branch is 1 commit(s) behind its upstream (as of the last fetch); "
-        "run 'git pull' first, or K-0003 may be taken already\n"), r
+        "run 'git pull' first, or K-METT-001 may be taken already\n"), r
     os.remove(new_file)
     r = cti(*args[2:], cwd=mine)
     assert r.rc == 0 and "advarsel: denne gren er 1 commit(s) bagud" in r.err, f"the warning in Danish: {r!r}"

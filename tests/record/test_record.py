@@ -140,15 +140,15 @@ def test_a_number_as_id_on_a_crlf_file_with_a_bom(repo, cti):
 
 def test_start_on_a_file_made_by_new(repo, cti):
     r = cti("new", "--worker", "mette", "--subgroup", "egen-kommune", "--contact", "2026-11-02")
-    assert r.rc == 0 and r.text == "forloeb/K-0008.yaml\n", r
-    template = read(repo, "forloeb/K-0008.yaml")
-    r = cti("start", "8", "--date", "2026-11-16")
-    assert r.rc == 0 and r.text == "K-0008: opstart registreret 2026-11-16\n", r
+    assert r.rc == 0 and r.text == "forloeb/K-METT-001.yaml\n", r
+    template = read(repo, "forloeb/K-METT-001.yaml")
+    r = cti("start", "METT1", "--date", "2026-11-16")
+    assert r.rc == 0 and r.text == "K-METT-001: opstart registreret 2026-11-16\n", r
     # Above the template's commented-out line.
-    assert read(repo, "forloeb/K-0008.yaml") == template.replace("\n# opstart:", "\nopstart: 2026-11-16\n# opstart:",
+    assert read(repo, "forloeb/K-METT-001.yaml") == template.replace("\n# opstart:", "\nopstart: 2026-11-16\n# opstart:",
                                                                   1), "opstart is not above '# opstart:'"
-    r = cti("doc", "8", "opstart", "--date", "2026-11-18", lang="en")
-    assert r.rc == 0 and r.text == "K-0008: documentation opstart recorded 2026-11-18\n", "English\n" + repr(r)
+    r = cti("doc", "mett-001", "opstart", "--date", "2026-11-18", lang="en")
+    assert r.rc == 0 and r.text == "K-METT-001: documentation opstart recorded 2026-11-18\n", "English\n" + repr(r)
     validates(cti)
 
 

@@ -124,7 +124,7 @@ struct WorkerSpec {
 inline Project team(const std::vector<WorkerSpec>& workers, const std::string& name = "Testprojekt") {
   Project p;
   p.name = name;
-  for (const auto& w : workers) p.workers.push_back({w.id, w.name, w.fte, {}});
+  for (const auto& w : workers) p.workers.push_back({w.id, w.name, w.fte, {}, {}, {}});
   return p;
 }
 
