@@ -1,7 +1,7 @@
 """Every view names what it could not count (SPEC 2: nothing under forloeb/ is silently
 ignored, no command silently leaves a forløb out). A tree with a .yml file, a dangling
 symlink, a file whose dates cannot be read and (when the tests do not run as root, who
-reads everything) a file nobody may read: status, caseload, fidelity, calendar and board
+reads everything) a file nobody may read: status, caseload, fidelity, calendar, board and agenda
 name each of them, in the same words, and their JSON says the same count as status.
 """
 
@@ -104,3 +104,13 @@ def test_board_names_them_on_stderr_and_on_the_page(repo):
         assert f"{file} has errors [{rule}] and is not read" in r.text, f"{file} on the page"
     for file in UNREADABLE:
         assert f"{file}: the dates cannot be read, so it is not counted." in r.text, f"{file} in the caseload"
+
+
+def test_agenda_names_what_has_no_line(repo, status_json):
+    # The forløb files with errors are lines of the agenda; the entries not read are named.
+    names_everything(cti(repo, "agenda").err, dates_named=False)
+    r = cti(repo, "agenda", "--format", "json")
+    names_everything(r.err, dates_named=False)
+    j = json.loads(r.out)
+    for key in ("invalid", "unreadable", "not_read"):
+        assert j[key] == status_json[key], f"agenda {key}: {j[key]} vs status {status_json[key]}"
