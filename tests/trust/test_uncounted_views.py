@@ -1,8 +1,8 @@
 """Every view names what it could not count (SPEC 2: nothing under forloeb/ is silently
 ignored, no command silently leaves a forløb out). A tree with a .yml file, a dangling
 symlink, a file whose dates cannot be read and (when the tests do not run as root, who
-reads everything) a file nobody may read: status, caseload, fidelity, calendar, board and agenda
-name each of them, in the same words, and their JSON says the same count as status.
+reads everything) a file nobody may read: status, caseload, fidelity, calendar, board
+and agenda name each of them, in the same words, and their JSON says the same count as status.
 """
 
 import json
