@@ -2,10 +2,12 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <set>
 #include <sstream>
 
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
+#include "base/unicode.hpp"
 #include "cli/commands.hpp"
 #include "cli/parse_error.hpp"
 #include "io/out.hpp"
@@ -115,6 +117,32 @@ std::vector<std::string> help_as_option(const CLI::App& app, int argc, char** ar
   return args;
 }
 
+// Command-line text in NFC, as file text is (SPEC 2): a worker id, an item id or a case id
+// typed with a decomposed letter is the same word. Paths are left as the shell gave them
+// (the file system compares bytes): the values of -C, --cpr-file and -o/--output, and
+// the file arguments of init and validate.
+std::vector<std::string> normalise_arguments(const CLI::App& app, std::vector<std::string> args) {
+  static const std::set<std::string, std::less<>> kPathOptions = {"-C", "--cpr-file", "-o", "--output"};
+  std::string command;  // the first word that is no option or option value
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    std::string& a = args[i];
+    const std::string name = a.substr(0, a.find('='));
+    if (kPathOptions.count(name)) {
+      if (name == a) ++i;  // the value is the next argument
+      continue;
+    }
+    if (command.empty() && takes_value(app, a)) {  // --today DATE, --lang da: not the command
+      if (i + 1 < args.size()) args[i + 1] = cti::nfc(args[i + 1]);
+      ++i;
+      continue;
+    }
+    if (!a.empty() && a[0] != '-' && command.empty()) command = a;
+    const bool file_argument = (command == "init" || command == "validate") && a != command && a[0] != '-';
+    if (!file_argument) a = cti::nfc(a);
+  }
+  return args;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -142,7 +170,7 @@ int main(int argc, char** argv) {
     runners.emplace_back(sub, cmd.setup(*sub, g));
   }
 
-  std::vector<std::string> args = help_as_option(app, argc, argv);
+  std::vector<std::string> args = normalise_arguments(app, help_as_option(app, argc, argv));
   std::vector<char*> arg_ptrs;
   for (auto& a : args) arg_ptrs.push_back(a.data());
   argc = static_cast<int>(arg_ptrs.size());

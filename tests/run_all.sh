@@ -8,6 +8,9 @@
 #      same build carries libFuzzer's instrumentation), all but the tests labelled
 #      "artefacts" (formatting, man pages, layering, the browser), which ran in 1;
 #   4. the fuzzer on the loader and validator for CTI_FUZZ_SECONDS (default 60; 0 skips).
+# The packages it needs are those of the README's test command and .ci/run (Debian 12):
+# among them chromium (tests/board/test_browser.py) and pre-commit (the README's
+# pre-commit example, tests/hook/test_precommit_readme.py), whose absence is a failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "base/lang.hpp"
+#include "base/unicode.hpp"
 
 namespace cti {
 
@@ -26,7 +27,7 @@ std::u32string decode(std::string_view s) {
 }  // namespace
 
 std::size_t edit_distance(std::string_view a8, std::string_view b8) {
-  std::u32string a = decode(a8), b = decode(b8);
+  std::u32string a = decode(nfc(a8)), b = decode(nfc(b8));  // a decomposed 'å' is one letter
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -63,7 +64,9 @@ std::optional<std::string> suggest(std::string_view word, const std::vector<std:
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  if (auto s = suggest(word, candidates))
+  // Never a suggestion that looks the same as the word (SPEC 2): the same word in NFC
+  // was a match wherever text is normalised, so nothing is offered rather than a twin.
+  if (auto s = suggest(word, candidates); s && nfc(*s) != nfc(word))
     return fmt::format(fmt::runtime(i18n::tr(" (did you mean '{}'?)", " (mente du '{}'?)")), *s);
   return {};
 }

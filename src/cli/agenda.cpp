@@ -25,16 +25,22 @@ int run_agenda(const AgendaOptions& o, const GlobalOptions& g) {
 
   report::AgendaQuery q{*today, o.days, o.worker};
   auto groups = report::agenda(repo->project, repo->forloeb, q);
+  const report::Uncounted uncounted = report::uncounted(*repo, o.worker);
   std::string out;
   if (o.format == "json") {
-    out = report::render_agenda_json(groups, q);
+    out = report::render_agenda_json(groups, q, uncounted);
   } else {
     // The table names files as the shell sees them, so "cti validate FILE" works as printed.
     for (auto& grp : groups)
       for (auto& e : grp.errors) e.file = display_path(repo->root, e.file);
     out = report::render_agenda_table(groups, q, use_color(g, stdout), output_width());
   }
-  return print_output(out) ? kOk : kUsage;
+  if (!print_output(out)) return kUsage;
+  // The forløb files with errors are lines of their worker's group; what has no line is named.
+  report::Uncounted not_listed = uncounted;
+  not_listed.forloeb_with_errors = 0;
+  note_uncounted(*repo, not_listed, report::Shown::rows);
+  return kOk;
 }
 
 }  // namespace

@@ -42,6 +42,7 @@ int run_board(const BoardOptions& o, const GlobalOptions& g) {
   q.months = o.months;
   q.worker = o.worker;
   report::Board board = report::compute_board(repo->project, repo->forloeb, q);
+  board.uncounted = report::uncounted(*repo, o.worker);
   std::string html = report::render_board_html(board);
 
   if (o.output == "-") {
@@ -62,12 +63,7 @@ int run_board(const BoardOptions& o, const GlobalOptions& g) {
     print_note(fmt::format(fmt::runtime(tr("wrote the board ({} forløb) to {}", "skrev tavlen ({} forløb) til {}")),
                            board.rows, o.output));
   }
-  if (board.errors > 0)
-    print_note(
-        fmt::format(fmt::runtime(tr("{} forløb have errors in their files; they are marked on the board "
-                                    "(see cti validate)",
-                                    "{} forløb har fejl i deres filer; de er markeret på tavlen (se cti validate)")),
-                    board.errors));
+  note_uncounted(*repo, board.uncounted, report::Shown::rows);
   return kOk;
 }
 

@@ -54,16 +54,9 @@ int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
   if (!check_worker(*repo, o.worker)) return kUsage;
 
   auto events = report::compute_calendar(repo->project, repo->forloeb, *today, o.worker);
-  report::IcsOptions ics_options{*now, std::nullopt};
+  report::IcsOptions ics_options{*now, std::nullopt, report::uncounted(*repo, o.worker)};
   if (o.alarm_days >= 0) ics_options.alarm_days = o.alarm_days;
   std::string ics = report::render_ics(events, repo->project, ics_options);
-  int invalid = 0;
-  std::vector<std::string> unreadable;
-  for (const auto& f : repo->forloeb) {
-    if (!o.worker.empty() && !(f.worker && *f.worker == o.worker)) continue;
-    invalid += f.has_errors();
-    if (!f.dates_readable()) unreadable.push_back(f.file);
-  }
 
   if (o.output.empty() || o.output == "-") {
     if (!print_output(ics)) return kUsage;
@@ -77,7 +70,7 @@ int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
     print_note(fmt::format(fmt::runtime(tr("wrote {} event(s) to {}", "skrev {} begivenhed(er) til {}")), events.size(),
                            o.output));
   }
-  note_invalid(invalid, unreadable);
+  note_uncounted(*repo, ics_options.uncounted, report::Shown::figures);
   return kOk;
 }
 

@@ -27,11 +27,12 @@ int run_caseload(const CaseloadOptions& o, const GlobalOptions& g) {
 
   report::CaseloadQuery q{*today, o.months, o.worker};
   report::Caseload c = report::compute_caseload(repo->project, repo->forloeb, q);
+  c.uncounted = report::uncounted(*repo, o.worker);
   std::string out = o.format == "json"  ? report::render_caseload_json(c)
                     : o.format == "csv" ? report::render_caseload_csv(c)
                                         : report::render_caseload_table(c, use_color(g, stdout));
   if (!print_output(out)) return kUsage;
-  note_invalid(c.invalid, c.unreadable);
+  note_uncounted(*repo, c.uncounted, report::Shown::figures);
   return kOk;
 }
 

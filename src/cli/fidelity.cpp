@@ -39,11 +39,12 @@ int run_fidelity(const FidelityOptions& o, const GlobalOptions& g) {
   if (!check_worker(*repo, o.worker)) return kUsage;
 
   auto r = report::compute_fidelity(repo->project, repo->forloeb, q);
+  r.uncounted = report::uncounted(*repo, o.worker);
   std::string out = o.format == "json"  ? report::render_fidelity_json(r)
                     : o.format == "csv" ? report::render_fidelity_csv(r)
                                         : report::render_fidelity_table(r, output_width());
   if (!print_output(out)) return kUsage;
-  note_invalid(r.invalid, r.unreadable);
+  note_uncounted(*repo, r.uncounted, report::Shown::figures);
   return kOk;
 }
 

@@ -4,8 +4,6 @@
 
 #include <fmt/format.h>
 
-#include <set>
-
 #include "base/lang.hpp"
 #include "cli/commands.hpp"
 #include "cli/team.hpp"
@@ -31,25 +29,6 @@ std::vector<report::StatusRow> shown_paths(const CheckedRepo& repo, std::vector<
   return rows;
 }
 
-// Files with errors stay on the board, marked; a note on stderr says how many and
-// names other files with errors (cti.yaml, stray files under forloeb/) that have no row.
-int note_errors(const CheckedRepo& repo, const std::vector<report::StatusRow>& rows) {
-  int marked = 0;
-  for (const auto& r : rows) marked += r.has_errors();
-  if (marked > 0)
-    print_note(
-        fmt::format(fmt::runtime(tr("{} forløb file(s) with errors, marked on the board; cti validate lists them",
-                                    "{} forløbsfil(er) med fejl, markeret på tavlen; cti validate viser dem")),
-                    marked));
-  std::set<std::string> others;
-  for (const auto& d : repo.repo_diagnostics)
-    if (d.severity == Severity::error) others.insert(d.file);
-  for (const auto& file : others)
-    print_note(fmt::format(fmt::runtime(tr("{} has errors; run cti validate {}", "{} har fejl; kør cti validate {}")),
-                           display_path(repo.root, file), display_path(repo.root, file)));
-  return repo.invalid() + static_cast<int>(others.size());
-}
-
 int run_status(const StatusOptions& o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
@@ -59,16 +38,21 @@ int run_status(const StatusOptions& o, const GlobalOptions& g) {
 
   report::StatusQuery q{*today, o.horizon, o.worker, o.all};
   auto rows = report::status_rows(repo->project, repo->forloeb, q);
+  // Files with errors stay on the board, marked; what it could not count is named.
+  const report::Uncounted uncounted = report::uncounted(*repo, o.worker);
   std::string out;
   if (o.format == "json")
-    out = report::render_status_json(rows, *today);
+    out = report::render_status_json(rows, *today, uncounted);
   else if (o.format == "csv")
     out = report::render_status_csv(rows);
   else
     out = report::render_status_table(shown_paths(*repo, rows), report::worker_summaries(repo->project, rows, o.worker),
                                       *today, o.horizon, use_color(g, stdout), output_width());
   if (!print_output(out)) return kUsage;
-  int with_errors = note_errors(*repo, rows);
+  note_uncounted(*repo, uncounted, report::Shown::rows);
+  // --check fails on any file with errors (cti.yaml, any forløb's, whatever --worker says).
+  const report::Uncounted all = report::uncounted(*repo, "");
+  const int with_errors = all.invalid() + static_cast<int>(all.others.size());
   if (!o.check) return kOk;
   int overdue = 0;
   for (const auto& r : rows) overdue += r.overdue_count();

@@ -31,17 +31,11 @@ bool check_worker(const CheckedRepo& repo, const std::string& worker) {
   return false;
 }
 
-void note_invalid(int invalid, const std::vector<std::string>& unreadable) {
-  if (invalid > 0)
-    print_note(fmt::format(fmt::runtime(tr("{} forløb file(s) with errors; cti validate lists them",
-                                           "{} forløbsfil(er) med fejl; cti validate viser dem")),
-                           invalid));
-  for (const auto& file : unreadable)
-    print_note(fmt::format(fmt::runtime(tr("{}: the dates cannot be read, so it is not in the figures; run cti "
-                                           "validate {}",
-                                           "{}: datoerne kan ikke læses, så forløbet er ikke med i tallene; kør cti "
-                                           "validate {}")),
-                           file, file));
+void note_uncounted(const CheckedRepo& repo, report::Uncounted u, report::Shown shown) {
+  for (auto& file : u.unreadable) file = display_path(repo.root, file);
+  for (auto& n : u.not_read) n.file = display_path(repo.root, n.file);
+  for (auto& file : u.others) file = display_path(repo.root, file);
+  for (const auto& line : report::uncounted_sentences(u, shown)) print_note(line);
 }
 
 }  // namespace cti::cli

@@ -1,9 +1,11 @@
-// Shared by status and the team views (caseload, calendar, fidelity): checking --worker.
+// Shared by status and the team views (caseload, calendar, fidelity, board): checking
+// --worker, and the notes on what a view could not count.
 #pragma once
 
 #include <string>
 
 #include "cli/common.hpp"
+#include "report/uncounted.hpp"
 
 namespace cti::cli {
 
@@ -11,9 +13,8 @@ namespace cti::cli {
 // otherwise prints an error (a "did you mean", else the workers of cti.yaml) and returns false.
 bool check_worker(const CheckedRepo& repo, const std::string& worker);
 
-// A note on stderr when forløb were left out because their files have errors.
-// The team views' note on files with errors: how many are counted (marked), and each
-// file whose dates cannot be read, which no figure can include.
-void note_invalid(int invalid, const std::vector<std::string>& unreadable);
+// What a view could not count (report::uncounted), as notes on stderr with the files
+// named from where cti was started: the same notes, in the same words, from every view.
+void note_uncounted(const CheckedRepo& repo, report::Uncounted u, report::Shown shown);
 
 }  // namespace cti::cli

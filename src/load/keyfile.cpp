@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "base/lang.hpp"
+#include "base/unicode.hpp"
 #include "io/files.hpp"
 #include "load/yaml_reader.hpp"
 
@@ -52,7 +53,7 @@ void read_entry(KeyFile& k, const YAML::Node& key, const YAML::Node& value) {
             tr("each line must be 'case id: \"DDMMYY-SSSS\"'", "hver linje skal være 'forløbs-id: \"DDMMÅÅ-SSSS\"'")));
     return;
   }
-  std::string id(trim(key.Scalar()));
+  std::string id = nfc(trim(key.Scalar()));  // as the ids of the forløb files (SPEC 2)
   if (k.by_id.count(id) || k.rejected.count(id)) {
     add(k, kp, "cpr-duplicate-id",
         fmt::format(

@@ -10,7 +10,7 @@ struct SourceFile {
   std::string bytes;
 };
 
-// The file name without directory and without ".yaml".
+// The file name without directory and without ".yaml", in NFC.
 std::string file_stem(const std::string& path);
 
 }  // namespace cti

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/lang.hpp"
+#include "base/unicode.hpp"
 
 namespace cti {
 
@@ -12,7 +13,7 @@ std::string file_stem(const std::string& path) {
   auto slash = path.find_last_of('/');
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
   if (name.size() > 5 && name.compare(name.size() - 5, 5, ".yaml") == 0) name.resize(name.size() - 5);
-  return name;
+  return nfc(name);  // compared with the id in the file, which is NFC (SPEC 2)
 }
 
 Pos pos_at(const std::string& bytes, std::size_t offset) {

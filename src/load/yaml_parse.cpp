@@ -1,6 +1,7 @@
 // Parsing a file's bytes into a yaml-cpp node for YamlReader: one document only, syntax
 // errors as [yaml-syntax] in plain words at the right line, and guards against the
 // inputs on which yaml-cpp 0.7 loops, recurses without bound or reads a quote to the end.
+// Every key and scalar is NFC-normalised here, the one place file text enters.
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -10,6 +11,7 @@
 #include <sstream>
 
 #include "base/lang.hpp"
+#include "base/unicode.hpp"
 #include "load/text_checks.hpp"
 #include "load/yaml_messages.hpp"
 #include "load/yaml_reader.hpp"
@@ -137,6 +139,26 @@ std::optional<Pos> unterminated_quote(const YAML::Node& n, const std::string& by
   return unterminated_quote_in(n, bytes, visited);
 }
 
+namespace {
+// Every key and scalar value in NFC (SPEC 2), in place: the marks, and so every
+// position a message or an edit uses, still point into the file's own bytes.
+void normalise_text(YAML::Node n, Visited& visited) {
+  if (n.IsScalar()) {
+    if (!is_nfc(n.Scalar())) n = nfc(n.Scalar());
+    return;
+  }
+  if (!n.IsSequence() && !n.IsMap()) return;
+  if (!visited.insert({n.Mark().pos, n.Type()}).second) return;
+  if (n.IsSequence())
+    for (auto item : n) normalise_text(item, visited);
+  if (n.IsMap())
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      normalise_text(it->first, visited);
+      normalise_text(it->second, visited);
+    }
+}
+}  // namespace
+
 std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
   try {
     YAML::Node first = YAML::Load(bytes);
@@ -173,6 +195,8 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
                            "YAML-syntaksfejl: en værdi i anførselstegn lukkes aldrig (det afsluttende tegn mangler)")));
       return std::nullopt;
     }
+    Visited visited;
+    normalise_text(docs.front(), visited);
     return docs.front();
   } catch (const YAML::DeepRecursion& e) {
     error(e.mark.is_null() ? Pos{1, 1} : Pos{e.mark.line + 1, e.mark.column + 1}, "yaml-syntax",

@@ -148,7 +148,8 @@ std::string render_agenda_table(const std::vector<AgendaGroup>& groups, const Ag
   return out;
 }
 
-std::string render_agenda_json(const std::vector<AgendaGroup>& groups, const AgendaQuery& q) {
+std::string render_agenda_json(const std::vector<AgendaGroup>& groups, const AgendaQuery& q,
+                               const Uncounted& uncounted) {
   JsonWriter w;
   w.begin_object();
   w.key("today").value(format_date(q.today));
@@ -184,6 +185,7 @@ std::string render_agenda_json(const std::vector<AgendaGroup>& groups, const Age
     w.end_object();
   }
   w.end_array();
+  write_uncounted_json(w, uncounted);
   w.end_object();
   return w.str();
 }

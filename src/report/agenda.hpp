@@ -55,6 +55,8 @@ std::vector<AgendaGroup> agenda(const Project& project, const std::vector<Forloe
 std::string render_agenda_table(const std::vector<AgendaGroup>& groups, const AgendaQuery& q, bool color,
                                 std::size_t width);
 // The stable JSON shape documented in cti-agenda(1).
-std::string render_agenda_json(const std::vector<AgendaGroup>& groups, const AgendaQuery& q);
+// After the groups, what the agenda could not count (report/uncounted.hpp).
+std::string render_agenda_json(const std::vector<AgendaGroup>& groups, const AgendaQuery& q,
+                               const Uncounted& uncounted);
 
 }  // namespace cti::report

@@ -195,6 +195,7 @@ Board compute_board(const Project& project, const std::vector<Forloeb>& forloeb,
     b.rows += static_cast<int>(g.rows.size());
     b.errors += g.errors;
   }
+  b.uncounted = b.caseload.uncounted;
   return b;
 }
 

@@ -77,6 +77,7 @@ struct Board {
   std::vector<BoardGroup> groups;
   Caseload caseload;  // the team figures and each worker's, as `cti caseload`
   int rows = 0, errors = 0;
+  Uncounted uncounted;  // what is not on the board (report/uncounted.hpp); the CLI adds the tree's other entries
 };
 
 // Width of the date axis in the drawing and where it starts (after the row labels).

@@ -109,6 +109,7 @@ std::string key() {
 
 std::string render_caseload_section(const Board& b) {
   const Caseload& c = b.caseload;
+  const Uncounted& u = b.uncounted;
   std::string s = "<section class=\"caseload\">\n<h2>" + esc(tr("Caseload", "Caseload")) + "</h2>\n";
   s +=
       "<p class=\"meta\">" +
@@ -121,13 +122,13 @@ std::string render_caseload_section(const Board& b) {
   s += key();
   for (const auto& w : c.workers) s += chart(b, w, false);
   if (c.workers.size() > 1) s += chart(b, c.team, true);
-  if (c.invalid > 0)
+  if (u.forloeb_with_errors > 0)
     s += "<p class=\"note\">" +
          esc(fmt::format(fmt::runtime(tr("{} forløb file(s) with errors are counted; cti validate lists them.",
                                          "{} forløbsfil(er) med fejl er talt med; cti validate viser dem.")),
-                         c.invalid)) +
+                         u.forloeb_with_errors)) +
          "</p>\n";
-  for (const auto& file : c.unreadable)
+  for (const auto& file : u.unreadable)
     s += "<p class=\"note\">" +
          esc(fmt::format(fmt::runtime(tr("{}: the dates cannot be read, so it is not counted.",
                                          "{}: datoerne kan ikke læses, så forløbet er ikke talt med.")),

@@ -261,6 +261,11 @@ std::string render_board_html(const Board& b) {
                                          "Forløb med fejl i filen: {} (markerede rækker nedenfor; kør cti validate).")),
                          b.errors)) +
          "</strong></p>\n";
+  // Entries of forloeb/ that are not read (K-0010.yml, a dangling link): named, as every view names them.
+  Uncounted not_read = b.uncounted;
+  not_read.forloeb_with_errors = 0;
+  for (const auto& line : uncounted_sentences(not_read, Shown::rows))
+    s += "<p class=\"meta not-read\"><strong>" + esc(line) + "</strong></p>\n";
   s += render_legend();
   s += "</header>\n";
   s += "<section class=\"timeline\">\n<h2>" + esc(tr("Timeline", "Tidslinje")) + "</h2>\n";

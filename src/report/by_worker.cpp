@@ -12,11 +12,7 @@ WorkerGroups group_by_worker(const Project& project, const std::vector<Forloeb>&
   for (const auto& f : forloeb) {
     std::string worker = f.worker ? *f.worker : "";
     if (!only_worker.empty() && worker != only_worker) continue;
-    if (f.has_errors()) ++out.invalid;
-    if (!f.dates_readable())
-      out.unreadable.push_back(&f);
-    else
-      by_worker[worker].push_back(&f);
+    if (f.dates_readable()) by_worker[worker].push_back(&f);
   }
   std::set<std::string> known;
   for (const auto& w : project.workers) {

@@ -16,14 +16,13 @@ struct WorkerGroup {
 };
 
 struct WorkerGroups {
-  std::vector<WorkerGroup> groups;         // the workers of cti.yaml in their order, then any other by id
-  int invalid = 0;                         // forløb in the view whose file has errors (counted, marked)
-  std::vector<const Forloeb*> unreadable;  // files whose dates cannot be read: named, not counted
+  std::vector<WorkerGroup> groups;  // the workers of cti.yaml in their order, then any other by id
 };
 
 // Every forløb grouped by medarbejder (only `only_worker`'s when it is not empty), files
 // with errors included: a medarbejder missing or not in cti.yaml gets a group of its own
-// (id "" for a missing one). Only a file whose dates cannot be read is set apart.
+// (id "" for a missing one). Only a file whose dates cannot be read is set apart (and
+// named by report::uncounted).
 WorkerGroups group_by_worker(const Project& project, const std::vector<Forloeb>& forloeb,
                              const std::string& only_worker);
 

@@ -132,6 +132,8 @@ std::string render_ics(const std::vector<CalendarEvent>& events, const Project& 
   line(out, "METHOD", "PUBLISH");
   std::string name = project.name.empty() ? "CTI" : project.name;
   line(out, "X-WR-CALNAME", ics_escape(privacy::redact(name)));
+  for (const auto& s : uncounted_sentences(options.uncounted, Shown::figures))
+    line(out, "X-CTI-NOT-COUNTED", ics_escape(privacy::redact(s)));
   for (const auto& e : events) {
     std::string summary = fmt::format("{}: {} ({})", e.id, point_label(e), e.worker);
     if (e.cancelled) summary = fmt::format("{}: {}", tr("Cancelled", "Aflyst"), summary);

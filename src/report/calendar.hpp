@@ -25,6 +25,7 @@
 
 #include "base/forloeb.hpp"
 #include "base/project.hpp"
+#include "report/uncounted.hpp"
 
 namespace cti::report {
 
@@ -53,9 +54,12 @@ std::vector<CalendarEvent> compute_calendar(const Project& project, const std::v
 struct IcsOptions {
   Instant now;                    // the export time: DTSTAMP, LAST-MODIFIED, SEQUENCE
   std::optional<int> alarm_days;  // a VALARM this many days before each live event
+  Uncounted uncounted;            // what has no events: one X-CTI-NOT-COUNTED line per sentence
 };
 
-// The whole VCALENDAR: CRLF line endings, lines folded at 75 octets.
+// The whole VCALENDAR: CRLF line endings, lines folded at 75 octets. What the calendar
+// could not count is named in the calendar itself (X-CTI-NOT-COUNTED, which calendar
+// programs ignore) as well as on stderr.
 std::string render_ics(const std::vector<CalendarEvent>& events, const Project& project, const IcsOptions& options);
 
 // RFC 5545 3.3.11 TEXT escaping: backslash, semicolon, comma, newline.

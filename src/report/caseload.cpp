@@ -156,8 +156,7 @@ Caseload compute_caseload(const Project& project, const std::vector<Forloeb>& fo
   c.today = q.today;
   const auto days = forecast_days(q.today, q.months);
   auto grouped = group_by_worker(project, forloeb, q.worker);
-  c.invalid = grouped.invalid;
-  for (const Forloeb* f : grouped.unreadable) c.unreadable.push_back(f->file);
+  c.uncounted = uncounted(forloeb, {}, q.worker);  // the CLI adds the tree's other entries
   for (const auto& g : grouped.groups)
     c.workers.push_back(worker_caseload(g.id, g.worker ? g.worker->name : "", g.worker != nullptr,
                                         g.worker ? g.worker->fte : 0, project.caseload_per_fte, g.forloeb, q, days));

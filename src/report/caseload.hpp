@@ -19,6 +19,7 @@
 
 #include "base/forloeb.hpp"
 #include "base/project.hpp"
+#include "report/uncounted.hpp"
 #include "schedule/schedule.hpp"
 
 namespace cti::report {
@@ -64,8 +65,7 @@ struct Caseload {
   Date today;
   std::vector<WorkerCaseload> workers;  // cti.yaml order, then unknown workers by id
   WorkerCaseload team;                  // sums over the workers shown
-  int invalid = 0;                      // forløb whose file has errors: counted, and named in a note
-  std::vector<std::string> unreadable;  // files whose dates cannot be read: left out of the figures
+  Uncounted uncounted;                  // what is not in the figures (report/uncounted.hpp)
 };
 
 struct CaseloadQuery {

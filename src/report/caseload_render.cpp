@@ -188,10 +188,7 @@ std::string render_caseload_json(const Caseload& c) {
   j.end_array();
   j.key("team");
   write_worker(j, c.team, true);
-  j.key("invalid").value(c.invalid);
-  j.key("unreadable").begin_array();
-  for (const auto& file : c.unreadable) j.value(file);
-  j.end_array();
+  write_uncounted_json(j, c.uncounted);
   j.end_object();
   return j.str();
 }

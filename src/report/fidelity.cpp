@@ -159,8 +159,7 @@ FidelityReport compute_fidelity(const Project& project, const std::vector<Forloe
     return x;
   };
   auto grouped = group_by_worker(project, forloeb, q.worker);
-  r.invalid = grouped.invalid;
-  for (const Forloeb* f : grouped.unreadable) r.unreadable.push_back(f->file);
+  r.uncounted = uncounted(forloeb, {}, q.worker);  // the CLI adds the tree's other entries
   for (const auto& g : grouped.groups) {
     Fidelity x = blank(g.id);
     if (!g.forloeb.empty()) {

@@ -42,6 +42,7 @@
 
 #include "base/forloeb.hpp"
 #include "base/project.hpp"
+#include "report/uncounted.hpp"
 
 namespace cti::report {
 
@@ -90,8 +91,7 @@ struct FidelityReport {
   std::vector<Fidelity> workers;  // cti.yaml order, then other medarbejder ids found in forløb
   Fidelity team;
   bool peer_tracked = false;
-  int invalid = 0;                      // forløb whose file has errors: counted, and named in a note
-  std::vector<std::string> unreadable;  // files whose dates cannot be read: left out of the figures
+  Uncounted uncounted;  // what is not in the figures (report/uncounted.hpp)
 };
 
 inline constexpr const char* kPeerSupportItem = "peer-støtte-tilbudt";

@@ -252,10 +252,7 @@ std::string render_fidelity_json(const FidelityReport& r) {
   j.end_array();
   j.key("team");
   fidelity_json(j, r.team);
-  j.key("invalid").value(r.invalid);
-  j.key("unreadable").begin_array();
-  for (const auto& file : r.unreadable) j.value(file);
-  j.end_array();
+  write_uncounted_json(j, r.uncounted);
   j.end_object();
   return j.str();
 }

@@ -8,6 +8,7 @@
 
 #include "base/forloeb.hpp"
 #include "base/project.hpp"
+#include "report/uncounted.hpp"
 #include "schedule/schedule.hpp"
 
 namespace cti::report {
@@ -94,7 +95,9 @@ std::vector<WorkerSummary> worker_summaries(const Project& project, const std::v
 // cti-status(1) says how it narrows. A row's Deadline is its sort key (StatusRow::deadline).
 std::string render_status_table(const std::vector<StatusRow>& rows, const std::vector<WorkerSummary>& workers,
                                 Date today, int horizon_days, bool color, std::size_t width = 0);
-std::string render_status_json(const std::vector<StatusRow>& rows, Date today);
+// The rows, then what the board could not count (report/uncounted.hpp: "invalid",
+// "unreadable", "not_read"), computed for the same forløb and worker as the rows.
+std::string render_status_json(const std::vector<StatusRow>& rows, Date today, const Uncounted& uncounted);
 // "cti validate forloeb/K-0004.yaml": the hint a row with errors carries.
 std::string validate_hint(const StatusRow& r);
 // UTF-8 with BOM, one header line, ;-separated, CRLF: like the quarterly report, for Danish Excel.

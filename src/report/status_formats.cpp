@@ -25,7 +25,7 @@ void json_date(JsonWriter& w, const std::optional<Date>& d) {
 
 }  // namespace
 
-std::string render_status_json(const std::vector<StatusRow>& rows, Date today) {
+std::string render_status_json(const std::vector<StatusRow>& rows, Date today, const Uncounted& uncounted) {
   JsonWriter w;
   w.begin_object();
   w.key("today").value(format_date(today));
@@ -93,8 +93,7 @@ std::string render_status_json(const std::vector<StatusRow>& rows, Date today) {
     w.end_object();
   }
   w.end_array();
-  w.key("invalid").value(
-      static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const StatusRow& r) { return r.has_errors(); })));
+  write_uncounted_json(w, uncounted);
   w.end_object();
   return w.str();
 }

@@ -69,7 +69,7 @@ def test_only_the_item_texts_are_cut():
 
 # --- the agenda against the board ----------------------------------------------------------
 
-STATUS_KEYS = ["today", "days", "workers"]
+STATUS_KEYS = ["today", "days", "workers", "invalid", "unreadable", "not_read"]
 ITEM_KEYS = ["id", "file", "worker", "kind", "point", "item", "text", "due", "days", "state"]
 AGAINST = [(REPO, "2025-04-14", 14), (REPO, "2025-04-15", 1), (REPO, "2025-04-16", 30),
            (DEMO, "2026-11-23", 14), (DEMO, "2027-03-01", 7)]

@@ -110,8 +110,10 @@ PHASES = {"kontakt", "fase1", "fase2", "fase3", "overskredet", "afsluttet"}
 def test_json_contract(repo, day):
     r = run("status", "--all", "--format", "json", "--today", day, repo=repo)
     doc = json.loads(r.out)
-    assert list(doc) == ["today", "forloeb", "invalid"], f"top-level keys {list(doc)}"
-    assert doc["invalid"] == sum(1 for f in doc["forloeb"] if f["errors"]), "invalid count"
+    # What the board could not count, as every view says it (cti-status(1)).
+    assert list(doc) == ["today", "forloeb", "invalid", "unreadable", "not_read"], f"top-level keys {list(doc)}"
+    assert doc["invalid"] == sum(1 for f in doc["forloeb"] if f["errors"]) + len(doc["not_read"]), "invalid count"
+    assert doc["unreadable"] == [f["file"] for f in doc["forloeb"] if f["phase"] is None], "unreadable dates"
     assert doc["today"] == day, doc["today"]
     for f in doc["forloeb"]:
         assert list(f) == SPEC_KEYS, f"keys of {f['id']}: {list(f)}"

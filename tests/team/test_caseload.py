@@ -191,7 +191,8 @@ def broken(copy_tree):
 
 @pytest.mark.parametrize("command", ["caseload", "calendar", "fidelity"])
 def test_an_unreadable_file_is_named_apart(broken, command):
-    r = cti(command, repo=broken)
+    # Run from the repository: files are named from where cti was started, as status names them.
+    r = run_cti(command, cwd=broken, today=TODAY)
     assert r.rc == 0, r
     assert r.err == ("cti: 1 forløb file(s) with errors; cti validate lists them\n"
                      "cti: forloeb/B-08.yaml: the dates cannot be read, so it is not in the figures; "

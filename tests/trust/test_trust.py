@@ -133,7 +133,8 @@ def test_status_json_has_every_case_file_once(status):
     files = [f["file"] for f in status["forloeb"]]
     assert len(files) == len(set(files)), f"no file twice: {files}"
     assert set(files) == ON_BOARD, f"every file on the board once, the archived one off: {files}"
-    assert status["invalid"] == len(WITH_ERRORS), "invalid counts the files with errors"
+    assert status["invalid"] == len(WITH_ERRORS) + 2, "invalid counts the files with errors, the .yml and the link too"
+    assert [n["file"] for n in status["not_read"]] == ["forloeb/K-0008.yml", "forloeb/K-0009.yaml"], status["not_read"]
     for f in status["forloeb"]:
         assert bool(f["errors"]) == (f["file"] in WITH_ERRORS), f"errors of {f['file']}: {f['errors']}"
 

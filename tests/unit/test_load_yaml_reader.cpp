@@ -84,6 +84,16 @@ TEST_SUITE("yaml reader") {
     CHECK(reader_keys("noter: æøå æøå\nid: x\n", kReaderKnown) == Strings{"noter@1:1=æøå æøå@1:8", "id@2:1=x@2:5"});
   }
 
+  TEST_CASE("parse: keys and values in NFC, positions still in the file's bytes") {
+    // "delma\u030Algruppe": the å decomposed, one byte longer than "delmålgruppe".
+    CHECK(reader_keys("delma\u030Algruppe: na\u030Ar\nnoter: [\"a\u0308\"]\nid: x\n", kReaderKnown) ==
+          Strings{"delmålgruppe@1:1=når@1:17", "noter@2:1=-@2:8", "id@3:1=x@3:5"});
+    ReaderParsed r = reader_parse("noter: [\"a\u0308\", {e\u0301: u\u0308}]\n");
+    REQUIRE(r.node);
+    CHECK((*r.node)["noter"][0].Scalar() == "ä");
+    CHECK((*r.node)["noter"][1]["é"].Scalar() == "ü");
+  }
+
   TEST_CASE("parse: empty input, only comments, one byte") {
     for (const char* empty : {"", "\n", "# kommentar\n", "   \n\n", "---\n"}) {
       ReaderParsed r = reader_parse(empty);

@@ -148,8 +148,8 @@ TEST_SUITE("board") {
     CHECK_FALSE(row(b, "A8")->has_error);
     CHECK(b.errors == 1);
     CHECK(b.groups[0].errors == 1);
-    CHECK(b.caseload.invalid == 1);
-    CHECK(b.caseload.unreadable == std::vector<std::string>{"forloeb/A7.yaml"});
+    CHECK(b.uncounted.invalid() == 1);
+    CHECK(b.uncounted.unreadable == std::vector<std::string>{"forloeb/A7.yaml"});
     // --worker b: A7 (worker a) is not on b's board.
     Board bb = compute_board(board_team(), {bad}, at("2026-03-10", 6, "b"));
     CHECK(bb.errors == 0);

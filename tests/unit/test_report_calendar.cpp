@@ -121,7 +121,7 @@ TEST_SUITE("calendar") {
   TEST_CASE("the VCALENDAR: CRLF everywhere, DTSTAMP and LAST-MODIFIED at the export time, all-day dates") {
     Forloeb f = Case("K-1").worker("a").start("2026-01-15");
     auto ev = compute_calendar(project(), {f}, D("2026-09-20"), "");
-    std::string ics = render_ics(ev, project(), {*parse_utc("2026-09-20T07:05:09Z"), std::nullopt});
+    std::string ics = render_ics(ev, project(), {*parse_utc("2026-09-20T07:05:09Z"), std::nullopt, {}});
     CHECK(ics.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0) == 0);
     CHECK(ics.find("DTSTAMP:20260920T070509Z\r\nLAST-MODIFIED:20260920T070509Z\r\n") != std::string::npos);
     CHECK(ics.find("DTSTART;VALUE=DATE:20261015\r\n") != std::string::npos);
@@ -177,9 +177,9 @@ TEST_SUITE("calendar: cancelled points and reminders") {
     end(f, "2026-05-20", EndStatus::interrupted);
     auto ev = compute_calendar(project(), {f}, D("2026-03-01"), "");
     Instant now = *parse_utc("2026-03-01T09:00:00Z");
-    std::string plain = render_ics(ev, project(), {now, std::nullopt});
+    std::string plain = render_ics(ev, project(), {now, std::nullopt, {}});
     CHECK(plain.find("BEGIN:VALARM") == std::string::npos);
-    std::string ics = render_ics(ev, project(), {now, 3});
+    std::string ics = render_ics(ev, project(), {now, 3, {}});
     auto count = [&](const std::string& s) {
       int n = 0;
       for (auto pos = ics.find(s); pos != std::string::npos; pos = ics.find(s, pos + 1)) ++n;
@@ -195,7 +195,7 @@ TEST_SUITE("calendar: cancelled points and reminders") {
     // The VALARM sits inside its VEVENT, after the event's own properties.
     auto cancelled = ics.find("STATUS:CANCELLED");
     CHECK(ics.find("BEGIN:VALARM", cancelled) == std::string::npos);
-    CHECK(render_ics(ev, project(), {now, 0}).find("TRIGGER:-P0D\r\n") != std::string::npos);
+    CHECK(render_ics(ev, project(), {now, 0, {}}).find("TRIGGER:-P0D\r\n") != std::string::npos);
   }
 }
 

@@ -146,13 +146,13 @@ TEST_SUITE("caseload") {
     const int fase1 = compute_caseload(project_half(), fl, {D("2026-03-10"), 1, ""}).workers[0].now.counts.fase1;
     fl[0].diagnostics.push_back(make_diag(fl[0].file, {1, 1}, Severity::error, "unknown-key", "x"));
     Caseload c = compute_caseload(project_half(), fl, {D("2026-03-10"), 1, ""});
-    CHECK(c.invalid == 1);
-    CHECK(c.unreadable.empty());
+    CHECK(c.uncounted.invalid() == 1);
+    CHECK(c.uncounted.unreadable.empty());
     CHECK(c.workers[0].now.counts.fase1 == fase1);  // still counted
     fl[0].dates_unreadable = true;
     c = compute_caseload(project_half(), fl, {D("2026-03-10"), 1, ""});
-    CHECK(c.invalid == 1);
-    CHECK(c.unreadable == std::vector<std::string>{fl[0].file});
+    CHECK(c.uncounted.invalid() == 1);
+    CHECK(c.uncounted.unreadable == std::vector<std::string>{fl[0].file});
     CHECK(c.workers[0].now.counts.fase1 == fase1 - 1);
   }
 

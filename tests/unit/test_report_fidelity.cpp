@@ -83,8 +83,8 @@ TEST_SUITE("fidelity") {
     auto fl = repo();
     auto r = compute_fidelity(project(), fl, {D("2026-01-01"), std::nullopt, std::nullopt, ""});
     CHECK(r.peer_tracked);  // F1 has peer_støtte
-    CHECK(r.invalid == 1);
-    CHECK(r.unreadable.size() == 1);
+    CHECK(r.uncounted.invalid() == 1);
+    CHECK(r.uncounted.unreadable.size() == 1);
     REQUIRE(r.workers.size() == 2);
     const Fidelity& a = r.workers[0];
     CHECK(a.in_scope == 2);

@@ -54,8 +54,8 @@ TEST_SUITE("calendar export time") {
   TEST_CASE("SEQUENCE and stamps in the rendered file") {
     Project p = team({}, "P");
     CalendarEvent e{"K-1-fase2-x@cti", "K-1", "a", "fase2", D("2026-12-01"), {}, {}, false, std::nullopt};
-    std::string early = render_ics({e}, p, {at("2026-11-23T08:00:00Z"), std::nullopt});
-    std::string later = render_ics({e}, p, {at("2026-11-24T09:30:00Z"), std::nullopt});
+    std::string early = render_ics({e}, p, {at("2026-11-23T08:00:00Z"), std::nullopt, {}});
+    std::string later = render_ics({e}, p, {at("2026-11-24T09:30:00Z"), std::nullopt, {}});
     CHECK(early.find("\r\nDTSTAMP:20261123T080000Z\r\nLAST-MODIFIED:20261123T080000Z\r\nSEQUENCE:3626400\r\n") !=
           std::string::npos);
     CHECK(later.find("\r\nSEQUENCE:" + std::to_string(ics_sequence(at("2026-11-24T09:30:00Z"))) + "\r\n") !=

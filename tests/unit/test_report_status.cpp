@@ -173,7 +173,8 @@ TEST_SUITE("status") {
 
   TEST_CASE("JSON: the keys of SPEC section 6, nulls without opstart") {
     auto f = case_("K-1", "anna", nullptr, "2025-04-01");
-    auto json = render_status_json(status_rows(project(), {f}, q("2025-04-15")), D("2025-04-15"));
+    auto json =
+        render_status_json(status_rows(project(), {f}, q("2025-04-15")), D("2025-04-15"), uncounted({f}, {}, ""));
     CHECK(json ==
           "{\n"
           "  \"today\": \"2025-04-15\",\n"
@@ -199,10 +200,13 @@ TEST_SUITE("status") {
           "      \"file\": \"forloeb/K-1.yaml\"\n"
           "    }\n"
           "  ],\n"
-          "  \"invalid\": 0\n"
+          "  \"invalid\": 0,\n"
+          "  \"unreadable\": [],\n"
+          "  \"not_read\": []\n"
           "}\n");
-    CHECK(render_status_json({}, D("2025-04-15")) ==
-          "{\n  \"today\": \"2025-04-15\",\n  \"forloeb\": [],\n  \"invalid\": 0\n}\n");
+    CHECK(render_status_json({}, D("2025-04-15"), {}) ==
+          "{\n  \"today\": \"2025-04-15\",\n  \"forloeb\": [],\n  \"invalid\": 0,\n  \"unreadable\": [],\n"
+          "  \"not_read\": []\n}\n");
   }
 
   TEST_CASE("JSON: a file with errors has its row, its errors and the invalid count; unreadable dates give null") {
@@ -212,12 +216,13 @@ TEST_SUITE("status") {
     auto g = case_("K-2", "anna", "2025-02-03");
     g.diagnostics.push_back(cti::make_diag(g.file, {1, 1}, cti::Severity::error, "yaml-syntax", "syntax"));
     g.dates_unreadable = true;
-    auto json = render_status_json(status_rows(project(), {f, g}, q("2025-04-15")), D("2025-04-15"));
+    auto json =
+        render_status_json(status_rows(project(), {f, g}, q("2025-04-15")), D("2025-04-15"), uncounted({f, g}, {}, ""));
     CHECK(json.find("\"errors\": [\n        {\n          \"rule\": \"unknown-worker\",\n          \"line\": 7,") !=
           std::string::npos);
     CHECK(json.find("future-date") == std::string::npos);  // warnings are not errors
     CHECK(json.find("\"phase\": null") != std::string::npos);
-    CHECK(json.find("\"invalid\": 2\n}") != std::string::npos);
+    CHECK(json.find("\"invalid\": 2,\n  \"unreadable\": [\n    \"forloeb/K-2.yaml\"\n  ],") != std::string::npos);
   }
 
   TEST_CASE("CSV: BOM, semicolons, CRLF, empty fields for nothing") {
