@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "base/git.hpp"
+#include "base/ids.hpp"
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
 #include "cli/commands.hpp"
@@ -15,15 +16,6 @@ namespace fs = std::filesystem;
 namespace cti::cli {
 
 using i18n::tr;
-
-namespace {
-
-struct NewOptions {
-  std::string worker;
-  std::string subgroup;
-  std::string contact;
-  bool commit = false;
-};
 
 // Every name (without extension) under forloeb/, whatever its extension or state, and
 // every path the index holds there: an id is free only when no file could claim it.
@@ -46,21 +38,20 @@ std::vector<std::string> names_in_use(const CheckedRepo& repo) {
   return out;
 }
 
+namespace {
+
+struct NewOptions {
+  std::string worker;
+  std::string subgroup;
+  std::string contact;
+  bool commit = false;
+};
+
 // The next free id of a worker: prefix + kode + "-" + (highest number in use + 1), at
 // least 3 digits (K-MH-001). Ids of one kode are made only by that worker, so two clones
 // never make the same one unless one worker works on two machines (cti renumber).
 std::string next_id(const CheckedRepo& repo, const std::string& code) {
-  const std::string stem = repo.project.id_prefix + code + "-";
-  long long highest = 0;
-  std::size_t width = 3;
-  for (const std::string& id : names_in_use(repo)) {
-    if (id.rfind(stem, 0) != 0 || id.size() == stem.size()) continue;
-    std::string digits = id.substr(stem.size());
-    if (digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
-    highest = std::max(highest, std::stoll(digits));
-    width = std::max(width, digits.size());
-  }
-  return fmt::format("{}{:0{}}", stem, highest + 1, width);
+  return next_free_id(names_in_use(repo), repo.project.id_prefix + code + "-", 3);
 }
 
 // The chosen value, the only one available, or an error naming the choices.

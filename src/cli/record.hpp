@@ -64,4 +64,9 @@ std::string recorded_line(const std::string& id, const Recorded& r);
 std::optional<std::string> commit_precheck(const CheckedRepo& repo, const std::string& file);
 std::optional<std::string> commit_file(const CheckedRepo& repo, const std::string& file, const std::string& message);
 
+// Every name (without extension) under forloeb/, whatever its extension or state, every
+// path the index holds there and every id read: an id is free only when no file could
+// claim it (cli/new.cpp).
+std::vector<std::string> names_in_use(const CheckedRepo& repo);
+
 }  // namespace cti::cli

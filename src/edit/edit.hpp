@@ -39,6 +39,9 @@ Result set_checklist_item(const std::string& bytes, const std::string& item, con
 // dokumentation: `point` -> date, points in schedule order.
 Result set_documentation(const std::string& bytes, DocPoint point, Date date, bool force);
 
+// id: the forløb's id, written as `id` (cti renumber; the old value is in `previous`).
+Result set_id(const std::string& bytes, const std::string& id);
+
 // opstart: date.
 Result set_start(const std::string& bytes, Date date, bool force);
 

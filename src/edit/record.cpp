@@ -56,6 +56,47 @@ Result set_documentation(const std::string& bytes, DocPoint point, Date date, bo
       bytes, SetValue{"dokumentation", std::string(doc_point_name(point)), format_date(date), true, {}, order, force});
 }
 
+namespace {
+
+bool id_char(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
+}
+
+// `old` as a whole word in the file's comment lines (the template's "# Forløb K-MH-001")
+// becomes `id`; no other line changes.
+std::string rename_in_comments(const std::string& bytes, const std::string& old, const std::string& id) {
+  if (old.empty()) return bytes;
+  std::string out;
+  for (std::size_t p = 0; p < bytes.size();) {
+    std::size_t e = bytes.find('\n', p);
+    e = e == std::string::npos ? bytes.size() : e + 1;
+    std::string line = bytes.substr(p, e - p);
+    std::size_t first = line.find_first_not_of(" \t");
+    if (first != std::string::npos && (line[first] == '#' || line.compare(first, 4, "\xEF\xBB\xBF#") == 0))
+      for (std::size_t at = line.find(old); at != std::string::npos;) {
+        const bool whole =
+            (at == 0 || !id_char(line[at - 1])) && (at + old.size() >= line.size() || !id_char(line[at + old.size()]));
+        if (whole) line.replace(at, old.size(), id);
+        at = line.find(old, at + (whole ? id.size() : 1));
+      }
+    out += line;
+    p = e;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result set_id(const std::string& bytes, const std::string& id) {
+  auto opened = open_document(bytes);
+  if (auto* why = std::get_if<std::string>(&opened)) return Refused{*why};
+  const YNode* old = std::get<Document>(opened).root.get("id");
+  Result r = set_value(bytes, SetValue{"", "id", id, true, {}, key_order(), true});
+  if (auto* e = std::get_if<Edited>(&r); e && old && old->kind == YNode::Kind::scalar)
+    e->bytes = rename_in_comments(e->bytes, old->value, id);
+  return r;
+}
+
 Result set_start(const std::string& bytes, Date date, bool force) {
   return set_value(bytes, SetValue{"", "opstart", format_date(date), true, {}, key_order(), force});
 }

@@ -305,6 +305,7 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
     if (auto error = read_staged(root, repo, config, jobs)) return *error;
   } else {
     scan_case_tree(root, jobs, repo.diagnostics);
+    repo.index = git::list_index(root);  // read once; the checks and an unmerged file need it
   }
   if (!config) {
     auto bytes = read_text_file(root / kConfigFile);

@@ -5,8 +5,7 @@
   "The following argument was not expected") never reaches the user; `cti hook`
   alone names its commands. --lang en gives the same sentences in English.
 - `cti new` warns when the branch is behind its upstream as of the last fetch.
-- An add/add merge conflict on a forløb file is explained as two forløb with the
-  same id, with git commands that work as printed.
+(Two clones that made the same id: tests/team/test_team_git.py.)
 
 The repositories are copies of tests/bad/base/ (a valid Danish repository); the day is
 pinned with CTI_TODAY, and cti runs without --lang unless a case gives it.
@@ -122,50 +121,6 @@ def test_new_warns_when_behind_upstream(git, tmp_path):
     os.remove(new_file)
     r = cti(*args, cwd=upstream)
     assert r.rc == 0 and r.err == "", f"a branch with no upstream, no warning: {r!r}"
-
-
-WANT_EN = ("forloeb/K-0003.yaml:1:1: error: two forløb got the same id K-0003 (both branches added "
-           "forloeb/K-0003.yaml); keep ours and give theirs the next free id: "
-           "git show :3:forloeb/K-0003.yaml > forloeb/K-0004.yaml; change 'id: K-0003' to 'id: K-0004' in "
-           "forloeb/K-0004.yaml; git checkout --ours forloeb/K-0003.yaml; "
-           "git add forloeb/K-0003.yaml forloeb/K-0004.yaml [merge-conflict]")
-
-
-def test_two_forloeb_with_the_same_id(git, tmp_path):
-    repo = str(tmp_path / "conflict")
-    make_repo(git, repo)
-    git_main(git, "checkout", "-q", "-b", "other", cwd=repo)
-    cti("new", "--worker", "jonas", "--subgroup", "anden-kommune", cwd=repo)
-    git_main(git, "add", "-A", cwd=repo)
-    git_main(git, "commit", "-q", "-m", "jonas: K-0003", cwd=repo)
-    git_main(git, "checkout", "-q", "main", cwd=repo)
-    r = cti("new", "--worker", "mette", "--subgroup", "egen-kommune", cwd=repo)
-    assert r.text == "forloeb/K-0003.yaml\n", f"both workers got K-0003: {r!r}"
-    git_main(git, "add", "-A", cwd=repo)
-    git_main(git, "commit", "-q", "-m", "mette: K-0003", cwd=repo)
-    # The merge stops at the add/add conflict.
-    subprocess.run(["git", "merge", "-q", "other"], cwd=repo, env=clean_env(), capture_output=True, timeout=60)
-
-    for args in (["--lang", "en", "validate"], ["--lang", "en", "validate", "--staged"]):
-        r = cti(*args, cwd=repo)
-        assert r.rc == 1 and WANT_EN in r.text.splitlines(), r
-    r = cti("validate", cwd=repo)
-    assert r.rc == 1 and "to forløb har fået samme id K-0003" in r.text, r
-
-    # The commands work as printed.
-    subprocess.run("git show :3:forloeb/K-0003.yaml > forloeb/K-0004.yaml", shell=True, cwd=repo, env=clean_env(),
-                   check=True)
-    path = os.path.join(repo, "forloeb", "K-0004.yaml")
-    with open(path, encoding="utf-8") as f:
-        text = f.read().replace("id: K-0003", "id: K-0004")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    git_main(git, "checkout", "--ours", "forloeb/K-0003.yaml", cwd=repo)
-    git_main(git, "add", "forloeb/K-0003.yaml", "forloeb/K-0004.yaml", cwd=repo)
-    r = cti("validate", "--staged", cwd=repo)
-    assert r.rc == 0 and "merge-conflict" not in r.text, f"after the commands: valid, both forløb kept: {r!r}"
-    r = cti("--lang", "en", "show", "K-0004", cwd=repo)
-    assert r.rc == 0 and "jonas" in r.text, f"theirs is K-0004 (jonas): {r!r}"
 
 
 def test_hints_know_the_programmes_own_checklist_items(copy_tree):

@@ -1,0 +1,182 @@
+"""A team with a git server: a bare repository and clones that work offline.
+
+- One worker on two machines makes the same id twice: the pull stops at the add/add
+  conflict, `cti validate` names `cti renumber OLD NEXT`, and that command moves the
+  forløb that was never pushed (and its key-file line), never the pushed one, after a
+  merge and after a rebase alike; a pushed forløb is never renumbered.
+
+Every clone is made by `git clone` from the bare server; the day is pinned.
+
+    CTI=build/cti python3 -m pytest -c tests/pytest.ini tests/team/test_team_git.py
+"""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+from conftest import ROOT, clean_env, run_cti
+
+TODAY = "2026-11-23"
+BASE = os.path.join(ROOT, "tests", "bad", "base")  # a valid Danish repository, workers mette and jonas
+CPR_A = "030332-5223"  # made up
+CPR_B = "060635-8556"  # made up
+
+
+def git(*args, cwd, check=True, env=None):
+    p = subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args], cwd=cwd,
+                       env=clean_env(env), capture_output=True, text=True, timeout=60)
+    if check:
+        assert p.returncode == 0, f"git {' '.join(args)}: {p.stdout}{p.stderr}"
+    return p
+
+
+class Clone:
+    """A worker's clone of the server, with its own key file outside the repository."""
+
+    def __init__(self, path, keys):
+        self.path, self.keys = path, keys
+
+    def cti(self, *args, lang="en", env=None):
+        e = {"CTI_TODAY": TODAY, "CTI_CPR_FILE": self.keys}
+        e.update(env or {})
+        return run_cti(*args, cwd=self.path, lang=lang, env=e)
+
+    def git(self, *args, check=True):
+        return git(*args, cwd=self.path, check=check)
+
+    def new(self, worker="mette", group="egen-kommune"):
+        r = self.cti("new", "--worker", worker, "--subgroup", group)
+        assert r.rc == 0, r
+        return os.path.basename(r.text.strip())[:-5]
+
+    def commit_all(self, message):
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", message)
+
+    def read(self, rel):
+        with open(os.path.join(self.path, rel), encoding="utf-8") as f:
+            return f.read()
+
+    def key_text(self):
+        with open(self.keys, encoding="utf-8") as f:
+            return f.read()
+
+
+@pytest.fixture
+def team(tmp_path):
+    """A server holding tests/bad/base, and a function making clones of it."""
+    server = str(tmp_path / "server.git")
+    seed = str(tmp_path / "seed")
+    shutil.copytree(BASE, seed)
+    git("init", "-q", cwd=seed)
+    git("add", "-A", cwd=seed)
+    git("commit", "-q", "-m", "start", cwd=seed)
+    git("clone", "-q", "--bare", seed, server, cwd=tmp_path)
+
+    def clone(name):
+        path = str(tmp_path / name)
+        git("clone", "-q", server, path, cwd=tmp_path)
+        c = Clone(path, str(tmp_path / f"{name}-cpr.yaml"))
+        r = c.cti("hook", "install")
+        assert r.rc == 0, r
+        return c
+
+    clone.server = server
+    return clone
+
+
+def clash(team, rebase, record_later):
+    """Mette on two machines: the laptop makes K-METT-001 offline, the desk pushes its own."""
+    desk, laptop = team("desk"), team("laptop")
+    assert desk.new(group="anden-kommune") == "K-METT-001"
+    desk.commit_all("new K-METT-001")
+    desk.git("push", "-q")
+    assert laptop.new(group="egen-kommune") == "K-METT-001"
+    with open(laptop.keys, "w", encoding="utf-8") as f:
+        f.write(f'K-METT-001: "{CPR_A}"\n')
+    laptop.commit_all("new K-METT-001 (laptop)")
+    if record_later:
+        assert laptop.cti("contact", "K-METT-001", "--where", "hjemme", "--commit").rc == 0
+    p = laptop.git("pull", "--rebase" if rebase else "--no-rebase", "-q", check=False)
+    assert p.returncode != 0, "the pull stops at the add/add conflict"
+    return desk, laptop
+
+
+def subgroup(clone, rel):
+    return [line for line in clone.read(rel).splitlines() if line.startswith("delmålgruppe")][0]
+
+
+@pytest.mark.parametrize("rebase", [False, True], ids=["merge", "rebase"])
+def test_renumber_moves_the_unpushed_forloeb_and_its_key_line(team, rebase):
+    desk, laptop = clash(team, rebase, record_later=False)
+    r = laptop.cti("validate")
+    assert r.rc == 1 and ("give the one not yet pushed the next free id: cti renumber K-METT-001 K-METT-002"
+                          in r.text), r
+    r = laptop.cti("renumber", "K-METT-001", "K-METT-002")
+    assert r.rc == 0 and "K-METT-002" in r.text and "key-file line moved" in r.text, r
+    assert ("git rebase --continue" if rebase else "git commit") in r.text, r
+    assert laptop.key_text() == f'K-METT-002: "{CPR_A}"\n', "the key line follows its borger"
+    assert "anden-kommune" in subgroup(laptop, "forloeb/K-METT-001.yaml"), "the pushed forløb keeps its id"
+    assert "egen-kommune" in subgroup(laptop, "forloeb/K-METT-002.yaml"), "the laptop's forløb moved"
+    assert "id: K-METT-002" in laptop.read("forloeb/K-METT-002.yaml")
+    if rebase:
+        p = subprocess.run(["git", "rebase", "--continue"], cwd=laptop.path, capture_output=True, text=True,
+                           env=clean_env({"GIT_EDITOR": "true"}), timeout=60)
+        assert p.returncode == 0, p.stderr
+    else:
+        laptop.git("commit", "-q", "--no-edit")
+    r = laptop.cti("validate")
+    assert r.rc == 0, r
+    laptop.git("push", "-q")
+    desk.git("pull", "-q", "--no-rebase")
+    assert "anden-kommune" in subgroup(desk, "forloeb/K-METT-001.yaml"), "the desk's forløb never changed id"
+    assert desk.cti("validate").rc == 0
+
+
+def test_a_rebase_that_would_replay_records_onto_the_other_file_says_merge(team):
+    desk, laptop = clash(team, rebase=True, record_later=True)
+    r = laptop.cti("validate")
+    want = "git rebase --abort; git merge @{u}; cti renumber K-METT-001 K-METT-002"
+    assert r.rc == 1 and want in r.text, r
+    r = laptop.cti("renumber", "K-METT-001")
+    assert r.rc == 2 and "git rebase --abort; git merge @{u}" in r.err, r
+    assert laptop.key_text() == f'K-METT-001: "{CPR_A}"\n', "nothing moved"
+    # As printed: abort, merge, renumber; the later contact stays with the laptop's borger.
+    laptop.git("rebase", "--abort")
+    assert laptop.git("merge", "-q", "@{u}", check=False).returncode != 0
+    r = laptop.cti("renumber", "K-METT-001", "K-METT-002")
+    assert r.rc == 0, r
+    laptop.git("commit", "-q", "--no-edit")
+    assert "2026-11-23, med: borger, sted: hjemme}" in laptop.read("forloeb/K-METT-002.yaml"), "the later contact stays with its borger"
+    assert "2026-11-23, med: borger, sted: hjemme}" not in laptop.read("forloeb/K-METT-001.yaml")
+    assert laptop.key_text() == f'K-METT-002: "{CPR_A}"\n'
+    assert laptop.cti("validate").rc == 0
+
+
+def test_renumber_outside_a_conflict_never_moves_a_pushed_forloeb(team):
+    desk = team("desk")
+    desk.new()
+    desk.commit_all("new")
+    with open(desk.keys, "w", encoding="utf-8") as f:
+        f.write(f'K-METT-001: "{CPR_A}"\nK-JONA-001: "{CPR_B}"\n')
+    desk.git("push", "-q")
+    r = desk.cti("renumber", "K-METT-001", "K-METT-009")
+    assert r.rc == 2 and "on the server already" in r.err, r
+    assert os.path.exists(os.path.join(desk.path, "forloeb", "K-METT-001.yaml"))
+    # Not pushed yet: renamed, staged, the id line changed and nothing else, the key line moved.
+    before = desk.read("forloeb/K-METT-001.yaml")
+    assert desk.new() == "K-METT-002"
+    desk.commit_all("second")
+    with open(desk.keys, "a", encoding="utf-8") as f:
+        f.write(f'"K-METT-002": "111111-1118"\n')
+    r = desk.cti("renumber", "METT2", "K-METT-001")
+    assert r.rc == 2 and "in use already" in r.err, r
+    r = desk.cti("renumber", "METT2")
+    assert r.rc == 0 and "K-METT-002 is now K-METT-003" in r.text, r
+    new = desk.read("forloeb/K-METT-003.yaml")
+    assert not os.path.exists(os.path.join(desk.path, "forloeb", "K-METT-002.yaml"))
+    assert new == before.replace("K-METT-001", "K-METT-003"), "only the id line changed"
+    assert '"K-METT-003": "111111-1118"' in desk.key_text() and "K-METT-002" not in desk.key_text()
+    staged = desk.git("diff", "--cached", "--name-status", "-M").stdout
+    assert "forloeb/K-METT-003.yaml" in staged, staged
