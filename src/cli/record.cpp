@@ -108,8 +108,20 @@ int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, con
                             c.id(), format_diagnostic(added.front())));
     return kFindings;
   }
-  if (o.commit)
+  if (o.commit) {
+    // What the commit would hold is checked as `validate --staged` would: not one error.
+    Diagnostics errors = edit::errors_after(c.repo, f, e.bytes);
+    if (!errors.empty()) {
+      errors.front().file = display_path(c.repo.root, errors.front().file);
+      setup_error(fmt::format(fmt::runtime(tr("{}: --commit would commit a file with an error, so nothing was "
+                                              "changed: {}; fix the file first, or record without --commit",
+                                              "{}: --commit ville committe en fil med en fejl, så intet er ændret: "
+                                              "{}; ret filen først, eller registrér uden --commit")),
+                              c.id(), format_diagnostic(errors.front())));
+      return kFindings;
+    }
     if (auto err = commit_precheck(c.repo, f.file)) return refuse(c, *err);
+  }
   const fs::path path = c.repo.root / f.file;
   std::error_code ec;
   const auto perms = fs::status(path, ec).permissions();
@@ -118,8 +130,8 @@ int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, con
   std::string out = line;
   if (o.commit) {
     if (auto err = commit_file(c.repo, f.file, line))
-      return setup_error(fmt::format(fmt::runtime(tr("{} was changed and staged, but not committed: {}",
-                                                     "{} er ændret og lagt i indekset, men ikke committet: {}")),
+      return setup_error(fmt::format(fmt::runtime(tr("{} was changed, but not committed (the index is as it was): {}",
+                                                     "{} er ændret, men ikke committet (indekset er som før): {}")),
                                      display_path(c.repo.root, f.file), *err));
     out += tr(" (committed)", " (committet)");
   }

@@ -62,10 +62,25 @@ std::optional<std::string> commit_precheck(const CheckedRepo& repo, const std::s
 }
 
 std::optional<std::string> commit_file(const CheckedRepo& repo, const std::string& file, const std::string& message) {
+  // The file's index entry as it was, put back when the commit is refused (a hook).
+  ProcessResult was = git(repo, {"ls-files", "-s", "--", file});
+  if (was.exit_code != 0) return first_line(was);
+  auto restore = [&] {
+    if (was.out.empty())
+      git(repo, {"rm", "-q", "--cached", "--", file});
+    else
+      run_process({"git", "update-index", "--index-info"}, repo.root, was.out);
+  };
   ProcessResult add = git(repo, {"add", "--", file});
-  if (add.exit_code != 0) return first_line(add);
+  if (add.exit_code != 0) {
+    restore();
+    return first_line(add);
+  }
   ProcessResult commit = git(repo, {"commit", "-q", "-m", message});
-  if (commit.exit_code != 0) return first_line(commit);
+  if (commit.exit_code != 0) {
+    restore();
+    return first_line(commit);
+  }
   return std::nullopt;
 }
 

@@ -8,7 +8,7 @@
 
 namespace cti::edit {
 
-Diagnostics added_errors(const CheckedRepo& repo, const Forloeb& f, const std::string& bytes) {
+Diagnostics errors_after(const CheckedRepo& repo, const Forloeb& f, const std::string& bytes) {
   LoadedRepo loaded;
   loaded.root = repo.root;
   loaded.snapshot = Snapshot::worktree;
@@ -26,16 +26,24 @@ Diagnostics added_errors(const CheckedRepo& repo, const Forloeb& f, const std::s
   }
   for (auto& other : loaded.forloeb) other.diagnostics.clear();
 
+  Diagnostics read = std::move(loaded.diagnostics);  // what reading the bytes found (YAML, CPR)
+  loaded.diagnostics.clear();
+  Diagnostics after = rules::validate(loaded, rules::Facts{repo.today, false, ""});
+  Diagnostics out;
+  for (auto* list : {&read, &after})
+    for (auto& d : *list)
+      if (d.file == f.file && d.severity == Severity::error) out.push_back(std::move(d));
+  return out;
+}
+
+Diagnostics added_errors(const CheckedRepo& repo, const Forloeb& f, const std::string& bytes) {
   std::map<std::string, int> before;
   for (const auto& d : f.diagnostics)
     if (d.severity == Severity::error) ++before[d.rule];
-  Diagnostics after = rules::validate(loaded, rules::Facts{repo.today, false, ""});
   std::map<std::string, int> seen;
   Diagnostics added;
-  for (auto& d : after) {
-    if (d.file != f.file || d.severity != Severity::error) continue;
+  for (auto& d : errors_after(repo, f, bytes))
     if (++seen[d.rule] > before[d.rule]) added.push_back(std::move(d));
-  }
   return added;
 }
 

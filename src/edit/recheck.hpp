@@ -12,4 +12,8 @@ namespace cti::edit {
 // for each rule, the errors beyond as many as the file already had. Empty: safe to write.
 Diagnostics added_errors(const CheckedRepo& repo, const Forloeb& f, const std::string& bytes);
 
+// Every error the file would have with the new `bytes` (reading them and every rule):
+// what `validate --staged` would say about it once committed. `--commit` commits none.
+Diagnostics errors_after(const CheckedRepo& repo, const Forloeb& f, const std::string& bytes);
+
 }  // namespace cti::edit

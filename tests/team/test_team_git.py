@@ -180,3 +180,34 @@ def test_renumber_outside_a_conflict_never_moves_a_pushed_forloeb(team):
     assert '"K-METT-003": "111111-1118"' in desk.key_text() and "K-METT-002" not in desk.key_text()
     staged = desk.git("diff", "--cached", "--name-status", "-M").stdout
     assert "forloeb/K-METT-003.yaml" in staged, staged
+
+
+def test_commit_refuses_a_file_with_any_error_and_leaves_the_index_as_it_was(team):
+    desk = team("desk")
+    desk.new()
+    desk.commit_all("new")
+    path = os.path.join(desk.path, "forloeb", "K-METT-001.yaml")
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(f"noter: borgerens nummer er {CPR_A}\n")
+    before = desk.read("forloeb/K-METT-001.yaml")
+    r = desk.cti("contact", "K-METT-001", "--commit")
+    assert r.rc == 1 and "--commit would commit a file with an error" in r.err and "[cpr-leak]" in r.err, r
+    assert desk.read("forloeb/K-METT-001.yaml") == before, "nothing was changed"
+    assert desk.git("diff", "--cached", "--name-only").stdout == ""
+    # Without --commit the recording itself is allowed (it adds no error).
+    assert desk.cti("contact", "K-METT-001").rc == 0
+    desk.git("checkout", "--", "forloeb/K-METT-001.yaml")
+
+    # The hook refuses the commit (another file with an error slipped in past it): the
+    # index is put back as it was, the file keeps the recording, and the message says so.
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("opstart: 2026-13-01\n")
+    desk.git("commit", "-q", "--no-verify", "-am", "broken opstart")
+    assert desk.new() == "K-METT-002"
+    desk.git("add", "forloeb/K-METT-002.yaml")
+    desk.git("commit", "-q", "--no-verify", "-m", "second")
+    staged_before = desk.git("ls-files", "-s").stdout
+    r = desk.cti("contact", "K-METT-002", "--commit")
+    assert r.rc == 2 and "not committed (the index is as it was)" in r.err, r
+    assert desk.git("ls-files", "-s").stdout == staged_before
+    assert "med: borger" in desk.read("forloeb/K-METT-002.yaml").split("kontakter:")[1].split("\n")[1]
