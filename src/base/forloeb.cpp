@@ -1,5 +1,9 @@
 #include "base/forloeb.hpp"
 
+#include <algorithm>
+
+#include "base/suggest.hpp"
+
 namespace cti {
 
 std::string_view end_status_name(EndStatus s) {
@@ -53,6 +57,22 @@ const Diagnostic* Forloeb::first_error() const {
   for (const auto& d : diagnostics)
     if (d.severity == Severity::error) return &d;
   return nullptr;
+}
+
+bool Forloeb::in_view_of(std::string_view w) const {
+  if (w.empty() || (worker && *worker == w)) return true;
+  if (!has_errors()) return false;
+  if (!worker) return true;
+  auto lower = [](std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+  };
+  // A near miss: two letters in a long id, one in an id of 3-5 letters, none in a shorter
+  // one (where one letter makes another worker).
+  const std::size_t slack = std::min<std::size_t>(2, std::max(worker->size(), w.size()) / 3);
+  if (lower(*worker) == lower(std::string(w)) || edit_distance(*worker, w) <= slack) return true;
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& d) { return d.rule == "unknown-worker"; });
 }
 
 }  // namespace cti

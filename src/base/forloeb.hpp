@@ -118,6 +118,10 @@ struct Forloeb {
   std::optional<EndStatus> end_status() const;
   // The focus areas written for phase 1-3 (nothing when the phase has no entry).
   const FocusAreas* focus_of(int phase) const;
+  // Whether a view of `worker` (empty: everyone) shows this forløb: it is theirs, or it
+  // has errors and might be theirs: no readable medarbejder, a near miss of the id (case,
+  // one letter in 3-5, two in longer ids), or a medarbejder cti.yaml does not know (SPEC 9: never hidden).
+  bool in_view_of(std::string_view worker) const;
 };
 
 }  // namespace cti

@@ -11,21 +11,22 @@ namespace cti::cli {
 namespace {
 
 struct AgendaOptions {
-  std::string worker;
+  WorkerChoice who;
   int days = schedule::kDefaultHorizonDays;
   std::string format = "table";
 };
 
-int run_agenda(const AgendaOptions& o, const GlobalOptions& g) {
+int run_agenda(AgendaOptions o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
   auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
-  if (!check_worker(*repo, o.worker)) return kUsage;
+  if (!settle_worker(*repo, o.who)) return kUsage;
+  const std::string& worker = o.who.worker;
 
-  report::AgendaQuery q{*today, o.days, o.worker};
+  report::AgendaQuery q{*today, o.days, worker};
   auto groups = report::agenda(repo->project, repo->forloeb, q);
-  const report::Uncounted uncounted = report::uncounted(*repo, o.worker);
+  const report::Uncounted uncounted = report::uncounted(*repo, worker);
   std::string out;
   if (o.format == "json") {
     out = report::render_agenda_json(groups, q, uncounted);
@@ -47,7 +48,7 @@ int run_agenda(const AgendaOptions& o, const GlobalOptions& g) {
 
 Runner setup_agenda(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<AgendaOptions>();
-  add_worker_option(app, o->worker);
+  add_worker_choice(app, o->who);
   app.add_option("--days", o->days, "Also list what falls due within DAYS days (default 14)")
       ->option_text("DAYS")
       ->check(CLI::Range(0, 3660));

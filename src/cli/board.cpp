@@ -20,7 +20,7 @@ namespace {
 struct BoardOptions {
   std::string output;
   int months = 6;
-  std::string worker;
+  WorkerChoice who;
   bool force = false;
 };
 
@@ -30,19 +30,20 @@ std::optional<std::string> write_board_file(const fs::path& path, const std::str
   return force ? replace_file(path, html, 0644) : write_new_file(path, html, 0644);
 }
 
-int run_board(const BoardOptions& o, const GlobalOptions& g) {
+int run_board(BoardOptions o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
   auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
-  if (!check_worker(*repo, o.worker)) return kUsage;
+  if (!settle_worker(*repo, o.who)) return kUsage;
+  const std::string& worker = o.who.worker;
 
   report::BoardQuery q;
   q.today = *today;
   q.months = o.months;
-  q.worker = o.worker;
+  q.worker = worker;
   report::Board board = report::compute_board(repo->project, repo->forloeb, q);
-  board.uncounted = report::uncounted(*repo, o.worker);
+  board.uncounted = report::uncounted(*repo, worker);
   std::string html = report::render_board_html(board);
 
   if (o.output == "-") {
@@ -77,7 +78,7 @@ Runner setup_board(CLI::App& app, const GlobalOptions& g) {
   app.add_option("--months", o->months, "Months ahead on the timeline and in the caseload forecast (default 6)")
       ->check(CLI::Range(1, 36))
       ->option_text("N");
-  add_worker_option(app, o->worker);
+  add_worker_choice(app, o->who);
   app.add_flag("--force", o->force, "Replace FILE if it exists");
   return [o, &g] { return run_board(*o, g); };
 }

@@ -15,7 +15,7 @@ using i18n::tr;
 namespace {
 
 struct StatusOptions {
-  std::string worker;
+  WorkerChoice who;
   bool all = false;
   int horizon = schedule::kDefaultHorizonDays;
   std::string format = "table";
@@ -29,24 +29,25 @@ std::vector<report::StatusRow> shown_paths(const CheckedRepo& repo, std::vector<
   return rows;
 }
 
-int run_status(const StatusOptions& o, const GlobalOptions& g) {
+int run_status(StatusOptions o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
   auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
-  if (!check_worker(*repo, o.worker)) return kUsage;
+  if (!settle_worker(*repo, o.who)) return kUsage;
+  const std::string& worker = o.who.worker;
 
-  report::StatusQuery q{*today, o.horizon, o.worker, o.all};
+  report::StatusQuery q{*today, o.horizon, worker, o.all};
   auto rows = report::status_rows(repo->project, repo->forloeb, q);
   // Files with errors stay on the board, marked; what it could not count is named.
-  const report::Uncounted uncounted = report::uncounted(*repo, o.worker);
+  const report::Uncounted uncounted = report::uncounted(*repo, worker);
   std::string out;
   if (o.format == "json")
     out = report::render_status_json(rows, *today, uncounted);
   else if (o.format == "csv")
     out = report::render_status_csv(rows);
   else
-    out = report::render_status_table(shown_paths(*repo, rows), report::worker_summaries(repo->project, rows, o.worker),
+    out = report::render_status_table(shown_paths(*repo, rows), report::worker_summaries(repo->project, rows, worker),
                                       *today, o.horizon, use_color(g, stdout), output_width());
   if (!print_output(out)) return kUsage;
   note_uncounted(*repo, uncounted, report::Shown::rows);
@@ -66,7 +67,7 @@ int run_status(const StatusOptions& o, const GlobalOptions& g) {
 
 Runner setup_status(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<StatusOptions>();
-  add_worker_option(app, o->worker);
+  add_worker_choice(app, o->who);
   app.add_flag("--all", o->all, "Include ended (afsluttet) forløb");
   app.add_option("--horizon", o->horizon, "Items due within DAYS days count as due soon (default 14)")
       ->option_text("DAYS")

@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
+#include "base/unicode.hpp"
+#include "cli/git_setup.hpp"
 
 namespace cti::cli {
 
@@ -29,6 +33,36 @@ bool check_worker(const CheckedRepo& repo, const std::string& worker) {
         fmt::format(fmt::runtime(tr("; the workers in cti.yaml are: {}", "; medarbejderne i cti.yaml er: {}")), list);
   setup_error(msg);
   return false;
+}
+
+void add_worker_choice(CLI::App& app, WorkerChoice& c) {
+  auto* w = add_worker_option(app, c.worker);
+  app.add_flag("--all-workers,--alle", c.all_workers,
+               "Every worker's forløb, whatever CTI_WORKER or git config cti.worker says")
+      ->excludes(w);
+}
+
+bool settle_worker(const CheckedRepo& repo, WorkerChoice& c) {
+  if (!c.worker.empty() || c.all_workers) return check_worker(repo, c.worker);
+  std::string from;
+  if (const char* env = std::getenv("CTI_WORKER"); env && *env) {
+    c.worker = nfc(env);
+    from = "CTI_WORKER";
+  } else if (auto v = git_config(repo.root, "cti.worker"); v && !trim_end(*v).empty()) {
+    c.worker = nfc(trim_end(*v));
+    from = "git config cti.worker";
+  }
+  if (from.empty()) return true;
+  if (!check_worker(repo, c.worker)) {
+    print_note(fmt::format(fmt::runtime(tr("(the worker came from {}; --all-workers shows everyone)",
+                                           "(medarbejderen kom fra {}; --all-workers viser alle)")),
+                           from));
+    return false;
+  }
+  print_note(fmt::format(fmt::runtime(tr("showing {}'s forløb ({}); --all-workers shows everyone",
+                                         "viser {}s forløb ({}); --all-workers viser alle")),
+                         c.worker, from));
+  return true;
 }
 
 void note_uncounted(const CheckedRepo& repo, report::Uncounted u, report::Shown shown) {

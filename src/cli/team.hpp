@@ -13,6 +13,16 @@ namespace cti::cli {
 // otherwise prints an error (a "did you mean", else the workers of cti.yaml) and returns false.
 bool check_worker(const CheckedRepo& repo, const std::string& worker);
 
+// The worker a view shows (SPEC 9, "who am I"): --worker, else, unless --all-workers,
+// CTI_WORKER, else `git config cti.worker`; checked like --worker (the error names where a
+// default came from). A default in use is said in one line on stderr. False: printed.
+struct WorkerChoice {
+  std::string worker;        // --worker as given
+  bool all_workers = false;  // --all-workers
+};
+void add_worker_choice(CLI::App& app, WorkerChoice& c);
+bool settle_worker(const CheckedRepo& repo, WorkerChoice& c);
+
 // What a view could not count (report::uncounted), as notes on stderr with the files
 // named from where cti was started: the same notes, in the same words, from every view.
 void note_uncounted(const CheckedRepo& repo, report::Uncounted u, report::Shown shown);

@@ -91,7 +91,7 @@ std::vector<StatusRow> status_rows(const Project& project, const std::vector<For
   const auto settings = schedule::settings_of(project, q.today);
   std::vector<StatusRow> rows;
   for (const auto& f : forloeb) {
-    if (!q.worker.empty() && (!f.worker || *f.worker != q.worker)) continue;
+    if (!f.in_view_of(q.worker)) continue;
     const bool listed =
         q.all || f.has_errors() || !f.dates_readable() || schedule::on_default_board(f, checklist, q.today);
     if (listed) rows.push_back(status_row(f, checklist, settings, q));

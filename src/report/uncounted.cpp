@@ -16,7 +16,7 @@ using i18n::tr;
 Uncounted uncounted(const std::vector<Forloeb>& forloeb, const Diagnostics& repo_diagnostics, std::string_view worker) {
   Uncounted u;
   for (const auto& f : forloeb) {
-    if (!worker.empty() && !(f.worker && *f.worker == worker)) continue;
+    if (!f.in_view_of(worker)) continue;
     if (f.has_errors()) ++u.forloeb_with_errors;
     if (!f.dates_readable()) u.unreadable.push_back(f.file);
   }

@@ -211,3 +211,44 @@ def test_commit_refuses_a_file_with_any_error_and_leaves_the_index_as_it_was(tea
     assert r.rc == 2 and "not committed (the index is as it was)" in r.err, r
     assert desk.git("ls-files", "-s").stdout == staged_before
     assert "med: borger" in desk.read("forloeb/K-METT-002.yaml").split("kontakter:")[1].split("\n")[1]
+
+
+def test_who_am_i_and_the_files_with_errors_that_might_be_mine(team):
+    desk = team("desk")
+    mine, jonas = desk.new(), desk.new(worker="jonas")
+    spare = [desk.new() for _ in range(3)]
+    desk.git("config", "cti.worker", "mette")
+    r = desk.cti("status", "--format", "json", "--all")
+    assert r.rc == 0 and mine in r.text and jonas not in r.text, r
+    assert "showing mette's forløb (git config cti.worker); --all-workers shows everyone" in r.err, r
+    r = desk.cti("status", "--format", "json", "--all", "--all-workers")
+    assert mine in r.text and jonas in r.text and "showing" not in r.err, r
+    r = desk.cti("agenda", env={"CTI_WORKER": "jonas"})
+    assert "showing jonas's forløb (CTI_WORKER)" in r.err and mine not in r.text, r
+    assert desk.cti("status", "--worker", "jonas").err == "", "--worker itself says nothing more"
+
+    # Files with errors that might be mette's: a misspelt key, a near miss, conflict markers.
+    def rewrite(fid, old, new):
+        path = os.path.join(desk.path, "forloeb", fid + ".yaml")
+        text = desk.read(f"forloeb/{fid}.yaml")
+        assert old in text
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace(old, new, 1))
+    rewrite(spare[0], "medarbejder: mette", "medarbejer: mette")
+    rewrite(spare[1], "medarbejder: mette", "medarbejder: Mete")
+    rewrite(spare[2], "delmålgruppe:", "<<<<<<< HEAD\ndelmålgruppe:")
+    rewrite(jonas, "delmålgruppe:", "delmålgrupe:")  # jonas's own error: not mette's
+    for args in (["status", "--format", "json", "--all"], ["agenda", "--format", "json"]):
+        r = desk.cti(*args)
+        for fid in spare:
+            assert fid in r.text, (args, fid, r)
+        assert jonas not in r.text, (args, r)
+    r = desk.cti("board", "-o", os.path.join(os.path.dirname(desk.path), "tavle.html"))
+    assert r.rc == 0, r
+    with open(os.path.join(os.path.dirname(desk.path), "tavle.html"), encoding="utf-8") as f:
+        board = f.read()
+    assert all(fid in board for fid in spare) and jonas not in board
+
+    desk.git("config", "cti.worker", "mete")
+    r = desk.cti("status")
+    assert r.rc == 2 and "unknown worker 'mete'" in r.err and "came from git config cti.worker" in r.err, r

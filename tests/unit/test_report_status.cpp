@@ -122,6 +122,33 @@ TEST_SUITE("status") {
     CHECK(status_rows(p, {b}, q("2025-03-01")).empty());
   }
 
+  TEST_CASE("a worker's view keeps every file with errors that might be theirs (SPEC 9)") {
+    auto own = case_("K-1", "mette", "2025-02-03");
+    auto other = case_("K-2", "bo", "2025-02-03");
+    auto misspelt = case_("K-3", "Mete", "2025-02-03");  // a near miss of mette, with an error
+    misspelt.diagnostics.push_back(cti::make_diag(misspelt.file, {2, 14}, cti::Severity::error, "unknown-worker", "x"));
+    auto no_worker = case_("K-4", "bo", "2025-02-03");
+    no_worker.worker = {};
+    no_worker.diagnostics.push_back(cti::make_diag(no_worker.file, {1, 1}, cti::Severity::error, "yaml-syntax", "x"));
+    auto other_bad = case_("K-5", "bo", "2025-02-03");  // bo's, with an error: not mette's
+    other_bad.diagnostics.push_back(cti::make_diag(other_bad.file, {1, 1}, cti::Severity::error, "invalid-date", "x"));
+    auto near_bad = case_("K-6", "mettte", "2025-02-03");  // known to no one? still a near miss
+    near_bad.diagnostics.push_back(cti::make_diag(near_bad.file, {1, 1}, cti::Severity::error, "invalid-date", "x"));
+    CHECK(own.in_view_of("mette"));
+    CHECK_FALSE(other.in_view_of("mette"));
+    CHECK(misspelt.in_view_of("mette"));
+    CHECK(misspelt.in_view_of("bo"));  // an unknown medarbejder could be anyone's
+    CHECK(no_worker.in_view_of("mette"));
+    CHECK_FALSE(other_bad.in_view_of("mette"));
+    CHECK(near_bad.in_view_of("mette"));
+    CHECK_FALSE(case_("K-7", "b", "2025-02-03").in_view_of("a"));
+    auto p = project();
+    StatusQuery mette = q("2025-04-15");
+    mette.worker = "mette";
+    CHECK(ids(status_rows(p, {own, other, misspelt, no_worker, other_bad, near_bad}, mette)) ==
+          std::vector<std::string>{"K-1", "K-3", "K-4", "K-6"});
+  }
+
   TEST_CASE("sort: nearest deadline first, no deadline last, ties by id") {
     auto p = project();
     auto late = case_("K-9", "anna", "2025-03-01");  // next point 2025-06-01
