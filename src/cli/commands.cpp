@@ -22,6 +22,7 @@ const std::vector<Command>& commands() {
       {"end", "Record the afslutning: ID --status gennemført|afbrudt|flyttet", setup_end},
       {"contact", "Add a contact to the forløb's log: ID [--with W] [--where P]", setup_contact},
       {"renumber", "Give a forløb not yet pushed another id, its key-file line with it: OLD [NEW]", setup_renumber},
+      {"sync", "Fetch, merge (or --rebase), validate and push: the daily round trip with the server", setup_sync},
       {"key", "The CPR key file in a team: add ID (read without echo), check [--quarter Q]", setup_key},
       {"hook", "Install the git hooks and the merge driver; --server for the shared bare repository", setup_hook},
       {"completion", "Print the shell completion script for bash, zsh or fish", setup_completion},
