@@ -31,6 +31,54 @@ ProcessResult git_at(const fs::path& dir, std::vector<std::string> args) {
   return run_process(argv, dir);
 }
 
+// Whether `dir` or a folder above it holds a .git (a directory, a file of a worktree or
+// a submodule, even a broken link): only then may git's answer be "in a work tree".
+bool under_git(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::path d = dir;; d = d.parent_path()) {
+    const auto st = fs::symlink_status(d / ".git", ec);
+    if (fs::exists(st) || fs::is_symlink(st)) return true;
+    if (d == d.parent_path() || d.empty()) return false;
+  }
+}
+
+// git's first line of complaint, for the message.
+std::string first_line(const ProcessResult& r) {
+  if (r.exit_code == -1) return "git could not be started";
+  std::string line = r.err.substr(0, r.err.find('\n'));
+  return line.empty() ? fmt::format("git exit {}", r.exit_code) : line;
+}
+
+struct GitView {
+  bool in_work_tree = false, tracked = false, ignored = false;
+  bool failed = false;  // git gave no answer: cannot tell
+  std::string why;
+};
+
+// The three questions, each with the exit codes git documents for yes and no; anything
+// else is a failure.
+GitView ask_git(const fs::path& dir, const std::string& name, bool want_ignored) {
+  GitView v;
+  if (!under_git(dir)) return v;  // no .git anywhere above: git has nothing to say
+  auto fail = [&](const ProcessResult& r) {
+    v.failed = true;
+    v.why = first_line(r);
+    return v;
+  };
+  auto r = git_at(dir, {"rev-parse", "--is-inside-work-tree"});
+  if (r.exit_code != 0) return fail(r);
+  v.in_work_tree = r.out.rfind("true", 0) == 0;
+  if (!v.in_work_tree) return v;
+  r = git_at(dir, {"ls-files", "--error-unmatch", "--", name});
+  if (r.exit_code != 0 && r.exit_code != 1) return fail(r);
+  v.tracked = r.exit_code == 0;
+  if (!want_ignored || v.tracked) return v;
+  r = git_at(dir, {"check-ignore", "-q", "--", name});
+  if (r.exit_code != 0 && r.exit_code != 1) return fail(r);
+  v.ignored = r.exit_code == 0;
+  return v;
+}
+
 bool inside(const fs::path& p, const fs::path& dir) {
   fs::path rel = p.lexically_relative(dir);
   return !rel.empty() && *rel.begin() != ".." && rel != ".";
@@ -149,22 +197,26 @@ std::variant<fs::path, std::string> check_output(const OutputTarget& t) {
       return msg("{} is inside a .git directory; choose another file", "{} ligger i en .git-mappe; vælg en anden fil",
                  t.given);
 
-  // What git knows about the place, asked where the file would be.
-  const std::string name = target.filename().string();
-  const bool in_work_tree = git_at(dir, {"rev-parse", "--is-inside-work-tree"}).out.rfind("true", 0) == 0;
-  if (in_work_tree && git_at(dir, {"ls-files", "--error-unmatch", "--", name}).exit_code == 0)
+  // What git knows about the place, asked where the file would be. Any answer git does
+  // not give (it fails, refuses a repository of another owner, is missing) means "cannot
+  // tell", and cti does not write there: never taken as "not in a work tree".
+  const GitView view = ask_git(dir, target.filename().string(), t.sensitivity == Sensitivity::cpr);
+  if (view.failed)
+    return fmt::format(fmt::runtime(tr("{}: git cannot tell whether the path is tracked or ignored ({}); cti "
+                                       "writes nothing there until git can answer",
+                                       "{}: git kan ikke svare på, om stien følges eller ignoreres ({}); cti "
+                                       "skriver intet der, før git kan svare")),
+                       t.given, view.why);
+  if (view.tracked)
     return msg("{} is tracked by git; cti does not write over a tracked file",
                "{} følges af git; cti skriver ikke over en fil, som git følger", t.given);
-  if (t.sensitivity == Sensitivity::cpr) {
-    const bool ignored = in_work_tree && git_at(dir, {"check-ignore", "-q", "--", name}).exit_code == 0;
-    if ((in_work_tree || inside(target, root)) && !ignored)
-      return msg(
-          "{} is inside a git work tree (or the case repository) and git does not ignore it; write the "
-          "report outside it (or add the path to .gitignore)",
-          "{} ligger i et git-arbejdstræ (eller sagsrepositoriet) og ignoreres ikke af git; skriv "
-          "indberetningen uden for det (eller tilføj stien til .gitignore)",
-          t.given);
-  }
+  if (t.sensitivity == Sensitivity::cpr && (view.in_work_tree || inside(target, root)) && !view.ignored)
+    return msg(
+        "{} is inside a git work tree (or the case repository) and git does not ignore it; write the "
+        "report outside it (or add the path to .gitignore)",
+        "{} ligger i et git-arbejdstræ (eller sagsrepositoriet) og ignoreres ikke af git; skriv "
+        "indberetningen uden for det (eller tilføj stien til .gitignore)",
+        t.given);
   if (exists && !t.replace)
     return msg("{} already exists; use --force to replace it", "{} findes allerede; brug --force for at erstatte den",
                t.given);
