@@ -5,6 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <thread>
 
 #include "base/cpr_scan.hpp"
 #include "base/lang.hpp"
@@ -36,6 +39,16 @@ std::string join(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
   return out;
+}
+
+// A test seam, as git's GIT_TEST_* variables: CTI_TEST_PAUSE_BEFORE_REPLACE_MS waits
+// between reading the case file and replacing it, so a suite can change the file then.
+void pause_for_tests() {
+  const char* ms = std::getenv("CTI_TEST_PAUSE_BEFORE_REPLACE_MS");
+  if (!ms || !*ms) return;
+  char* end = nullptr;
+  long n = std::strtol(ms, &end, 10);
+  if (*end == '\0' && n > 0 && n <= 60000) std::this_thread::sleep_for(std::chrono::milliseconds(n));
 }
 
 }  // namespace
@@ -138,6 +151,7 @@ int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, con
   std::error_code ec;
   const auto perms = fs::status(path, ec).permissions();
   const unsigned mode = ec ? 0644u : static_cast<unsigned>(perms) & 07777u;
+  pause_for_tests();
   // Only over the bytes that were read: a change another program made since is kept.
   const io::ReplaceResult replaced = io::replace_if_unchanged(path, c.bytes, e.bytes, mode);
   if (replaced.status == io::Replaced::changed)
