@@ -1,3 +1,4 @@
+// Calendar dates (date.hpp): strict parsing, formatting, month arithmetic, the local date.
 #include "base/date.hpp"
 
 #include <fmt/format.h>
@@ -44,6 +45,15 @@ Date add_months(Date d, int months) {
 
 Date add_days(Date d, int days) {
   return Date{std::chrono::sys_days{d} + std::chrono::days{days}};
+}
+
+Date local_date(std::time_t instant) {
+  std::tm tm{};
+  tzset();  // localtime_r need not read TZ itself
+  if (!localtime_r(&instant, &tm))
+    return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::from_time_t(instant))};
+  return Date{std::chrono::year{tm.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(tm.tm_mon + 1)},
+              std::chrono::day{static_cast<unsigned>(tm.tm_mday)}};
 }
 
 int days_between(Date a, Date b) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,18 @@ std::string format_date(Date d);
 Date add_months(Date d, int months);
 
 Date add_days(Date d, int days);
+
+// The calendar date at `instant` where the user is: local time, honouring TZ (as
+// `date +%F` does), not the UTC date; the UTC date if the local time cannot be had.
+Date local_date(std::time_t instant);
+
+// The years a date may have in cti (SPEC section 5): 1900 to 9998, so that every date
+// and every date computed from it (a planned end, a due date) prints as YYYY-MM-DD.
+inline constexpr int kFirstYear = 1900;
+inline constexpr int kLastYear = 9998;
+inline bool year_in_range(Date d) {
+  return static_cast<int>(d.year()) >= kFirstYear && static_cast<int>(d.year()) <= kLastYear;
+}
 
 // Days from a to b (positive when b is later).
 int days_between(Date a, Date b);

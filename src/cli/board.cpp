@@ -7,7 +7,7 @@
 #include "base/lang.hpp"
 #include "cli/commands.hpp"
 #include "cli/team.hpp"
-#include "io/files.hpp"
+#include "io/safe_writer.hpp"
 
 namespace fs = std::filesystem;
 
@@ -23,12 +23,6 @@ struct BoardOptions {
   WorkerChoice who;
   bool force = false;
 };
-
-// The one place the board reaches the disk: a new file, or with --force a replaced one,
-// complete or not at all.
-std::optional<std::string> write_board_file(const fs::path& path, const std::string& html, bool force) {
-  return force ? replace_file(path, html, 0644) : write_new_file(path, html, 0644);
-}
 
 int run_board(BoardOptions o, const GlobalOptions& g) {
   auto today = resolve_today(g);
@@ -49,18 +43,13 @@ int run_board(BoardOptions o, const GlobalOptions& g) {
   if (o.output == "-") {
     if (!print_output(html)) return kUsage;
   } else {
-    // Relative to the directory cti was started in, not to -C (SPEC section 6).
-    fs::path out = fs::absolute(fs::path(o.output));
+    // The safe writer (SPEC section 6): relative to where cti was started (not -C); never
+    // over a case file, cti.yaml, the key file, a tracked file, a link or a FIFO; with
+    // --force it replaces an earlier board; the file appears whole or not at all.
     std::error_code ec;
-    if (fs::is_directory(out, ec))
-      return setup_error(fmt::format(
-          fmt::runtime(tr("{} is a directory; -o needs a file name", "{} er en mappe; -o skal have et filnavn")),
-          o.output));
-    if (!o.force && fs::exists(fs::symlink_status(out, ec)))
-      return setup_error(fmt::format(fmt::runtime(tr("{} exists; use --force to replace it",
-                                                     "{} findes allerede; brug --force for at erstatte den")),
-                                     o.output));
-    if (auto err = write_board_file(out, html, o.force)) return setup_error(*err);
+    const io::OutputTarget target{
+        o.output, fs::current_path(ec), repo->root, cpr_file_path(g, repo->root), io::Sensitivity::plain, o.force};
+    if (auto err = io::write_output(target, html)) return setup_error(*err);
     print_note(fmt::format(fmt::runtime(tr("wrote the board ({} forløb) to {}", "skrev tavlen ({} forløb) til {}")),
                            board.rows, o.output));
   }

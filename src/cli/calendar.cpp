@@ -21,6 +21,7 @@ namespace {
 
 struct CalendarOptions {
   std::string output;
+  bool output_given = false;  // -o given, even as -o "" (which the writer refuses)
   std::string worker;
   int alarm_days = -1;  // none
 };
@@ -58,7 +59,7 @@ int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
   if (o.alarm_days >= 0) ics_options.alarm_days = o.alarm_days;
   std::string ics = report::render_ics(events, repo->project, ics_options);
 
-  if (o.output.empty() || o.output == "-") {
+  if (!o.output_given || o.output == "-") {
     if (!print_output(ics)) return kUsage;
   } else {
     // The safe writer: relative to where cti was started; replaces an earlier calendar,
@@ -78,13 +79,17 @@ int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
 
 Runner setup_calendar(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<CalendarOptions>();
-  app.add_option("-o,--output", o->output, "Write the calendar to FILE (replaced atomically); default stdout")
-      ->option_text("FILE");
+  auto* output =
+      app.add_option("-o,--output", o->output, "Write the calendar to FILE (replaced atomically); default stdout")
+          ->option_text("FILE");
   add_worker_option(app, o->worker);
   app.add_option("--alarm", o->alarm_days, "Add a reminder DAYS days before each event (0-365)")
       ->check(CLI::Range(0, 365))
       ->option_text("DAYS");
-  return [o, &g] { return run_calendar(*o, g); };
+  return [o, &g, output] {
+    o->output_given = output->count() > 0;
+    return run_calendar(*o, g);
+  };
 }
 
 }  // namespace cti::cli

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <ctime>
 
 #include "base/cpr_scan.hpp"
 #include "base/lang.hpp"
@@ -37,14 +38,22 @@ std::optional<Date> resolve_today(const GlobalOptions& g) {
     }
   }
   if (text.empty()) {
-    auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    return Date{now};
+    // The local calendar date (TZ honoured): between midnight and 01:00 in Denmark the
+    // UTC date is still yesterday.
+    return local_date(std::time(nullptr));
   }
   return parse_date_option(text, source);
 }
 
 std::optional<Date> parse_date_option(const std::string& text, std::string_view option) {
-  if (auto d = parse_date(text)) return d;
+  auto d = parse_date(text);
+  if (d && year_in_range(*d)) return d;
+  if (d) {
+    setup_error(fmt::format(fmt::runtime(tr("{} must be a date in the years {} to {}, not '{}'",
+                                            "{} skal være en dato i årene {} til {}, ikke '{}'")),
+                            option, kFirstYear, kLastYear, text));
+    return std::nullopt;
+  }
   setup_error(fmt::format(
       fmt::runtime(tr("{} must be a date YYYY-MM-DD, not '{}'", "{} skal være en dato ÅÅÅÅ-MM-DD, ikke '{}'")), option,
       text));

@@ -31,7 +31,7 @@ using Runner = std::function<int()>;
 int setup_error(const std::string& message);
 void print_note(const std::string& message);
 
-// --today, else CTI_TODAY, else the system date. Nothing (and an error printed) when invalid.
+// --today, else CTI_TODAY, else the local date (TZ honoured). Nothing (and an error printed) when invalid.
 std::optional<Date> resolve_today(const GlobalOptions& g);
 
 // The working directory given by -C, or the current one.

@@ -76,6 +76,9 @@ std::optional<std::string> choose(const std::string& given, const std::vector<st
 int run_new(const NewOptions& o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return kUsage;
+  // Held until the file is written (and committed): two `cti new` never pick one id.
+  auto lock = lock_repository(g);
+  if (!lock) return kUsage;
   auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
   Date contact = *today;

@@ -5,12 +5,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <thread>
 
 #include "base/cpr_scan.hpp"
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
 #include "edit/recheck.hpp"
-#include "io/files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -39,6 +41,16 @@ std::string join(const std::vector<std::string>& names) {
   return out;
 }
 
+// A test seam, as git's GIT_TEST_* variables: CTI_TEST_PAUSE_BEFORE_REPLACE_MS waits
+// between reading the case file and replacing it, so a suite can change the file then.
+void pause_for_tests() {
+  const char* ms = std::getenv("CTI_TEST_PAUSE_BEFORE_REPLACE_MS");
+  if (!ms || !*ms) return;
+  char* end = nullptr;
+  long n = std::strtol(ms, &end, 10);
+  if (*end == '\0' && n > 0 && n <= 60000) std::this_thread::sleep_for(std::chrono::milliseconds(n));
+}
+
 }  // namespace
 
 void add_record_options(CLI::App& app, RecordOptions& o, bool date) {
@@ -48,12 +60,25 @@ void add_record_options(CLI::App& app, RecordOptions& o, bool date) {
   app.add_flag("--commit", o.commit, "git add and commit the file (refused when other changes are staged)");
 }
 
+std::optional<io::RepoLock> lock_repository(const GlobalOptions& g) {
+  auto root = find_root(g);
+  if (!root) return std::nullopt;
+  auto lock = io::RepoLock::acquire(*root);
+  if (auto* err = std::get_if<std::string>(&lock)) {
+    setup_error(*err + std::string(tr("; nothing was changed", "; intet er ændret")));
+    return std::nullopt;
+  }
+  return std::move(std::get<io::RepoLock>(lock));
+}
+
 std::optional<CaseFile> open_case(const RecordOptions& o, const GlobalOptions& g) {
   auto today = resolve_today(g);
   if (!today) return std::nullopt;
+  auto lock = lock_repository(g);  // before anything is read: held until the file is replaced
+  if (!lock) return std::nullopt;
   auto repo = open_checked(g, *today);
   if (!repo) return std::nullopt;
-  CaseFile c{std::move(*repo), 0, {}, *today};
+  CaseFile c{std::move(*repo), 0, {}, *today, std::move(*lock)};
   if (!o.date.empty()) {
     auto d = parse_date_option(o.date, "--date");
     if (!d) return std::nullopt;
@@ -69,12 +94,12 @@ std::optional<CaseFile> open_case(const RecordOptions& o, const GlobalOptions& g
                              "filen er et symbolsk link; registrér det i hånden i filen det peger på")));
     return std::nullopt;
   }
-  auto bytes = read_text_file(path);
-  if (!bytes) {
-    refuse(c, std::string(tr("the file cannot be read", "filen kan ikke læses")));
+  auto read = io::read_case_file(path);
+  if (!read.bytes) {
+    refuse(c, fmt::format(fmt::runtime(tr("the file cannot be read ({})", "filen kan ikke læses ({})")), read.error));
     return std::nullopt;
   }
-  c.bytes = std::move(*bytes);
+  c.bytes = std::move(*read.bytes);
   return c;
 }
 
@@ -126,7 +151,13 @@ int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, con
   std::error_code ec;
   const auto perms = fs::status(path, ec).permissions();
   const unsigned mode = ec ? 0644u : static_cast<unsigned>(perms) & 07777u;
-  if (auto err = replace_file(path, e.bytes, mode)) return refuse(c, *err);
+  pause_for_tests();
+  // Only over the bytes that were read: a change another program made since is kept.
+  const io::ReplaceResult replaced = io::replace_if_unchanged(path, c.bytes, e.bytes, mode);
+  if (replaced.status == io::Replaced::changed)
+    return refuse(c, std::string(tr("another program changed the file while cti was recording; run the command again",
+                                    "et andet program ændrede filen, mens cti registrerede; kør kommandoen igen")));
+  if (replaced.status == io::Replaced::failed) return refuse(c, replaced.error);
   std::string out = line;
   if (o.commit) {
     if (auto err = commit_file(c.repo, f.file, line))

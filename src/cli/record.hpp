@@ -8,6 +8,7 @@
 
 #include "cli/common.hpp"
 #include "edit/edit.hpp"
+#include "io/case_lock.hpp"
 
 namespace cti::cli {
 
@@ -27,12 +28,14 @@ struct CaseFile {
   std::size_t index = 0;  // in repo.forloeb
   std::string bytes;      // the file as it is now
   Date date;              // --date, else today
+  io::RepoLock lock;      // held from before the repository is read until the command ends
   const Forloeb& forloeb() const { return repo.forloeb[index]; }
   const std::string& id() const { return forloeb().display_id(); }
 };
 
-// Opens the repository, finds the forløb named by o.id and reads its file; prints the
-// problem and returns nothing when that fails (exit code kUsage).
+// Locks the repository (other recordings and `new` wait), opens it, finds the forløb
+// named by o.id and reads its file; prints the problem and returns nothing when that
+// fails (exit code kUsage).
 std::optional<CaseFile> open_case(const RecordOptions& o, const GlobalOptions& g);
 
 // The value a name takes from a fixed list, with a did-you-mean when it is not there;
@@ -40,11 +43,16 @@ std::optional<CaseFile> open_case(const RecordOptions& o, const GlobalOptions& g
 std::optional<std::string> pick(const std::string& given, const std::vector<std::string>& allowed,
                                 std::string_view what);
 
+// The repository lock for a command that reads the repository and then writes in it
+// (the recording commands, `new`): prints the problem and returns nothing on failure.
+std::optional<io::RepoLock> lock_repository(const GlobalOptions& g);
+
 // Prints a refusal ("nothing was changed") and returns kUsage.
 int refuse(const CaseFile& c, const std::string& why);
 
-// Writes the edited bytes (when changed): refuses when they would add an error, replaces
-// the file atomically, commits it with --commit (message = line), prints `line`.
+// Writes the edited bytes (when changed): refuses when they would add an error or when
+// the file is no longer the one read (another program changed it), replaces the file
+// atomically, commits it with --commit (message = line), prints `line`.
 int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, const std::string& line);
 
 // "K-0007: økonomi, afdækning registreret 2026-11-30" and its variants: names newly

@@ -31,6 +31,7 @@ struct ReportOptions {
   std::string format = "csv";
   bool pseudonym = false;
   std::string output;
+  bool output_given = false;  // -o given, even as -o "" (which the writer refuses)
   bool force = false;
 };
 
@@ -87,7 +88,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
 
   // Where the report goes is settled before any CPR number is read.
   const fs::path key_file = cpr_file_path(g, repo->root);
-  const bool to_stdout = o.output.empty() || o.output == "-";
+  const bool to_stdout = !o.output_given || o.output == "-";
   if (to_stdout && !o.pseudonym)
     return setup_error(std::string(
         isatty(STDOUT_FILENO)
@@ -208,10 +209,14 @@ Runner setup_report(CLI::App& app, const GlobalOptions& g) {
       ->required();
   app.add_option("--format", o->format, "Output: csv (Excel, Danish) or json")->check(CLI::IsMember({"csv", "json"}));
   app.add_flag("--pseudonym", o->pseudonym, "Case ids instead of CPR numbers (may go to standard output)");
-  app.add_option("-o,--output", o->output, "Write the report to FILE (mode 0600; required for CPR numbers)")
-      ->option_text("FILE");
+  auto* output =
+      app.add_option("-o,--output", o->output, "Write the report to FILE (mode 0600; required for CPR numbers)")
+          ->option_text("FILE");
   app.add_flag("--force", o->force, "Replace FILE if it exists");
-  return [o, &g] { return run_report(*o, g); };
+  return [o, &g, output] {
+    o->output_given = output->count() > 0;
+    return run_report(*o, g);
+  };
 }
 
 }  // namespace cti::cli

@@ -1,3 +1,4 @@
+// Whole files: read, created without overwriting, replaced, a line ensured (files.hpp).
 #include "io/files.hpp"
 
 #include <fcntl.h>
@@ -9,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/atomic_file.hpp"
+
 namespace fs = std::filesystem;
 
 namespace cti {
@@ -19,62 +22,21 @@ std::string errno_text(const fs::path& p) {
   return p.string() + ": " + std::strerror(errno);
 }
 
-// Writes content to a fresh temporary file in the same directory; returns its path.
-std::optional<fs::path> write_temp(const fs::path& path, const std::string& content, unsigned mode, std::string& err) {
-  std::string name = ".";  // built by appending: GCC 12 warns falsely on "." + string (-Wrestrict)
-  name += path.filename().string();
-  name += ".XXXXXX";
-  std::string tmpl = (path.parent_path() / name).string();
-  int fd = mkstemp(tmpl.data());
-  if (fd < 0) {
-    err = errno_text(path);
-    return std::nullopt;
-  }
-  bool ok = fchmod(fd, mode) == 0;
-  std::size_t done = 0;
-  while (ok && done < content.size()) {
-    ssize_t w = write(fd, content.data() + done, content.size() - done);
-    if (w < 0 && errno == EINTR) continue;
-    ok = w > 0;
-    if (ok) done += static_cast<std::size_t>(w);
-  }
-  ok = ok && fsync(fd) == 0;
-  if (!ok) err = errno_text(path);
-  close(fd);
-  if (!ok) {
-    unlink(tmpl.c_str());
-    return std::nullopt;
-  }
-  return fs::path(tmpl);
+std::optional<std::string> result(const fs::path& path, const io::PlaceResult& r) {
+  if (r) return std::nullopt;
+  errno = r.error ? r.error : EIO;
+  return errno_text(path);
 }
 
 }  // namespace
 
 std::optional<std::string> write_new_file(const fs::path& path, const std::string& content, unsigned mode) {
-  std::string err;
-  auto tmp = write_temp(path.parent_path().empty() ? fs::path(".") / path : path, content, mode, err);
-  if (!tmp) return err;
-  // link() fails with EEXIST instead of replacing: the never-overwrite guarantee.
-  int rc = link(tmp->c_str(), path.c_str());
-  int saved = errno;
-  unlink(tmp->c_str());
-  if (rc != 0) {
-    errno = saved;
-    return errno_text(path);
-  }
-  return std::nullopt;
+  // Never over an existing name: linkat/link fail with EEXIST instead of replacing.
+  return result(path, io::place_file(path, content, static_cast<mode_t>(mode), false));
 }
 
 std::optional<std::string> replace_file(const fs::path& path, const std::string& content, unsigned mode) {
-  std::string err;
-  auto tmp = write_temp(path.parent_path().empty() ? fs::path(".") / path : path, content, mode, err);
-  if (!tmp) return err;
-  if (rename(tmp->c_str(), path.c_str()) != 0) {
-    std::string e = errno_text(path);
-    unlink(tmp->c_str());
-    return e;
-  }
-  return std::nullopt;
+  return result(path, io::place_file(path, content, static_cast<mode_t>(mode), true));
 }
 
 std::optional<std::string> read_text_file(const fs::path& path) {

@@ -7,8 +7,8 @@
 
 namespace cti {
 
-// Creates `path` with `content` (O_EXCL: fails if it exists). Writes to a temporary
-// file beside it and links it into place, so a crash leaves no partial file.
+// Creates `path` with `content`; fails if it exists. Written nameless and linked into
+// place when complete (io/atomic_file.hpp), so a crash leaves no partial file.
 // Returns an error text on failure. `mode` is the new file's permission bits.
 std::optional<std::string> write_new_file(const std::filesystem::path& path, const std::string& content,
                                           unsigned mode = 0644);

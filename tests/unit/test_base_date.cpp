@@ -1,6 +1,9 @@
 // Calendar dates and the month arithmetic m(d, n) of SPEC section 3.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <ctime>
+
 #include "base/date.hpp"
 #include "builders.hpp"
 
@@ -95,6 +98,49 @@ TEST_SUITE("date") {
     CHECK(days_between(D("2024-01-01"), D("2024-12-31")) == 365);
     CHECK(days_between(D("2025-06-01"), D("2025-05-31")) == -1);
     CHECK(days_between(D("2025-06-01"), D("2025-06-01")) == 0);
+  }
+}
+
+// The local date at an instant under the POSIX time zone `tz`; TZ is put back after.
+std::string local_at(const char* tz, std::time_t instant) {
+  const char* old = std::getenv("TZ");
+  const std::string saved = old ? old : "";
+  setenv("TZ", tz, 1);
+  std::string out = format_date(local_date(instant));
+  if (old)
+    setenv("TZ", saved.c_str(), 1);
+  else
+    unsetenv("TZ");
+  tzset();
+  return out;
+}
+
+// Seconds since the epoch of a UTC date and time.
+std::time_t utc(const char* date, int hour, int minute) {
+  auto day = std::chrono::sys_days{D(date)};
+  return std::chrono::system_clock::to_time_t(day + std::chrono::hours{hour} + std::chrono::minutes{minute});
+}
+
+TEST_SUITE("date") {
+  TEST_CASE("today is the local calendar date, not the UTC date") {
+    // 00:30 local time far east of UTC (UTC+14): the UTC date is still the day before.
+    CHECK(local_at("XXX-14", utc("2025-06-01", 10, 30)) == "2025-06-02");
+    // 00:30 local time far west (UTC-11) is 11:30 UTC the same day; 23:30 local is
+    // already the next day in UTC.
+    CHECK(local_at("YYY+11", utc("2025-06-02", 11, 30)) == "2025-06-02");
+    CHECK(local_at("YYY+11", utc("2025-06-03", 10, 30)) == "2025-06-02");
+    // Denmark in summer (CEST, UTC+2): 00:30 on 1 June is 22:30 UTC on 31 May.
+    CHECK(local_at("CET-1CEST,M3.5.0,M10.5.0/3", utc("2025-05-31", 22, 30)) == "2025-06-01");
+    CHECK(local_at("CET-1CEST,M3.5.0,M10.5.0/3", utc("2025-01-31", 23, 30)) == "2025-02-01");
+    CHECK(local_at("UTC0", utc("2025-05-31", 22, 30)) == "2025-05-31");
+  }
+
+  TEST_CASE("years in range") {
+    CHECK(year_in_range(D("1900-01-01")));
+    CHECK(year_in_range(D("9998-12-31")));
+    CHECK_FALSE(year_in_range(D("9999-01-01")));
+    CHECK_FALSE(year_in_range(D("1899-12-31")));
+    CHECK_FALSE(year_in_range(D("0000-01-01")));
   }
 }
 
