@@ -24,6 +24,7 @@ const std::vector<RuleInfo>& rule_registry() {
       {"wrong-type", Severity::error, "a list, mapping or text where something else belongs",
        "en liste, mapping eller tekst hvor der skal stå noget andet"},
       {"invalid-date", Severity::error, "not a real YYYY-MM-DD calendar date", "ikke en rigtig ÅÅÅÅ-MM-DD-dato"},
+      {"date-out-of-range", Severity::error, "a date before 1900 or after 9998", "en dato før 1900 eller efter 9998"},
       {"invalid-value", Severity::error, "a value outside what the key allows",
        "en værdi uden for det nøglen tillader"},
       {"invalid-status", Severity::error, "afslutning.status other than gennemført, afbrudt or flyttet",

@@ -166,6 +166,9 @@ Runner setup_renumber(CLI::App& app, const GlobalOptions& g) {
   return [o, &g] {
     auto today = resolve_today(g);
     if (!today) return static_cast<int>(kUsage);
+    // As the recording commands: no other cti writes in the repository until the move is done.
+    auto lock = lock_repository(g);
+    if (!lock) return static_cast<int>(kUsage);
     auto repo = open_checked(g, *today);
     if (!repo) return static_cast<int>(kUsage);
     o->old_id = nfc(o->old_id);

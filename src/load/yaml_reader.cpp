@@ -166,7 +166,16 @@ std::optional<std::string> YamlReader::scalar(const YAML::Node& n, std::string_v
 std::optional<Date> YamlReader::date(const YAML::Node& n, std::string_view key) {
   auto s = scalar(n, key);
   if (!s) return std::nullopt;
-  if (auto d = parse_date(*s)) return d;
+  if (auto d = parse_date(*s)) {
+    if (year_in_range(*d)) return d;
+    // A year cti cannot compute with: a planned end in year 10000 would not print as
+    // YYYY-MM-DD (nor be a valid iCalendar date).
+    error(pos_of(n), "date-out-of-range",
+          fmt::format(
+              fmt::runtime(tr("'{}': {} is outside the years {} to {}", "'{}': {} ligger uden for årene {} til {}")),
+              key, quote_value(*s), kFirstYear, kLastYear));
+    return std::nullopt;
+  }
   if (looks_like_date(*s))
     error(
         pos_of(n), "invalid-date",
