@@ -28,6 +28,7 @@ Runner setup_contact(CLI::App& app, const GlobalOptions& g);
 Runner setup_renumber(CLI::App& app, const GlobalOptions& g);
 Runner setup_key(CLI::App& app, const GlobalOptions& g);
 Runner setup_sync(CLI::App& app, const GlobalOptions& g);
+Runner setup_merge_driver(CLI::App& app, const GlobalOptions& g);
 Runner setup_completion(CLI::App& app, const GlobalOptions& g);
 Runner setup_complete(CLI::App& app, const GlobalOptions& g);
 

@@ -29,6 +29,7 @@ REPOSITORY_WRITERS = {
     "src/cli/new.cpp": "cti new creates a case file (never overwriting), under the repository lock",
     "src/cli/renumber.cpp": "renumber moves a case file and its key-file line to a new id",
     "src/cli/renumber_clash.cpp": "renumber after a merge clash: the same move",
+    "src/cli/merge_driver.cpp": "the merge driver writes its result into the temporary file git gives it (%A)",
     "src/cli/key.cpp": "key add appends a line to the key file itself (mode 0600, through a link, refused inside "
                        "the repository unless git ignores it), which the -o writer rightly refuses",
 }
