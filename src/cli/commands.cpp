@@ -27,7 +27,7 @@ const std::vector<Command>& commands() {
       {"hook", "Install the git hooks and the merge driver; --server for the shared bare repository", setup_hook},
       {"completion", "Print the shell completion script for bash, zsh or fish", setup_completion},
       {"merge-driver", "", setup_merge_driver},  // hidden: git's merge driver for forloeb/** (cti hook install)
-      {"__complete", "", setup_complete},  // hidden: the repository's ids for the completion scripts
+      {"__complete", "", setup_complete},        // hidden: the repository's ids for the completion scripts
   };
   return table;
 }
