@@ -120,3 +120,56 @@ def test_one_item_with_two_dates_stays_a_conflict_with_both_values(team, how):
     text = mette.read(f"forloeb/{fid}.yaml")
     assert "økonomi: 2026-12-09" in text and "2026-12-02" not in text
     assert "sted: telefon" in text and "dato: 2026-12-01" in text, "both contacts kept"
+
+
+def test_three_workers_a_month_offline_every_record_once(team):
+    """Three clones record on shared and own forløb for four weeks, syncing in turn (one
+    of them rebasing): at the end every contact and item made is there exactly once on
+    the server, every id keeps its borger, and the server never held an invalid file."""
+    a, b, c = team("anna"), team("bo"), team("carl")
+    c.git("config", "pull.rebase", "true")
+    shared = a.new()
+    assert a.cti("start", shared, "--date", "2026-11-23").rc == 0
+    a.commit_all("new " + shared)
+    assert a.cti("sync").rc == 0
+    own = {}
+    for clone, worker in ((b, "jonas"), (c, "jonas")):
+        assert clone.cti("sync").rc == 0
+    made = []  # (forløb, date, place) of every contact recorded
+    places = ["hjemme", "kontor", "telefon"]
+    items = iter(["økonomi", "afdækning", "langsigtet-plan", "koordinering", "møder-aftaler", "lokale-tilbud"])
+    for week in range(4):
+        for n, clone in enumerate((a, b, c)):
+            day = f"2026-12-{1 + week * 7 + n:02d}"
+            env = {"CTI_TODAY": day}
+            r = clone.cti("contact", shared, "--where", places[n], "--commit", env=env)
+            assert r.rc == 0, r
+            made.append((shared, day, places[n]))
+            if week == 0:
+                fid = clone.new(worker="jonas") if clone is not a else clone.new()
+                clone.git("add", "-A")
+                clone.git("commit", "-q", "-m", "new " + fid)
+                own[clone.path] = fid
+            if week % 2 == n % 2:
+                r = clone.cti("done", shared, next(items), "--commit", env=env)
+                assert r.rc == 0, r
+        for clone in (c, a, b) if week % 2 else (b, c, a):
+            r = clone.cti("sync", env={"CTI_TODAY": "2026-12-28"})
+            assert r.rc == 0, r
+    for clone in (a, b, c):
+        assert clone.cti("sync", env={"CTI_TODAY": "2026-12-28"}).rc == 0
+    final = git("show", f"main:forloeb/{shared}.yaml", cwd=team.server).stdout
+    log = [line for line in final.split("kontakter:")[1].splitlines() if line.strip().startswith("- {")]
+    for fid, day, place in made:
+        assert sum(f"dato: {day}, med: borger, sted: {place}" in line for line in log) == 1, (day, place, final)
+    assert len(log) == len(made), "every recorded contact once, nothing else"
+    for item in ("økonomi", "afdækning", "langsigtet-plan", "koordinering", "møder-aftaler", "lokale-tilbud"):
+        assert final.count(f"  {item}: ") == 1, (item, final)
+    assert len(set(own.values())) == 3, own
+    for clone in (a, b, c):
+        assert clone.read(f"forloeb/{shared}.yaml") == final
+        assert clone.cti("validate", env={"CTI_TODAY": "2026-12-28"}).rc == 0
+    # Every commit on the server validates (pre-merge-commit, --commit and sync guarded them).
+    for sha in git("rev-list", "main", cwd=team.server).stdout.split():
+        tree = git("ls-tree", "-r", "--name-only", sha, "forloeb/", cwd=team.server).stdout.split()
+        assert all("<<<<<<<" not in git("show", f"{sha}:{p}", cwd=team.server).stdout for p in tree)
