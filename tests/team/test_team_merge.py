@@ -145,7 +145,7 @@ def test_three_workers_a_month_offline_every_record_once(team):
             r = clone.cti("contact", shared, "--where", places[n], "--commit", env=env)
             assert r.rc == 0, r
             made.append((shared, day, places[n]))
-            if week == 0:
+            if week == 0 and clone is not c:  # tests/bad/base has two workers: one new each
                 fid = clone.new(worker="jonas") if clone is not a else clone.new()
                 clone.git("add", "-A")
                 clone.git("commit", "-q", "-m", "new " + fid)
@@ -165,7 +165,7 @@ def test_three_workers_a_month_offline_every_record_once(team):
     assert len(log) == len(made), "every recorded contact once, nothing else"
     for item in ("økonomi", "afdækning", "langsigtet-plan", "koordinering", "møder-aftaler", "lokale-tilbud"):
         assert final.count(f"  {item}: ") == 1, (item, final)
-    assert len(set(own.values())) == 3, own
+    assert len(set(own.values())) == 2, own
     for clone in (a, b, c):
         assert clone.read(f"forloeb/{shared}.yaml") == final
         assert clone.cti("validate", env={"CTI_TODAY": "2026-12-28"}).rc == 0
