@@ -15,6 +15,7 @@
 #include "base/lang.hpp"
 #include "base/unicode.hpp"
 #include "cli/commands.hpp"
+#include "cli/team.hpp"
 #include "io/files.hpp"
 #include "io/out.hpp"
 #include "load/key_retention.hpp"
@@ -167,15 +168,9 @@ int run_check(const KeyOptions& o, const GlobalOptions& g) {
   if (!today) return kUsage;
   auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
-  report::Quarter q = report::last_completed_quarter(*today);
-  if (!o.quarter.empty()) {
-    auto parsed = report::parse_quarter(o.quarter);
-    if (!parsed)
-      return setup_error(fmt::format(fmt::runtime(tr("--quarter must be YYYY-Qn (n 1-4), e.g. 2025-Q2, not '{}'",
-                                                     "--quarter skal være ÅÅÅÅ-Qn (n 1-4), f.eks. 2025-Q2, ikke '{}'")),
-                                     privacy::redact(o.quarter)));
-    q = *parsed;
-  }
+  auto quarter = quarter_option(o.quarter, *today);
+  if (!quarter) return kUsage;
+  const report::Quarter q = *quarter;
   std::vector<std::string> needed;
   for (const auto& r : report::quarter_rows(repo->forloeb, q)) needed.push_back(r.id);
   const fs::path key_file = cpr_file_path(g, repo->root);

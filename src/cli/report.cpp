@@ -10,6 +10,7 @@
 #include "base/git.hpp"
 #include "base/lang.hpp"
 #include "cli/commands.hpp"
+#include "cli/team.hpp"
 #include "io/out.hpp"
 #include "io/safe_writer.hpp"
 #include "load/key_retention.hpp"
@@ -76,15 +77,9 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
   auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
 
-  report::Quarter q = report::last_completed_quarter(*today);
-  if (!o.quarter.empty()) {
-    auto parsed = report::parse_quarter(o.quarter);
-    if (!parsed)
-      return setup_error(fmt::format(fmt::runtime(tr("--quarter must be YYYY-Qn (n 1-4), e.g. 2025-Q2, not '{}'",
-                                                     "--quarter skal være ÅÅÅÅ-Qn (n 1-4), f.eks. 2025-Q2, ikke '{}'")),
-                                     o.quarter));
-    q = *parsed;
-  }
+  auto quarter = quarter_option(o.quarter, *today);
+  if (!quarter) return kUsage;
+  const report::Quarter q = *quarter;
 
   // Where the report goes is settled before any CPR number is read.
   const fs::path key_file = cpr_file_path(g, repo->root);

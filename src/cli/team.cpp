@@ -72,4 +72,14 @@ void note_uncounted(const CheckedRepo& repo, report::Uncounted u, report::Shown 
   for (const auto& line : report::uncounted_sentences(u, shown)) print_note(line);
 }
 
+std::optional<report::Quarter> quarter_option(const std::string& given, Date today) {
+  if (given.empty()) return report::last_completed_quarter(today);
+  auto parsed = report::parse_quarter(given);
+  if (!parsed)
+    setup_error(fmt::format(fmt::runtime(tr("--quarter must be YYYY-Qn (n 1-4), e.g. 2025-Q2, not '{}'",
+                                            "--quarter skal være ÅÅÅÅ-Qn (n 1-4), f.eks. 2025-Q2, ikke '{}'")),
+                            given));
+  return parsed;
+}
+
 }  // namespace cti::cli

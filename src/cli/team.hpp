@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/common.hpp"
+#include "report/quarter.hpp"
 #include "report/uncounted.hpp"
 
 namespace cti::cli {
@@ -26,5 +27,9 @@ bool settle_worker(const CheckedRepo& repo, WorkerChoice& c);
 // What a view could not count (report::uncounted), as notes on stderr with the files
 // named from where cti was started: the same notes, in the same words, from every view.
 void note_uncounted(const CheckedRepo& repo, report::Uncounted u, report::Shown shown);
+
+// --quarter as given (empty: the last completed quarter before today), as report and key
+// check take it; nothing (the error printed) when it is no YYYY-Qn.
+std::optional<report::Quarter> quarter_option(const std::string& given, Date today);
 
 }  // namespace cti::cli
