@@ -100,7 +100,7 @@ void explain_same_id(const fs::path& root, const std::optional<git::IndexListing
   std::vector<std::string> names = names_in_use(root, *listing);
   for (const auto& [staged_path, bits] : stages) {
     const std::string& path = staged_path;  // a plain name: lambdas below capture it (clang 14)
-    if (bits == 1) continue;  // merged
+    if (bits == 1) continue;                // merged
     if ((bits & 0b1100) != 0b1100 || (bits & 0b10)) {
       // Not add/add: a conflict git's index still holds, even where the file shows no
       // markers (a merge driver that left one side in place).
