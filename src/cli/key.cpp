@@ -190,10 +190,7 @@ int run_check(const KeyOptions& o, const GlobalOptions& g) {
   for (const auto& d : diags) {
     if (d.rule == "cpr-missing") ++missing;
     if (d.severity == Severity::error) ++errors;
-    out += d.pos.line > 0 ? format_diagnostic(d)
-                          : fmt::format("{}: {}: {} [{}]", d.file, d.severity == Severity::error ? "error" : "warning",
-                                        d.message, d.rule);
-    out += "\n";
+    out += format_key_diagnostic(d) + "\n";
   }
   if (!print_output(out)) return kUsage;
   print_note(fmt::format(fmt::runtime(tr("{}: {} forløb in the report, {} without a CPR number in {}; {} error(s)",

@@ -41,11 +41,7 @@ struct ReportOptions {
 void print_diagnostics(const Diagnostics& ds) {
   std::string out;
   for (const auto& d : ds) {
-    std::string line = d.pos.line > 0
-                           ? format_diagnostic(d)
-                           : fmt::format("{}: {}: {} [{}]", d.file, d.severity == Severity::error ? "error" : "warning",
-                                         d.message, d.rule);
-    out += privacy::redact(line) + "\n";
+    out += privacy::redact(format_key_diagnostic(d)) + "\n";
   }
   io::err().print(out);
 }

@@ -26,6 +26,17 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
+// The paths git holds unmerged, in its order.
+std::vector<std::string> unmerged_paths(const fs::path& root) {
+  return lines_of(run_process({"git", "diff", "--name-only", "--diff-filter=U"}, root).out);
+}
+
+std::string joined(const std::vector<std::string>& paths) {
+  std::string out;
+  for (const auto& p : paths) out += (out.empty() ? "" : " ") + p;
+  return out;
+}
+
 bool merging(const fs::path& root) {
   return run_process({"git", "rev-parse", "-q", "--verify", "MERGE_HEAD"}, root).exit_code == 0;
 }
@@ -55,9 +66,7 @@ std::string first_line(const std::string& text) {
 }
 
 std::optional<std::string> unfinished_integration(const fs::path& root) {
-  const auto unmerged = run_process({"git", "diff", "--name-only", "--diff-filter=U"}, root).out;
-  std::string files;
-  for (const auto& f : lines_of(unmerged)) files += (files.empty() ? "" : " ") + f;
+  std::string files = joined(unmerged_paths(root));
   if (files.empty()) files = std::string(tr("the files", "filerne"));
   if (git::rebase_in_progress(root))
     return std::string(tr("a rebase has stopped in this clone; ", "en rebase er standset i denne klon; ")) +
@@ -69,7 +78,7 @@ std::optional<std::string> unfinished_integration(const fs::path& root) {
 }
 
 void explain_stop(const GlobalOptions& g, const fs::path& root, Date today, bool rebase, const ProcessResult& r) {
-  const auto unmerged = lines_of(run_process({"git", "diff", "--name-only", "--diff-filter=U"}, root).out);
+  const auto unmerged = unmerged_paths(root);
   const bool stopped = git::rebase_in_progress(root).has_value() || merging(root);
   if (!stopped) {
     // git refused to start (a file in the way, say): nothing changed.
@@ -94,8 +103,7 @@ void explain_stop(const GlobalOptions& g, const fs::path& root, Date today, bool
     return;
   }
   // What cti validate says about the files in conflict (a same-id clash names the renumber).
-  std::string files;
-  for (const auto& f : unmerged) files += (files.empty() ? "" : " ") + f;
+  const std::string files = joined(unmerged);
   print_note(fmt::format(fmt::runtime(tr("the {} stopped at a conflict in {}", "{} standsede ved en konflikt i {}")),
                          rebase ? "rebase" : tr("merge", "fletningen"), files));
   auto repo = check_repo({root, Snapshot::worktree, today, cpr_file_path(g, root), false, false});

@@ -72,6 +72,12 @@ void note_uncounted(const CheckedRepo& repo, report::Uncounted u, report::Shown 
   for (const auto& line : report::uncounted_sentences(u, shown)) print_note(line);
 }
 
+std::string format_key_diagnostic(const Diagnostic& d) {
+  return d.pos.line > 0 ? format_diagnostic(d)
+                        : fmt::format("{}: {}: {} [{}]", d.file, d.severity == Severity::error ? "error" : "warning",
+                                      d.message, d.rule);
+}
+
 std::optional<report::Quarter> quarter_option(const std::string& given, Date today) {
   if (given.empty()) return report::last_completed_quarter(today);
   auto parsed = report::parse_quarter(given);

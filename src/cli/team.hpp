@@ -28,6 +28,10 @@ bool settle_worker(const CheckedRepo& repo, WorkerChoice& c);
 // named from where cti was started: the same notes, in the same words, from every view.
 void note_uncounted(const CheckedRepo& repo, report::Uncounted u, report::Shown shown);
 
+// A key-file diagnostic as report and key check print it: "file:line:col: ..." where it has
+// a position, else "file: error: message [rule]" (a case id missing from the key file).
+std::string format_key_diagnostic(const Diagnostic& d);
+
 // --quarter as given (empty: the last completed quarter before today), as report and key
 // check take it; nothing (the error printed) when it is no YYYY-Qn.
 std::optional<report::Quarter> quarter_option(const std::string& given, Date today);
