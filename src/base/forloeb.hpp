@@ -28,6 +28,10 @@ inline constexpr std::string_view kAreas[] = {
     "bolig", "økonomi", "psykisk-helbred", "fysisk-helbred", "netværk", "daglige-aktiviteter", "uddannelse-og-arbejde"};
 inline constexpr std::string_view kRoles[] = {"sagsbehandler", "bostøtte", "støttekontakt", "netværk", "andet"};
 inline constexpr std::string_view kPeerForms[] = {"en-til-en", "gruppe"};
+// The method's sizes of the plans: 1-3 focus areas per phase, a long-term plan of 2-3 goals.
+inline constexpr std::size_t kFocusAreasMax = 3;
+inline constexpr std::size_t kPlanGoalsMin = 2;
+inline constexpr std::size_t kPlanGoalsMax = 3;
 
 struct ChecklistMark {
   std::string item;

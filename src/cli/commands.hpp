@@ -25,6 +25,13 @@ Runner setup_doc(CLI::App& app, const GlobalOptions& g);
 Runner setup_start(CLI::App& app, const GlobalOptions& g);
 Runner setup_end(CLI::App& app, const GlobalOptions& g);
 Runner setup_contact(CLI::App& app, const GlobalOptions& g);
+// More recording commands: the method's own records, the worker, single values, undo.
+Runner setup_plan(CLI::App& app, const GlobalOptions& g);
+Runner setup_goal(CLI::App& app, const GlobalOptions& g);
+Runner setup_peer(CLI::App& app, const GlobalOptions& g);
+Runner setup_assign(CLI::App& app, const GlobalOptions& g);
+Runner setup_set(CLI::App& app, const GlobalOptions& g);
+Runner setup_undo(CLI::App& app, const GlobalOptions& g);
 Runner setup_renumber(CLI::App& app, const GlobalOptions& g);
 Runner setup_key(CLI::App& app, const GlobalOptions& g);
 Runner setup_sync(CLI::App& app, const GlobalOptions& g);

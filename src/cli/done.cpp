@@ -30,6 +30,19 @@ std::vector<std::string> checklist_order(const Project& p) {
   return ids;
 }
 
+// langsigtet-plan recorded while mål lists fewer than kPlanGoalsMin goals: the same line
+// asks for them (else every validate warns [goal-count] later).
+std::string goals_hint(const CaseFile& c, const std::vector<std::string>& items, bool not_relevant) {
+  if (not_relevant || std::find(items.begin(), items.end(), "langsigtet-plan") == items.end()) return {};
+  const std::size_t n = c.forloeb().goals.size();
+  if (n >= kPlanGoalsMin) return {};
+  const std::string recorded = n == 0 ? std::string(tr("none is recorded", "intet er registreret"))
+                                       : fmt::format(fmt::runtime(tr("only {} is recorded", "kun {} er registreret")), n);
+  return fmt::format(fmt::runtime(tr("; the long-term plan has {}-{} goals and {}: cti goal {} AREA",
+                                     "; den langsigtede plan har {}-{} mål, og {}: cti goal {} OMRÅDE")),
+                     kPlanGoalsMin, kPlanGoalsMax, recorded, c.id());
+}
+
 int run_done(const DoneOptions& o, const GlobalOptions& g) {
   auto c = open_case(o.record, g);
   if (!c) return kUsage;
@@ -52,7 +65,7 @@ int run_done(const DoneOptions& o, const GlobalOptions& g) {
     all.changed = all.changed || e.changed;
     all.bytes = std::move(e.bytes);
   }
-  return finish(*c, o.record, all, recorded_line(c->id(), r));
+  return finish(*c, o.record, all, recorded_line(c->id(), r), goals_hint(*c, items, o.not_relevant));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include "base/cpr_scan.hpp"
 #include "base/lang.hpp"
+#include "base/sha1.hpp"
 #include "base/suggest.hpp"
 #include "edit/recheck.hpp"
 
@@ -120,10 +121,11 @@ int refuse(const CaseFile& c, const std::string& why) {
                                  c.id(), display_path(c.repo.root, c.forloeb().file), why));
 }
 
-int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, const std::string& said) {
+int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, const std::string& said,
+           const std::string& hint) {
   const Forloeb& f = c.forloeb();
   const std::string line = privacy::redact(said);  // an old value shown may be anything
-  if (!e.changed) return print_output(line + "\n") ? kOk : kUsage;
+  if (!e.changed) return print_output(line + hint + "\n") ? kOk : kUsage;
   Diagnostics added = edit::added_errors(c.repo, f, e.bytes);
   if (!added.empty()) {
     added.front().file = display_path(c.repo.root, added.front().file);
@@ -159,14 +161,19 @@ int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, con
                                     "et andet program ændrede filen, mens cti registrerede; kør kommandoen igen")));
   if (replaced.status == io::Replaced::failed) return refuse(c, replaced.error);
   std::string out = line;
+  UndoEntry undo{f.file, c.bytes, sha1_hex(e.bytes), {}, line, {}};
   if (o.commit) {
-    if (auto err = commit_file(c.repo, f.file, line))
+    if (auto err = commit_file(c.repo, f.file, line)) {
+      journal_recording(c.repo, undo);
       return setup_error(fmt::format(fmt::runtime(tr("{} was changed, but not committed (the index is as it was): {}",
                                                      "{} er ændret, men ikke committet (indekset er som før): {}")),
                                      display_path(c.repo.root, f.file), *err));
+    }
+    undo.commit = head_commit(c.repo);
     out += tr(" (committed)", " (committet)");
   }
-  return print_output(out + "\n") ? kOk : kUsage;
+  journal_recording(c.repo, undo);
+  return print_output(out + hint + "\n") ? kOk : kUsage;
 }
 
 void Recorded::note(const std::string& name, const edit::Edited& e) {

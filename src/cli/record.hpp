@@ -52,8 +52,10 @@ int refuse(const CaseFile& c, const std::string& why);
 
 // Writes the edited bytes (when changed): refuses when they would add an error or when
 // the file is no longer the one read (another program changed it), replaces the file
-// atomically, commits it with --commit (message = line), prints `line`.
-int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, const std::string& line);
+// atomically, commits it with --commit (message = line), prints `line` (and `hint`, which
+// is not part of the commit message).
+int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, const std::string& line,
+           const std::string& hint = {});
 
 // "K-0007: økonomi, afdækning registreret 2026-11-30" and its variants: names newly
 // recorded, names whose old value was replaced (with --force), names already so.
@@ -71,6 +73,30 @@ std::string recorded_line(const std::string& id, const Recorded& r);
 // and the commit itself. Error texts, or nothing on success.
 std::optional<std::string> commit_precheck(const CheckedRepo& repo, const std::string& file);
 std::optional<std::string> commit_file(const CheckedRepo& repo, const std::string& file, const std::string& message);
+
+// The commit HEAD names after a --commit (record_git.cpp); empty when git cannot say.
+std::string head_commit(const CheckedRepo& repo);
+
+// The undo journal (cli/undo_journal.cpp): each recording that changed a file keeps the
+// bytes it replaced under the git directory (.git/cti/undo, never in the work tree, never
+// committed), so `cti undo` can take it back; the last ones first, at most 20 a file.
+// Outside git nothing is kept.
+struct UndoEntry {
+  std::string file;       // repository-relative, as Forloeb::file
+  std::string before;     // the file's bytes before the recording
+  std::string after_sha;  // sha1_hex of the bytes the recording wrote
+  std::string commit;     // the commit --commit made, else empty
+  std::string line;       // what the recording said ("K-0007: økonomi registreret ...")
+  std::string path;       // where the entry is kept (set by last_recording)
+};
+// Keeps `e` (a failure is a note on stderr; the recording stands).
+void journal_recording(const CheckedRepo& repo, const UndoEntry& e);
+// The folder of the journal, or nothing outside git.
+std::optional<std::filesystem::path> journal_dir(const CheckedRepo& repo);
+// The last recording of `file` still kept, if any.
+std::optional<UndoEntry> last_recording(const CheckedRepo& repo, const std::string& file);
+// Forgets an entry read by last_recording (after it was taken back).
+void forget_recording(const UndoEntry& e);
 
 // Every name (without extension) under forloeb/, whatever its extension or state, every
 // path the index holds there and every id read: an id is free only when no file could

@@ -61,6 +61,13 @@ std::optional<std::string> commit_precheck(const CheckedRepo& repo, const std::s
   return std::nullopt;
 }
 
+std::string head_commit(const CheckedRepo& repo) {
+  ProcessResult r = git(repo, {"rev-parse", "--verify", "-q", "HEAD"});
+  if (r.exit_code != 0) return {};
+  while (!r.out.empty() && (r.out.back() == '\n' || r.out.back() == '\r')) r.out.pop_back();
+  return r.out;
+}
+
 std::optional<std::string> commit_file(const CheckedRepo& repo, const std::string& file, const std::string& message) {
   // The file's index entry as it was, put back when the commit is refused (a hook).
   ProcessResult was = git(repo, {"ls-files", "-s", "--", file});

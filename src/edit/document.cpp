@@ -113,6 +113,13 @@ void Document::reindex() {
   }
 }
 
+void Document::erase_lines(int from, int to) {
+  const std::size_t b = starts[from];
+  const std::size_t e = to + 1 < lines() ? starts[to + 1] : body.size();
+  body.erase(b, e - b);
+  reindex();
+}
+
 void Document::replace_in_line(int i, std::size_t from, std::size_t to, std::string_view text) {
   body.replace(starts[i] + from, to - from, text);
   reindex();

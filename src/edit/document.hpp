@@ -70,6 +70,8 @@ struct Document {
 
   // Inserts whole lines before line `at` (at == lines(): at the end), each ended with eol.
   void insert_lines(int at, const std::vector<std::string>& text);
+  // Removes lines [from, to] (0-based, inclusive), their line endings with them.
+  void erase_lines(int from, int to);
   // Replaces bytes [from, to) of line i.
   void replace_in_line(int i, std::size_t from, std::size_t to, std::string_view text);
   // Recomputes the line starts from body (the tree's lines go stale after an edit).

@@ -1,5 +1,5 @@
 // Surgical edits of a forløb file for the recording commands (done, doc, start, end,
-// contact). Each takes the file's bytes and returns new bytes that differ only in the lines
+// contact, plan, goal, peer, assign, set). Each takes the file's bytes and returns new bytes that differ only in the lines
 // the edit names: comments, blank lines, quoting, key order, indentation, the line ending
 // (CRLF stays CRLF) and a UTF-8 BOM are kept. yaml-cpp only finds the positions; YAML is
 // never re-emitted. A layout the byte editor cannot place safely is refused with a text
@@ -64,6 +64,25 @@ struct Contact {
   std::string status = "holdt";
 };
 Result add_contact(const std::string& bytes, const Contact& c, bool force);
+
+// One `key: value` at the top level (`block` empty: medarbejder, kontakt, indflytning,
+// ansvar_forankret_hos) or in the top-level block `block` (peer_støtte), in the
+// template's key order when new (edit/fields.cpp). A different value needs force.
+Result set_field(const std::string& bytes, const std::string& block, const std::string& key, const std::string& value,
+                 bool force);
+
+// fokusområder.faseN: [a, b] (phase 1-3), written as a flow list on one line.
+Result set_focus_areas(const std::string& bytes, int phase, const std::vector<std::string>& areas, bool force);
+
+// The long-term plan's goals (mål), one per area (edit/goals.cpp). A goal is added at the
+// end of the list as `- {område: A}` (with `nået: D` when reached is given); an existing
+// goal gets its nået set (a different date needs force); remove deletes its entry.
+struct GoalEdit {
+  std::string area;
+  std::optional<Date> reached;
+  bool remove = false;
+};
+Result edit_goal(const std::string& bytes, const GoalEdit& g, bool force);
 
 // The flow entry written for a contact: {dato: D, med: W, sted: P[, status: S]}.
 std::string contact_entry(const Contact& c);

@@ -50,7 +50,44 @@ Refused by_hand(const std::string& label, std::string_view what_en, std::string_
       label, tr(what_en, what_da)))};
 }
 
+// "[a, b]": a flow list of scalars as the messages show it.
+std::string list_text(const YNode& v) {
+  std::string out = "[";
+  for (const auto& k : v.kids) out += (out.size() > 1 ? ", " : "") + k.value;
+  return out + "]";
+}
+
+// update() for a flow list value (SetValue::is_list).
+Result update_list(Document& d, const YNode& k, const YNode& v, const SetValue& s, const std::string& label) {
+  if (v.kind == YNode::Kind::map) return by_hand(label, "holds a mapping", "rummer en mapping");
+  if (v.kind == YNode::Kind::seq && (!v.flow || v.line != k.line || d.reach[k.line] != k.line))
+    return by_hand(label, "is a list not written on one line as [...]",
+                   "er en liste der ikke står på én linje som [...]");
+  std::optional<ValueSpan> span = value_span(d.line(k.line));
+  if (!span || (v.kind == YNode::Kind::scalar && v.line != k.line))
+    return by_hand(label, "has its value on another line", "har sin værdi på en anden linje");
+  std::string old;
+  if (v.kind == YNode::Kind::seq) {
+    bool same = v.kids.size() == s.list.size();
+    for (std::size_t i = 0; i < v.kids.size(); ++i) {
+      if (v.kids[i].kind != YNode::Kind::scalar)
+        return by_hand(label, "holds a list or mapping", "rummer en liste eller mapping");
+      same = same && v.kids[i].value == s.list[i];
+    }
+    old = list_text(v);
+    if (same) return Edited{d.bytes(), false, old};
+  } else if (v.kind == YNode::Kind::scalar) {
+    old = v.value;
+  }
+  if (v.kind != YNode::Kind::null && !s.force) return already_different(label, old, s.text, true);
+  std::string text = s.text;
+  if (span->begin == span->end) text = " " + text;
+  d.replace_in_line(k.line, span->begin, span->end, text);
+  return Edited{d.bytes(), true, old};
+}
+
 Result update(Document& d, const YNode& k, const YNode& v, const SetValue& s, const std::string& label) {
+  if (s.is_list) return update_list(d, k, v, s, label);
   if (v.kind == YNode::Kind::map || v.kind == YNode::Kind::seq)
     return by_hand(label, "holds a list or mapping", "rummer en liste eller mapping");
   std::optional<ValueSpan> span = value_span(d.line(k.line));
@@ -188,7 +225,14 @@ Result set_value(const std::string& bytes, const SetValue& s) {
       block.kind = YNode::Kind::map;
       target = &set_child(root, s.block, std::move(block));
     }
-    set_child(*target, s.key, scalar_node(s.value));
+    if (!s.is_list) {
+      set_child(*target, s.key, scalar_node(s.value));
+      return;
+    }
+    YNode list;
+    list.kind = YNode::Kind::seq;
+    for (const auto& item : s.list) list.kids.push_back(scalar_node(item));
+    set_child(*target, s.key, std::move(list));
   };
   return verified(before, place_value(d, s), change, s.key + ": " + (s.plain ? s.value : s.text));
 }

@@ -42,6 +42,10 @@ struct SetValue {
   std::string text;
   std::vector<std::string> order;  // order of the block's keys (top level: key_order())
   bool force = false;
+  // A flow list of plain words ([bolig, økonomi]) instead of a scalar: `text` is how it is
+  // written, `list` its items (an existing list is replaced only on one line, in flow style).
+  bool is_list = false;
+  std::vector<std::string> list = {};
 };
 Result set_value(const std::string& bytes, const SetValue& s);
 

@@ -110,8 +110,8 @@ void peer_matched_when_wanted(const Input& in, Diagnostics& out) {
 void focus_area_count(const Input& in, Diagnostics& out) {
   for (const auto& f : in.repo.forloeb)
     for (const auto& fa : f.focus)
-      if (fa.areas.size() > 3)
-        out.push_back(make_diag(f.file, fa.areas[3].pos, Severity::error, "too-many-focus-areas",
+      if (fa.areas.size() > kFocusAreasMax)
+        out.push_back(make_diag(f.file, fa.areas[kFocusAreasMax].pos, Severity::error, "too-many-focus-areas",
                                 fmt::format(fmt::runtime(tr("fokusområder.fase{} has {} areas; the phase plan has 1-3 "
                                                             "focus areas per phase",
                                                             "fokusområder.fase{} har {} områder; faseplanen har 1-3 "
@@ -124,7 +124,7 @@ void goal_count(const Input& in, Diagnostics& out) {
     const ChecklistMark* plan = f.mark("langsigtet-plan");
     if (!plan || !plan->done) continue;
     const std::size_t n = f.goals.size();
-    if (n >= 2 && n <= 3) continue;
+    if (n >= kPlanGoalsMin && n <= kPlanGoalsMax) continue;
     Pos at = n ? f.goals_pos : plan->pos;
     out.push_back(make_diag(
         f.file, at, Severity::warning, "goal-count",
