@@ -18,6 +18,7 @@ enum class ValueKind {
   ids,        // case ids of the forløb files
   items,      // checklist item ids (built-in and cti.yaml's tjeklister)
   subgroups,  // delmålgrupper of cti.yaml
+  areas,      // areas of the method and cti.yaml områder (plan, goal)
   file,
   dir,
 };
@@ -55,7 +56,7 @@ struct CompletionModel {
 // Walks the CLI11 app: every visible subcommand, its options (help included) and positionals.
 // The value kind comes from CLI::IsMember, else from the option's name or value text:
 // --worker/--medarbejder or WORKER -> workers, ID -> ids, ITEM -> items,
-// --subgroup/--delmaalgruppe -> subgroups, FILE/PATH -> file, DIR -> dir.
+// --subgroup/--delmaalgruppe -> subgroups, AREA -> areas, FILE/PATH -> file, DIR -> dir.
 CompletionModel completion_model(const CLI::App& app);
 
 // For the script generators: a word in POSIX single quotes (bash, zsh), and words

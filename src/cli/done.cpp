@@ -36,8 +36,9 @@ std::string goals_hint(const CaseFile& c, const std::vector<std::string>& items,
   if (not_relevant || std::find(items.begin(), items.end(), "langsigtet-plan") == items.end()) return {};
   const std::size_t n = c.forloeb().goals.size();
   if (n >= kPlanGoalsMin) return {};
-  const std::string recorded = n == 0 ? std::string(tr("none is recorded", "intet er registreret"))
-                                       : fmt::format(fmt::runtime(tr("only {} is recorded", "kun {} er registreret")), n);
+  const std::string recorded = n == 0
+                                   ? std::string(tr("none is recorded", "intet er registreret"))
+                                   : fmt::format(fmt::runtime(tr("only {} is recorded", "kun {} er registreret")), n);
   return fmt::format(fmt::runtime(tr("; the long-term plan has {}-{} goals and {}: cti goal {} AREA",
                                      "; den langsigtede plan har {}-{} mål, og {}: cti goal {} OMRÅDE")),
                      kPlanGoalsMin, kPlanGoalsMax, recorded, c.id());

@@ -38,8 +38,9 @@ int run_goal(const GoalOptions& o, const GlobalOptions& g) {
     line = fmt::format(fmt::runtime(tr("{}: goal {} removed", "{}: mål {} fjernet")), c->id(), *area);
   } else if (!ge.reached) {
     line = fmt::format(fmt::runtime(e.changed ? tr("{}: goal {} added", "{}: mål {} tilføjet")
-                                              : tr("{}: goal {} is already in the plan", "{}: mål {} står allerede i "
-                                                                                         "planen")),
+                                              : tr("{}: goal {} is already in the plan",
+                                                   "{}: mål {} står allerede i "
+                                                   "planen")),
                        c->id(), *area);
   } else {
     Recorded r;
@@ -56,8 +57,8 @@ Runner setup_goal(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<GoalOptions>();
   add_record_options(app, o->record, false);
   app.add_option("AREA", o->area, "The goal's area (bolig, økonomi, psykisk-helbred, netværk, ...)")->required();
-  auto* reached = app.add_option("--reached,--naaet", o->reached, "The date the goal was reached (nået)")
-                      ->option_text("DATE");
+  auto* reached =
+      app.add_option("--reached,--naaet", o->reached, "The date the goal was reached (nået)")->option_text("DATE");
   app.add_flag("--remove,--fjern", o->remove, "Remove the goal from the plan")->excludes(reached);
   return [o, &g] { return run_goal(*o, g); };
 }

@@ -29,7 +29,9 @@ ProcessResult git(const CheckedRepo& repo, const std::vector<std::string>& args,
   return r;
 }
 
-std::string short_sha(const std::string& sha) { return sha.substr(0, 7); }
+std::string short_sha(const std::string& sha) {
+  return sha.substr(0, 7);
+}
 
 // What the recording said, without its "K-0007: ".
 std::string what_of(const CaseFile& c, const UndoEntry& e) {
@@ -39,10 +41,11 @@ std::string what_of(const CaseFile& c, const UndoEntry& e) {
 
 // No journal entry: say so, and name the last commit of the file when git has one.
 int nothing_to_undo(const CaseFile& c) {
-  std::string msg(tr("cti keeps no recording of this forløb to take back (cti undo knows the recordings made in "
-                       "this clone, the last one first)",
-                       "cti har ingen registrering af dette forløb at fortryde (cti undo kender de registreringer, "
-                       "der er lavet i denne klon, den sidste først)"));
+  std::string msg(
+      tr("cti keeps no recording of this forløb to take back (cti undo knows the recordings made in "
+         "this clone, the last one first)",
+         "cti har ingen registrering af dette forløb at fortryde (cti undo kender de registreringer, "
+         "der er lavet i denne klon, den sidste først)"));
   ProcessResult last = git(c.repo, {"log", "-1", "--format=%H %s", "--", c.forloeb().file});
   if (last.exit_code == 0 && last.out.size() > 41)
     msg += fmt::format(fmt::runtime(tr("; the last commit that changed the file is {} ({}): git revert {} takes it "
@@ -158,8 +161,9 @@ int run_undo(const RecordOptions& o, const GlobalOptions& g) {
     return refuse(*c, privacy::redact(reset.err.empty() ? "git reset" : reset.err.substr(0, reset.err.find('\n'))));
   }
   forget_recording(*e);
-  said += fmt::format(fmt::runtime(tr(" (commit {} removed; {} is as before it)", " (commit {} fjernet; {} er som før)")),
-                      short_sha(commit), file);
+  said +=
+      fmt::format(fmt::runtime(tr(" (commit {} removed; {} is as before it)", " (commit {} fjernet; {} er som før)")),
+                  short_sha(commit), file);
   return print_output(said + "\n") ? kOk : kUsage;
 }
 

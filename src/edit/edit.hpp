@@ -1,9 +1,8 @@
 // Surgical edits of a forløb file for the recording commands (done, doc, start, end,
-// contact, plan, goal, peer, assign, set). Each takes the file's bytes and returns new bytes that differ only in the lines
-// the edit names: comments, blank lines, quoting, key order, indentation, the line ending
-// (CRLF stays CRLF) and a UTF-8 BOM are kept. yaml-cpp only finds the positions; YAML is
-// never re-emitted. A layout the byte editor cannot place safely is refused with a text
-// saying what to do by hand. Errors are values; nothing throws.
+// contact, plan, goal, peer, assign, set). Each takes the file's bytes and returns new bytes that differ only in the
+// lines the edit names: comments, blank lines, quoting, key order, indentation, the line ending (CRLF stays CRLF) and a
+// UTF-8 BOM are kept. yaml-cpp only finds the positions; YAML is never re-emitted. A layout the byte editor cannot
+// place safely is refused with a text saying what to do by hand. Errors are values; nothing throws.
 #pragma once
 
 #include <optional>

@@ -82,8 +82,10 @@ Result reach_goal(Document& d, const GoalEdit& g, const YNode& entry, int entry_
     const std::size_t from = static_cast<std::size_t>(entry.pos) - d.starts[l];
     const std::size_t to = d.line(l).find('}', from);
     if (to == std::string_view::npos || d.line(l).substr(from, to - from).find_first_of("\"'#") != std::string::npos)
-      return by_hand("has an entry written in a form cti does not edit", "har et punkt skrevet på en måde cti ikke "
-                     "retter i", line);
+      return by_hand("has an entry written in a form cti does not edit",
+                     "har et punkt skrevet på en måde cti ikke "
+                     "retter i",
+                     line);
     std::string old = k ? (k + 1)->value : std::string();
     d.replace_in_line(l, from, to + 1, goal_entry(g.area, g.reached));
     return Edited{d.bytes(), true, old};
@@ -114,9 +116,9 @@ Result place_goal(Document& d, const GoalEdit& g, bool force) {
     return by_hand("is not a list", "er ikke en liste", "- " + goal_entry(g.area, g.reached));
   const int i = list && list->kind == YNode::Kind::seq ? find_goal(*list, g.area) : -1;
   if (i == -2)
-    return Refused{fmt::format(
-        fmt::runtime(tr("mål names {} twice; remove one of them by hand", "mål nævner {} to gange; slet det ene i hånden")),
-        g.area)};
+    return Refused{fmt::format(fmt::runtime(tr("mål names {} twice; remove one of them by hand",
+                                               "mål nævner {} to gange; slet det ene i hånden")),
+                               g.area)};
   if (i < 0) {
     if (g.remove)
       return Refused{fmt::format(fmt::runtime(tr("there is no goal {} in mål", "der er intet mål {} i mål")), g.area)};

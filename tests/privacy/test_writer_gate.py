@@ -30,6 +30,8 @@ REPOSITORY_WRITERS = {
     "src/cli/renumber.cpp": "renumber moves a case file and its key-file line to a new id",
     "src/cli/renumber_clash.cpp": "renumber after a merge clash: the same move",
     "src/cli/merge_driver.cpp": "the merge driver writes its result into the temporary file git gives it (%A)",
+    "src/cli/undo_journal.cpp": "the undo journal: the bytes a recording replaced, kept as new files (0600) under "
+                                "the git directory (.git/cti/undo), never in the work tree",
     "src/cli/key.cpp": "key add appends a line to the key file itself (mode 0600, through a link, refused inside "
                        "the repository unless git ignores it), which the -o writer rightly refuses",
 }
