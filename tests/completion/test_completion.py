@@ -53,7 +53,7 @@ def shquote(s):
 
 # --- cti __complete ----------------------------------------------------------------------
 
-KINDS = ["workers", "ids", "subgroups", "items"]
+KINDS = ["workers", "ids", "subgroups", "items", "areas"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -83,6 +83,10 @@ def test_complete_subgroups_are_the_demos(values):
 
 def test_complete_items_are_the_built_in_items(values):
     assert "kontakt-etableret" in values["items"] and "overdragelsesmøder" in values["items"], values["items"]
+
+
+def test_complete_areas_are_the_methods(values):
+    assert values["areas"][:2] == ["bolig", "økonomi"] and "uddannelse-og-arbejde" in values["areas"], values["areas"]
 
 
 def test_complete_items_has_a_custom_item(tmp_path):
@@ -160,6 +164,11 @@ CASES = [
     (IN_DEMO + ["show", ""], "ids"),
     (IN_DEMO + ["show", "K-000"], "ids:K-000"),
     (IN_DEMO + ["show", "K-0001", ""], []),
+    (IN_DEMO + ["plan", "K-0001", "fase1", ""], "areas"),
+    (IN_DEMO + ["goal", "K-0001", ""], "areas"),
+    (IN_DEMO + ["assign", "K-0001", "l"], ["lise"]),
+    (["cti", "peer", "7", "m"], ["matched"]),
+    (["cti", "set", "7", ""], ["anchored-role", "indflytning", "kontakt"]),
     (["cti", "status", "--today", "2026-11-23", "--w"], ["--worker"]),
 ]
 CASE_IDS = [repr(" ".join(w[1:]).replace(DEMO, "DEMO")) + "|" for w, _ in CASES]
