@@ -45,6 +45,8 @@ struct NewOptions {
   std::string subgroup;
   std::string contact;
   bool commit = false;
+  bool force = false;
+  const CLI::Option* contact_option = nullptr;
 };
 
 // The next free id of a worker: prefix + kode + "-" + (highest number in use + 1), at
@@ -81,12 +83,10 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
   if (!lock) return kUsage;
   auto repo = open_checked(g, *today);
   if (!repo) return kUsage;
-  Date contact = *today;
-  if (!o.contact.empty()) {
-    auto d = parse_date_option(o.contact, "--contact");
-    if (!d) return kUsage;
-    contact = *d;
-  }
+  std::vector<std::string> warnings;
+  auto contact_date = recording_date(o.contact_option->count() > 0, o.contact, "--contact", *today, o.force, warnings);
+  if (!contact_date) return kUsage;
+  const Date contact = *contact_date;
   std::vector<std::string> workers, groups;
   for (const auto& w : repo->project.workers) workers.push_back(w.id);
   for (const auto& s : repo->project.subgroups) groups.push_back(s.value);
@@ -141,6 +141,7 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
       return setup_error(fmt::format(
           fmt::runtime(tr("{} was created, but not committed: {}", "{} er oprettet, men ikke committet: {}")),
           display_path(repo->root, file), *err));
+  for (const auto& w : warnings) print_note(std::string(tr("warning: ", "advarsel: ")) + w);
   write_stdout(display_path(repo->root, file) + "\n");
   return kOk;
 }
@@ -151,7 +152,9 @@ Runner setup_new(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<NewOptions>();
   add_worker_option(app, o->worker)->description("Medarbejder of the new forløb (an id from cti.yaml)");
   app.add_option("--subgroup,--delmaalgruppe", o->subgroup, "Delmålgruppe (one of cti.yaml delmålgrupper)");
-  app.add_option("--contact,--kontakt", o->contact, "Date of first contact (default: today)")->option_text("DATE");
+  o->contact_option =
+      app.add_option("--contact,--kontakt", o->contact, "Date of first contact (default: today)")->option_text("DATE");
+  app.add_flag("--force", o->force, "Accept a --contact date more than a week ahead");
   app.add_flag("--commit", o->commit, "git add and commit the new file (refused when other changes are staged)");
   return [o, &g] { return run_new(*o, g); };
 }

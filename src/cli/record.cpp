@@ -56,8 +56,10 @@ void pause_for_tests() {
 
 void add_record_options(CLI::App& app, RecordOptions& o, bool date) {
   app.add_option("ID", o.id, "The forløb: its id (K-0007) or just its number (7)")->required();
-  if (date) app.add_option("--date,--dato", o.date, "The date to record (default: today)")->option_text("DATE");
-  app.add_flag("--force", o.force, "Replace a value already recorded with another one");
+  if (date)
+    o.date_option = app.add_option("--date,--dato", o.date, "The date to record (default: today)")->option_text("DATE");
+  app.add_flag("--force", o.force,
+               "Replace a value already recorded, or record what looks like a slip (a date over a week ahead)");
   app.add_flag("--commit", o.commit, "git add and commit the file (refused when other changes are staged)");
 }
 
@@ -79,12 +81,10 @@ std::optional<CaseFile> open_case(const RecordOptions& o, const GlobalOptions& g
   if (!lock) return std::nullopt;
   auto repo = open_checked(g, *today);
   if (!repo) return std::nullopt;
-  CaseFile c{std::move(*repo), 0, {}, *today, std::move(*lock)};
-  if (!o.date.empty()) {
-    auto d = parse_date_option(o.date, "--date");
-    if (!d) return std::nullopt;
-    c.date = *d;
-  }
+  CaseFile c{std::move(*repo), 0, {}, *today, std::move(*lock), {}};
+  auto d = recording_date(o.date_given(), o.date, "--date", *today, o.force, c.warnings);
+  if (!d) return std::nullopt;
+  c.date = *d;
   auto index = find_case(c.repo, o.id);
   if (!index) return std::nullopt;
   c.index = *index;
@@ -160,6 +160,7 @@ int finish(const CaseFile& c, const RecordOptions& o, const edit::Edited& e, con
     return refuse(c, std::string(tr("another program changed the file while cti was recording; run the command again",
                                     "et andet program ændrede filen, mens cti registrerede; kør kommandoen igen")));
   if (replaced.status == io::Replaced::failed) return refuse(c, replaced.error);
+  for (const auto& w : c.warnings) print_note(std::string(tr("warning: ", "advarsel: ")) + w);
   std::string out = line;
   UndoEntry undo{f.file, c.bytes, sha1_hex(e.bytes), {}, line, {}};
   if (o.commit) {

@@ -17,6 +17,9 @@ struct RecordOptions {
   std::string date;  // --date (default today)
   bool force = false;
   bool commit = false;
+  const CLI::Option* date_option = nullptr;  // set by add_record_options
+  // Whether --date was given (even as an empty string, which is refused).
+  bool date_given() const { return date_option && date_option->count() > 0; }
 };
 
 // Adds the ID positional and --force/--commit; --date too unless `date` is false.
@@ -25,10 +28,11 @@ void add_record_options(CLI::App& app, RecordOptions& o, bool date = true);
 // One forløb opened for recording.
 struct CaseFile {
   CheckedRepo repo;
-  std::size_t index = 0;  // in repo.forloeb
-  std::string bytes;      // the file as it is now
-  Date date;              // --date, else today
-  io::RepoLock lock;      // held from before the repository is read until the command ends
+  std::size_t index = 0;              // in repo.forloeb
+  std::string bytes;                  // the file as it is now
+  Date date;                          // --date, else today
+  io::RepoLock lock;                  // held from before the repository is read until the command ends
+  std::vector<std::string> warnings;  // said on stderr once the change is made (a date ahead)
   const Forloeb& forloeb() const { return repo.forloeb[index]; }
   const std::string& id() const { return forloeb().display_id(); }
 };
@@ -37,6 +41,15 @@ struct CaseFile {
 // named by o.id and reads its file; prints the problem and returns nothing when that
 // fails (exit code kUsage).
 std::optional<CaseFile> open_case(const RecordOptions& o, const GlobalOptions& g);
+
+// The date a recording records (SPEC 6, slips): `text` when the option was given, else
+// today. An empty value is refused; a date after today is warned (into `warnings`), and
+// more than 7 days after it refused without `force`. Prints the refusal and returns nothing.
+std::optional<Date> recording_date(bool given, const std::string& text, std::string_view option, Date today, bool force,
+                                   std::vector<std::string>& warnings);
+
+// "1 day" / "3 days" ("1 dag" / "3 dage").
+std::string days_text(int days);
 
 // The value a name takes from a fixed list, with a did-you-mean when it is not there;
 // prints the error and returns nothing.

@@ -15,10 +15,17 @@
 
 namespace cti::edit {
 
+// One value an edit changed: its key (afslutning's "status"), the value it had ("" when
+// it was not written) and the value it has now.
+struct ValueChange {
+  std::string key, old, now;
+};
+
 struct Edited {
-  std::string bytes;     // the new file content (equal to the input when !changed)
-  bool changed = true;   // false: the value was already recorded (a no-op)
-  std::string previous;  // the value replaced (with force), else empty
+  std::string bytes;                      // the new file content (equal to the input when !changed)
+  bool changed = true;                    // false: the value was already recorded (a no-op)
+  std::string previous;                   // the value replaced (with force), else empty
+  std::vector<ValueChange> changes = {};  // set_ending: every value written that differs
 };
 
 struct Refused {
@@ -45,7 +52,8 @@ Result set_id(const std::string& bytes, const std::string& id);
 Result set_start(const std::string& bytes, Date date, bool force);
 
 // afslutning: dato, status and (when given) årsag. Any of them already there with another
-// value needs force; an årsag not given is left as it is.
+// value needs force; an årsag not given is left as it is. Edited::changes names each value
+// that changed, old and new (the old årsag as the file reads it, unquoted).
 struct EndingEdit {
   Date date;
   std::string status;

@@ -113,19 +113,24 @@ Result set_ending(const std::string& bytes, const EndingEdit& e, bool force) {
   auto opened = open_document(bytes);
   if (auto* why = std::get_if<std::string>(&opened)) return Refused{*why};
   const Document& d = std::get<Document>(opened);
-  if (const YNode* block = d.root.get("afslutning"); block && block->is_map() && !force) {
+  if (const YNode* b = d.root.get("afslutning"); b && b->is_map() && !force) {
     for (const auto& s : sets) {
-      const YNode* v = block->get(s.key);
+      const YNode* v = b->get(s.key);
       if (v && v->kind == YNode::Kind::scalar && v->value != s.value)
         return already_different("afslutning." + s.key, v->value, s.value, s.plain);
     }
   }
+  const YNode* block = d.root.get("afslutning");
   Edited out{bytes, false, {}};
   for (const auto& s : sets) {
     Result r = set_value(out.bytes, s);
     if (std::holds_alternative<Refused>(r)) return r;
     Edited& e1 = std::get<Edited>(r);
     if (e1.changed && s.key == "dato") out.previous = e1.previous;
+    if (e1.changed) {
+      const YNode* v = block && block->is_map() ? block->get(s.key) : nullptr;
+      out.changes.push_back({s.key, v && v->kind == YNode::Kind::scalar ? v->value : "", s.value});
+    }
     out.changed = out.changed || e1.changed;
     out.bytes = std::move(e1.bytes);
   }
