@@ -99,7 +99,8 @@ def early_end(tmp_path_factory):
     r = cti("calendar", repo=repo, env={"CTI_NOW": "2026-03-10T08:00:00Z"})
     assert r.rc == 0, r
     before = r.out
-    r = cti("end", "B-01", "--status", "afbrudt", "--date", "2026-04-01", repo=repo)
+    r = cti("end", "B-01", "--status", "afbrudt", "--date", "2026-04-01", "--force",
+            repo=repo)  # an end planned ahead: more than 7 days, so --force (SPEC 6)
     assert r.rc == 0, r
     r = cti("calendar", repo=repo, env={"CTI_NOW": "2026-03-11T08:00:00Z"})
     assert r.rc == 0, r
