@@ -3,7 +3,7 @@ without --force, on a copy of tests/bad/base (Danish; K-0001 running since opsta
 2026-06-01, planned end 2027-03-01; K-0002 afbrudt 2025-06-20 with an årsag). A refusal
 leaves the file byte-identical; a --force change names every value it changed.
 
-    CTI=build/cti python3 -m pytest -c tests/pytest.ini tests/record/test_slips.py
+    CTI=build/cti python3 -m pytest -c tests/pytest.ini tests/record/test_record_slips.py
 """
 
 import os
