@@ -163,6 +163,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--cpr-file", g.cpr_file, "CPR key file (else CTI_CPR_FILE, else cpr.yaml beside cti.yaml)")
       ->option_text("PATH");
+  app.add_flag("--no-cache", g.no_cache, "Read every file again; neither use nor update the cache (also CTI_NO_CACHE)");
 
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const auto& cmd : commands()) {

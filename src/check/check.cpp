@@ -113,7 +113,7 @@ std::vector<const Forloeb*> CheckedRepo::candidates(std::string_view arg) const 
 }
 
 std::variant<CheckedRepo, std::string> check_repo(const CheckOptions& o) {
-  auto loaded = load_repo(o.root, o.snapshot);
+  auto loaded = load_repo(o.root, o.snapshot, o.use_cache);
   if (auto* err = std::get_if<std::string>(&loaded)) return *err;
   LoadedRepo& repo = std::get<LoadedRepo>(loaded);
   if (!repo.index) repo.index = git::list_index(repo.root);

@@ -48,6 +48,7 @@ struct CheckOptions {
   std::filesystem::path key_file;  // absolute path of the CPR key file
   bool scan_tracked = false;       // [cpr-leak] over every other tracked file (validate)
   bool key_retention = false;      // [cpr-retention] over the key file when it exists (validate)
+  bool use_cache = false;          // the cache of checked files (SPEC 10; --no-cache turns it off)
 };
 
 // Loads and checks; an error text for a setup problem (no cti.yaml, not a git repo).

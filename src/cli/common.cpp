@@ -12,6 +12,7 @@
 #include "base/suggest.hpp"
 #include "cli/git_setup.hpp"
 #include "io/out.hpp"
+#include "load/case_cache.hpp"
 
 namespace fs = std::filesystem;
 
@@ -99,7 +100,9 @@ std::optional<CheckedRepo> open_checked(const GlobalOptions& g, Date today, Open
   auto root = find_root(g);
   if (!root) return std::nullopt;
   if (o.snapshot == Snapshot::worktree) notice_missing_guards(*root);
-  auto checked = check_repo({*root, o.snapshot, today, cpr_file_path(g, *root), o.scan_tracked, o.key_retention});
+  CheckOptions check{*root, o.snapshot, today, cpr_file_path(g, *root), o.scan_tracked, o.key_retention};
+  check.use_cache = !g.no_cache && !cache_disabled_by_environment();
+  auto checked = check_repo(check);
   if (auto* err = std::get_if<std::string>(&checked)) {
     setup_error(*err);
     return std::nullopt;
@@ -153,16 +156,40 @@ std::size_t output_width() {
 
 namespace cti::cli {
 
-std::string display_path(const fs::path& root, std::string_view repo_relative) {
+namespace {
+
+// The resolved repository root and working directory (symlinks, ".."), once per pair:
+// a command names thousands of files, and resolving costs a readlink per path part.
+struct ResolvedDirs {
+  fs::path root, cwd;  // as asked
+  fs::path top, here;  // resolved
+  bool ok = false;
+};
+
+const ResolvedDirs& resolved_dirs(const fs::path& root, const fs::path& cwd) {
+  static ResolvedDirs memo;
+  if (memo.ok && memo.root == root && memo.cwd == cwd) return memo;
   std::error_code ec;
-  const fs::path cwd = fs::current_path(ec);
+  memo = ResolvedDirs{root, cwd, fs::weakly_canonical(fs::absolute(root, ec), ec), {}, false};
+  if (ec) return memo;
+  memo.here = fs::weakly_canonical(cwd, ec);
+  memo.ok = !ec;
+  return memo;
+}
+
+}  // namespace
+
+std::string display_path(const fs::path& root, std::string_view repo_relative) {
+  // The working directory is settled (-C) before any file is named: asked once.
+  static std::error_code ec;
+  static const fs::path cwd = fs::current_path(ec);
   if (ec) return std::string(repo_relative);
   // The directories are resolved (symlinks, ".."), the file itself is not.
-  fs::path top = fs::weakly_canonical(fs::absolute(root, ec), ec);
-  if (ec) return std::string(repo_relative);
+  const ResolvedDirs& dirs = resolved_dirs(root, cwd);
+  if (!dirs.ok) return std::string(repo_relative);
+  const fs::path& top = dirs.top;
   const fs::path file = (top / fs::path(std::string(repo_relative))).lexically_normal();
-  const fs::path here = fs::weakly_canonical(cwd, ec);
-  if (ec) return std::string(repo_relative);
+  const fs::path& here = dirs.here;
   const fs::path rel = file.lexically_relative(here);
   if (rel.empty()) return file.generic_string();
   std::size_t up = 0, depth = 0;

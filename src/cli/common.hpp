@@ -22,6 +22,7 @@ struct GlobalOptions {
   std::string lang;            // --lang da|en
   std::string color = "auto";  // --color auto|always|never
   std::string cpr_file;        // --cpr-file PATH
+  bool no_cache = false;       // --no-cache (or CTI_NO_CACHE): read every file, keep nothing
 };
 
 // A command's runner, returned by its setup function and called after parsing.

@@ -1,6 +1,8 @@
 #include "load/repo.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -14,6 +16,7 @@
 #include "base/lang.hpp"
 #include "base/sha1.hpp"
 #include "io/files.hpp"
+#include "load/case_cache.hpp"
 #include "load/forloeb_loader.hpp"
 #include "load/project_loader.hpp"
 #include "load/same_id.hpp"
@@ -104,28 +107,79 @@ void report_stray(const std::string& rel, Stray kind, Diagnostics& out) {
   }
 }
 
-// One job per case file: where its bytes come from, and where its results go.
+// One job per case file: where its bytes come from, and where its results go. The
+// record itself is written straight into LoadedRepo::forloeb (`result`, set once the jobs
+// are in path order): a record is large, and moving ten thousand of them shows.
 struct CaseJob {
   SourceFile file;
   bool preloaded = false;
-  Forloeb result;
+  Forloeb* result = nullptr;
   Diagnostics diags;
-  std::string staged_sha;  // Snapshot::index, read from disk: the blob the bytes must hash to
+  std::string staged_sha;  // Snapshot::index: the blob the bytes are (preloaded) or must hash to
   bool stale = false;      // the disk copy is not the staged blob: read it from git instead
+  // The cache: the content's blob id, the file's stamp, and what to remember.
+  std::string blob;
+  FileStamp stamp;
+  bool remember = false;
+  PreparedCase prepared;
 };
+
+CaseJob job_for(SourceFile f, bool preloaded, std::string staged_sha = {}) {
+  CaseJob job;
+  job.file = std::move(f);
+  job.preloaded = preloaded;
+  job.staged_sha = std::move(staged_sha);
+  return job;
+}
 
 // Whether `bytes` are exactly the blob `sha` (a SHA-1 repository; otherwise unknown: no).
 bool is_blob(const std::string& bytes, const std::string& sha) {
   return sha.size() == 40 && git_blob_id(bytes) == sha;
 }
 
-void run_job(const fs::path& root, CaseJob& job, const CaseReading& how) {
+// The file's bytes and the stamp of what was read (one open, never blocking on a FIFO).
+std::optional<std::string> read_case_bytes(const fs::path& p, FileStamp& stamp) {
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return std::nullopt;
+  stamp = stamp_of(fd);
+  std::optional<std::string> out;
+  if (stamp.valid) {
+    std::string bytes(stamp.size, '\0');
+    std::size_t got = 0;
+    for (ssize_t n = 1; got < bytes.size() && n > 0; got += n > 0 ? static_cast<std::size_t>(n) : 0)
+      n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    if (got == bytes.size()) out = std::move(bytes);
+  }
+  ::close(fd);
+  return out;
+}
+
+bool take_cached(CaseJob& job, const CaseCache& cache) {
+  auto hit = cache.find(job.file.path, job.blob);
+  if (!hit) return false;
+  *job.result = std::move(hit->record);
+  job.diags = std::move(hit->diags);
+  return true;
+}
+
+void run_job(const fs::path& root, CaseJob& job, const CaseReading& how, const CaseCache& cache) {
+  if (cache.enabled() && !job.staged_sha.empty()) {
+    job.blob = job.staged_sha;  // the index names the content: nothing to read when it is known
+    if (take_cached(job, cache)) return;
+  }
   if (!job.preloaded) {
-    auto bytes = read_text_file(root / job.file.path);
+    if (cache.enabled() && job.staged_sha.empty()) {
+      job.stamp = stamp_of(root / job.file.path);
+      if (auto blob = cache.blob_for(job.file.path, job.stamp)) {
+        job.blob = *blob;
+        if (take_cached(job, cache)) return;
+      }
+    }
+    auto bytes = read_case_bytes(root / job.file.path, job.stamp);
     if (!bytes) {
-      job.result.file = job.file.path;
-      job.result.stem = file_stem(job.file.path);
-      job.result.dates_unreadable = true;
+      job.result->file = job.file.path;
+      job.result->stem = file_stem(job.file.path);
+      job.result->dates_unreadable = true;
       job.diags.push_back(make_diag(job.file.path, {1, 1}, Severity::error, "unreadable",
                                     std::string(tr("cannot read the file", "filen kan ikke læses"))));
       return;
@@ -135,17 +189,25 @@ void run_job(const fs::path& root, CaseJob& job, const CaseReading& how) {
       job.stale = true;  // changed in the work tree though git's stat cache says not
       return;
     }
+  } else {
+    job.stamp = {};  // from git: no file on disk stands for these bytes
   }
-  job.result = read_case(job.file, job.diags, how);
+  if (cache.enabled()) {
+    job.remember = true;
+    if (job.blob.empty()) job.blob = git_blob_id(job.file.bytes);
+    if (job.staged_sha.empty() && take_cached(job, cache)) return;  // same content, new stamp
+  }
+  *job.result = read_case(job.file, job.diags, how);
   std::string().swap(job.file.bytes);
+  if (job.remember) job.prepared = CaseCache::prepare(job.file.path, *job.result, job.diags);
 }
 
-void run_jobs(const fs::path& root, std::vector<CaseJob>& jobs, const CaseReading& how) {
+void run_jobs(const fs::path& root, std::vector<CaseJob>& jobs, const CaseReading& how, const CaseCache& cache) {
   unsigned n = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 8));
   if (jobs.size() < 64) n = 1;
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) run_job(root, jobs[i], how);
+    for (std::size_t i = next++; i < jobs.size(); i = next++) run_job(root, jobs[i], how, cache);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
@@ -194,7 +256,7 @@ std::optional<std::string> read_staged(const fs::path& root, LoadedRepo& repo, s
     // make it say so of a changed file: a disk copy is used only when it hashes to the
     // staged blob (case files check in their job, in parallel).
     if (is_case_path(e.path)) {
-      jobs.push_back({{e.path, {}}, false, {}, {}, e.sha, false});
+      jobs.push_back(job_for({e.path, {}}, false, e.sha));
     } else {
       auto bytes = read_text_file(root / e.path);
       if (!bytes || !is_blob(*bytes, e.sha))
@@ -211,10 +273,11 @@ std::optional<std::string> read_staged(const fs::path& root, LoadedRepo& repo, s
   if (!blobs) return cannot;
   for (std::size_t i = 0; i < from_git.size(); ++i) {
     SourceFile f{from_git[i]->path, std::move((*blobs)[i])};
+    const std::string& sha = from_git[i]->sha;
     if (f.path == kConfigFile)
       config = std::move(f);
     else if (is_case_path(f.path))
-      jobs.push_back({std::move(f), true, {}, {}, {}, false});
+      jobs.push_back(job_for(std::move(f), true, sha));
     else
       repo.other_staged.push_back(std::move(f));
   }
@@ -235,9 +298,15 @@ void scan_case_tree(const fs::path& root, std::vector<CaseJob>& jobs, Diagnostic
   while (!folders.empty()) {
     const std::string folder = std::move(folders.back());
     folders.pop_back();
-    std::vector<std::string> names;
+    std::vector<std::pair<std::string, fs::file_type>> names;  // the type from the directory entry, when it has one
     fs::directory_iterator it(root / folder, ec), end;
-    for (; !ec && it != end; it.increment(ec)) names.push_back(it->path().filename().string());
+    for (; !ec && it != end; it.increment(ec)) {
+      std::error_code tec;
+      // A plain file's type comes from the directory entry (no stat); a link is followed.
+      const bool regular = it->is_regular_file(tec);
+      names.emplace_back(it->path().filename().string(),
+                         regular && !tec ? fs::file_type::regular : fs::file_type::unknown);
+    }
     if (ec) {
       out.push_back(make_diag(folder, {1, 1}, Severity::error, "unreadable",
                               std::string(tr("cannot read this folder; forløb in it may be missing",
@@ -245,9 +314,13 @@ void scan_case_tree(const fs::path& root, std::vector<CaseJob>& jobs, Diagnostic
       ec.clear();
       continue;
     }
-    for (const auto& name : names) {
+    for (const auto& [name, type] : names) {
       if (name.empty() || name[0] == '.') continue;  // hidden: .gitkeep, .archive/
       const std::string rel = folder + "/" + name;
+      if (type == fs::file_type::regular && is_case_path(rel)) {  // the common case, without a stat
+        jobs.push_back(job_for({rel, {}}, false));
+        continue;
+      }
       const fs::path p = root / rel;
       std::error_code fec;
       const auto link = fs::symlink_status(p, fec);
@@ -262,7 +335,7 @@ void scan_case_tree(const fs::path& root, std::vector<CaseJob>& jobs, Diagnostic
       } else if (!fs::is_regular_file(target)) {
         report_stray(rel, Stray::special, out);
       } else if (is_case_path(rel)) {
-        jobs.push_back({{rel, {}}, false, {}, {}, {}, false});
+        jobs.push_back(job_for({rel, {}}, false));
       } else if (is_misnamed_case(rel)) {
         report_misnamed(rel, out);
       } else {
@@ -294,7 +367,7 @@ std::optional<Lang> peek_repo_lang(const fs::path& root) {
   return std::nullopt;
 }
 
-std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot snap) {
+std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot snap, bool use_cache) {
   LoadedRepo repo;
   repo.root = root;
   repo.snapshot = snap;
@@ -313,12 +386,24 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
       return fmt::format(fmt::runtime(tr("cannot read {}", "kan ikke læse {}")), (root / kConfigFile).string());
     config = SourceFile{kConfigFile, std::move(*bytes)};
   }
-  std::sort(jobs.begin(), jobs.end(), [](const CaseJob& a, const CaseJob& b) { return a.file.path < b.file.path; });
+  {  // path order, moving each job once (a job is large; sorting them in place moves each many times)
+    std::vector<std::size_t> order(jobs.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return jobs[a].file.path < jobs[b].file.path; });
+    std::vector<CaseJob> sorted;
+    sorted.reserve(jobs.size());
+    for (std::size_t i : order) sorted.push_back(std::move(jobs[i]));
+    jobs = std::move(sorted);
+  }
+  repo.forloeb.resize(jobs.size());
+  for (std::size_t i = 0; i < jobs.size(); ++i) jobs[i].result = &repo.forloeb[i];
 
   repo.project = load_project(*config, repo.diagnostics);
   const CaseReading how = case_reading(repo.project);
   scan_for_cpr(*config, repo.diagnostics, how.allow);  // cti.yaml's own cpr_tilladt clears in it too
-  run_jobs(root, jobs, how);
+  CaseCache cache = use_cache ? CaseCache::open(root, cache_key(config->bytes)) : CaseCache();
+  run_jobs(root, jobs, how, cache);
   std::vector<CaseJob*> stale;
   for (auto& job : jobs)
     if (job.stale) stale.push_back(&job);
@@ -330,15 +415,17 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
       return std::string(tr("cannot read the git index; --staged needs a git repository",
                             "kan ikke læse git-indekset; --staged kræver et git-repository"));
     for (std::size_t i = 0; i < stale.size(); ++i) {
-      *stale[i] = CaseJob{{stale[i]->file.path, std::move((*blobs)[i])}, true, {}, {}, {}, false};
-      run_job(root, *stale[i], how);
+      Forloeb* result = stale[i]->result;
+      *stale[i] = job_for({stale[i]->file.path, std::move((*blobs)[i])}, true, stale[i]->staged_sha);
+      stale[i]->result = result;
+      run_job(root, *stale[i], how, cache);
     }
   }
-  repo.forloeb.reserve(jobs.size());
   for (auto& job : jobs) {
+    if (job.remember) cache.remember(job.file.path, job.blob, job.stamp, std::move(job.prepared));
     repo.diagnostics.insert(repo.diagnostics.end(), job.diags.begin(), job.diags.end());
-    repo.forloeb.push_back(std::move(job.result));
   }
+  cache.save();
   explain_same_id(root, repo.index, repo.diagnostics);
   return repo;
 }

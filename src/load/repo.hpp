@@ -55,7 +55,10 @@ struct LoadedRepo {
 
 // Reads and parses cti.yaml and every forloeb/*.yaml, files in parallel, results in
 // path order. Returns an error text for a setup problem (unreadable, not a git repo).
-std::variant<LoadedRepo, std::string> load_repo(const std::filesystem::path& root, Snapshot snap);
+// `use_cache`: take the verdict of a file whose content was read before from the cache
+// of checked files (load/case_cache) and keep the new ones there.
+std::variant<LoadedRepo, std::string> load_repo(const std::filesystem::path& root, Snapshot snap,
+                                                bool use_cache = false);
 
 // The `sprog` of cti.yaml, read leniently before messages are produced.
 std::optional<Lang> peek_repo_lang(const std::filesystem::path& root);

@@ -131,6 +131,19 @@ def make_cpr(rng, used):
             return cpr
 
 
+def worker_code(i):
+    """A unique 1-4 capital-letter code for the i-th worker: A..Z, then AA.., AAA.."""
+    width, first = 1, 0
+    while i >= first + 26 ** width:
+        first += 26 ** width
+        width += 1
+    n, code = i - first, ""
+    for _ in range(width):
+        n, r = divmod(n, 26)
+        code = chr(ord("A") + r) + code
+    return code
+
+
 def gen_forloeb(rng, fid, workers, today):
     """Return the YAML text of one forløb."""
     iso = dt.date.isoformat
@@ -302,8 +315,9 @@ def main():
            "delmålgrupper: [egen-kommune, anden-kommune]",
            "indflytning_tidligst_måneder: 1",
            "medarbejdere:"]
-    for w in workers:
+    for i, w in enumerate(workers):
         cfg.append("  - id: %s" % w)
+        cfg.append("    kode: %s" % worker_code(i))  # unique, as SPEC 2 requires
         cfg.append('    navn: "%s %s"' % (rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)))
         cfg.append("    årsværk: %s" % ("0.5" if rng.random() < 0.25 else "1.0"))
     cfg.append("sprog: da")

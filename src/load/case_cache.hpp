@@ -1,0 +1,94 @@
+// The cache of checked files (SPEC 10): for each forløb file, the record and the
+// diagnostics reading it gave, keyed by the file's path and content (git's blob id),
+// under a key for everything else the verdict depends on (cti's build, cti.yaml, the
+// language, the rule set). Kept in the git directory (.git/cti/) or, without git, in
+// the user's cache directory; never in the work tree. Written whole and renamed into
+// place, so two cti processes at once each see a complete file; a damaged file, one
+// from another build, or one for another key is ignored and rebuilt. An entry whose
+// bytes hold anything CPR-shaped is never written: that file is read every time.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "load/record_codec.hpp"
+
+namespace cti {
+
+// What stat says of a file: when all of it is unchanged, its content is taken as unchanged
+// (as git's index does), unless it was written too recently to be sure.
+struct FileStamp {
+  std::uint64_t size = 0, inode = 0, device = 0;
+  std::int64_t mtime_ns = 0, ctime_ns = 0;
+  bool valid = false;
+  bool operator==(const FileStamp&) const = default;
+};
+FileStamp stamp_of(int fd);
+FileStamp stamp_of(const std::filesystem::path& p);
+
+// An entry ready for the cache: encoded, and checked to hold nothing CPR-shaped. Made
+// only by CaseCache::prepare, so nothing unchecked reaches the file.
+class PreparedCase {
+ public:
+  explicit operator bool() const { return !payload_.empty(); }
+
+ private:
+  friend class CaseCache;
+  std::string payload_;
+};
+
+class CaseCache {
+ public:
+  // An unused cache: finds nothing, saves nothing.
+  CaseCache() = default;
+  // The cache of the repository at `root` for `key` (see cache_key); empty when there is
+  // none yet or it cannot be used.
+  static CaseCache open(const std::filesystem::path& root, std::string key);
+
+  bool enabled() const { return enabled_; }
+  // The blob id (hex) last seen at `path` with exactly this stamp, when it can be trusted.
+  std::optional<std::string> blob_for(const std::string& path, const FileStamp& stamp) const;
+  // The cached verdict for `path` holding `blob`. Safe from several threads at once.
+  std::optional<CachedCase> find(const std::string& path, const std::string& blob) const;
+  // Encodes a verdict for remember(): pure, safe from any thread. Empty when the path
+  // or the record holds a possible CPR number (cti.yaml's allowlist does not apply here).
+  static PreparedCase prepare(const std::string& path, const Forloeb& record, const Diagnostics& diags);
+  // Records a verdict, or refreshes the stamp of a known one (`c` may then be empty).
+  // From one thread, after the parallel reads.
+  void remember(const std::string& path, const std::string& blob, const FileStamp& stamp, PreparedCase c);
+  // Writes the cache back when anything was added or refreshed; silent when it cannot.
+  void save();
+
+ private:
+  struct Entry {
+    std::string path, blob;  // blob: 20 raw bytes
+    FileStamp stamp;
+    std::string_view payload;  // encode_case: into buffer_ (as read) or owned_ (added)
+  };
+  const Entry* lookup(const std::string& path, const std::string& raw_blob) const;
+
+  bool enabled_ = false;
+  bool dirty_ = false;
+  std::filesystem::path file_;
+  std::string key_;
+  std::int64_t opened_ns_ = 0;
+  std::string buffer_;             // the cache file as read (heap-held: moving the cache keeps the views valid)
+  std::deque<std::string> owned_;  // payloads added by remember (a deque never moves them)
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_path_;
+  mutable std::vector<char> used_;  // one byte per entry: distinct bytes, so threads never share one
+};
+
+// Everything besides a file's own bytes that its verdict depends on.
+std::string cache_key(std::string_view config_bytes);
+
+// Whether CTI_NO_CACHE asks for no cache (any value but empty or "0").
+bool cache_disabled_by_environment();
+
+}  // namespace cti
