@@ -134,6 +134,7 @@ std::variant<CheckedRepo, std::string> check_repo(const CheckOptions& o) {
   out.today = o.today;
   out.index = std::move(repo.index);
   out.other_staged = std::move(repo.other_staged);
+  out.from_cache = repo.from_cache;
   std::map<std::string, std::size_t> by_file;
   out.forloeb = std::move(repo.forloeb);
   for (std::size_t i = 0; i < out.forloeb.size(); ++i) by_file.emplace(out.forloeb[i].file, i);

@@ -27,6 +27,7 @@ struct CheckedRepo {
   Diagnostics repo_diagnostics;            // cti.yaml, stray files, other tracked files, key file
   std::optional<git::IndexListing> index;  // the git index when the repository is in git
   std::vector<SourceFile> other_staged;    // Snapshot::index: other staged files
+  std::size_t from_cache = 0;              // forløb files whose reading came from the cache
 
   // Every diagnostic, sorted by file and position.
   Diagnostics all_diagnostics() const;

@@ -107,6 +107,13 @@ std::optional<CheckedRepo> open_checked(const GlobalOptions& g, Date today, Open
     setup_error(*err);
     return std::nullopt;
   }
+  if (const char* trace = std::getenv("CTI_CACHE_TRACE"); trace && *trace) {
+    const auto& repo = std::get<CheckedRepo>(checked);
+    print_note(fmt::format(fmt::runtime(tr("cache: {} of {} forløb files read from the cache{}",
+                                           "cache: {} af {} forløbsfiler læst fra cachen{}")),
+                           repo.from_cache, repo.forloeb.size(),
+                           check.use_cache ? "" : tr(" (turned off)", " (slået fra)")));
+  }
   return std::move(std::get<CheckedRepo>(checked));
 }
 

@@ -121,6 +121,7 @@ struct CaseJob {
   std::string blob;
   FileStamp stamp;
   bool remember = false;
+  bool from_cache = false;
   PreparedCase prepared;
 };
 
@@ -159,6 +160,7 @@ bool take_cached(CaseJob& job, const CaseCache& cache) {
   if (!hit) return false;
   *job.result = std::move(hit->record);
   job.diags = std::move(hit->diags);
+  job.from_cache = true;
   return true;
 }
 
@@ -423,6 +425,7 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
   }
   for (auto& job : jobs) {
     if (job.remember) cache.remember(job.file.path, job.blob, job.stamp, std::move(job.prepared));
+    repo.from_cache += job.from_cache;
     repo.diagnostics.insert(repo.diagnostics.end(), job.diags.begin(), job.diags.end());
   }
   cache.save();

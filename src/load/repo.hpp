@@ -51,6 +51,7 @@ struct LoadedRepo {
   Diagnostics diagnostics;                 // from reading and parsing, incl. [cpr-leak]
   std::optional<git::IndexListing> index;  // Snapshot::index: the git index the files came from
   std::vector<SourceFile> other_staged;    // Snapshot::index: every other regular file's staged content
+  std::size_t from_cache = 0;              // case files whose verdict came from the cache
 };
 
 // Reads and parses cti.yaml and every forloeb/*.yaml, files in parallel, results in

@@ -212,3 +212,16 @@ def test_the_report_file_the_user_asked_for_does_hold_the_cpr(copy_tree, git, ru
     assert r.rc == 0, r
     with open(out, encoding="utf-8-sig") as f:
         assert DASHED in f.read(), "the report file has no CPR number"
+
+
+def test_the_cache_holds_no_cpr_digits(planted):
+    """After every command above ran on the planted repository, the cache of checked
+    files (.git/cti/) holds none of the planted numbers, in any spelling."""
+    repo, _ = planted
+    run(["validate"], planted)
+    run(["validate", "--staged"], planted)
+    files = [os.path.join(d, f) for d, _, fs in os.walk(os.path.join(repo, ".git", "cti")) for f in fs]
+    assert files, "no cache was written"
+    for path in files:
+        data = open(path, "rb").read().decode("latin-1")
+        assert not leaked(data, ""), path
