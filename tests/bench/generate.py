@@ -131,6 +131,10 @@ def make_cpr(rng, used):
             return cpr
 
 
+GOAL_AREAS = ["bolig", "økonomi", "psykisk-helbred", "fysisk-helbred", "netværk", "daglige-aktiviteter",
+              "uddannelse-og-arbejde"]
+
+
 def worker_code(i):
     """A unique 1-4 capital-letter code for the i-th worker: A..Z, then AA.., AAA.."""
     width, first = 1, 0
@@ -185,11 +189,11 @@ def gen_forloeb(rng, fid, workers, today):
                 end = (opstart + rng.randint(14, (m9 - opstart).days) * day, "afbrudt",
                        rng.choice(ABORT_REASONS))
             elif r < 0.88:
-                end = (opstart + rng.randint(14, (m9 - opstart).days) * day, "overdraget",
+                end = (opstart + rng.randint(14, (m9 - opstart).days) * day, "flyttet",
                        rng.choice(HANDOVER_REASONS))
             # else: past planned end with no afslutning (a warning, as in real life)
         elif (today - opstart).days >= 14 and rng.random() < 0.12:
-            status = "afbrudt" if rng.random() < 0.65 else "overdraget"
+            status = "afbrudt" if rng.random() < 0.65 else "flyttet"
             reasons = ABORT_REASONS if status == "afbrudt" else HANDOVER_REASONS
             end = (opstart + rng.randint(14, (today - opstart).days) * day, status,
                    rng.choice(reasons))
@@ -253,6 +257,10 @@ def gen_forloeb(rng, fid, workers, today):
     if dok:
         lines.append("dokumentation:")
         lines.extend("  %s: %s" % kv for kv in dok)
+    if any(item == "langsigtet-plan" and value != "ikke relevant" for item, value in tjek):
+        # A recorded long-term plan names its 2-3 goals (by area only), as the method asks.
+        lines.append("mål:")
+        lines.extend("  - {område: %s}" % a for a in rng.sample(GOAL_AREAS, rng.randint(2, 3)))
     if peer:
         lines.append("peer_støtte:")
         lines.append("  tilbudt: %s" % iso(peer[0]))
