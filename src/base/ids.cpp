@@ -26,4 +26,20 @@ std::string next_free_id(const std::vector<std::string>& names, const std::strin
   return fmt::format("{}{:0{}}", stem, highest + 1, width);
 }
 
+std::string_view trailing_number(std::string_view id) {
+  std::size_t i = id.size();
+  while (i > 0 && id[i - 1] >= '0' && id[i - 1] <= '9') --i;
+  std::string_view digits = id.substr(i);
+  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+  return digits;
+}
+
+std::string typed_id(const std::string& id, const std::vector<std::string>& ids) {
+  const std::string_view number = trailing_number(id);
+  if (number.empty()) return id;
+  for (const auto& other : ids)
+    if (other != id && trailing_number(other) == number) return id;
+  return std::string(number);
+}
+
 }  // namespace cti

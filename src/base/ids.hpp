@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -17,5 +18,13 @@ std::optional<std::pair<std::string, std::string>> split_id(const std::string& i
 // the highest number in use + 1, with as many digits as the widest in use, at least
 // `min_width`.
 std::string next_free_id(const std::vector<std::string>& names, const std::string& stem, std::size_t min_width);
+
+// The number an id ends with, without leading zeros ("K-MH-007" -> "7"; "" when none).
+// `cti show 7` finds the one id that ends with that number (CheckedRepo::find).
+std::string_view trailing_number(std::string_view id);
+
+// What a user types to name `id` among `ids`: its number when no other id ends with the
+// same number (K-0007 -> "7"), else the whole id. The agenda's commands are written so.
+std::string typed_id(const std::string& id, const std::vector<std::string>& ids);
 
 }  // namespace cti

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 
+#include "base/ids.hpp"
 #include "load/key_retention.hpp"
 #include "load/tracked_scan.hpp"
 #include "rules/rules.hpp"
@@ -28,15 +29,6 @@ namespace {
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// The digits an id ends with, without leading zeros ("K-0007" -> "7").
-std::string_view trailing_number(std::string_view id) {
-  std::size_t i = id.size();
-  while (i > 0 && id[i - 1] >= '0' && id[i - 1] <= '9') --i;
-  std::string_view digits = id.substr(i);
-  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
-  return digits;
 }
 
 // [cpr-retention] when the key file exists and can be read; its own problems are the

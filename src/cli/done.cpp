@@ -44,12 +44,33 @@ std::string goals_hint(const CaseFile& c, const std::vector<std::string>& items,
                      kPlanGoalsMin, kPlanGoalsMax, recorded, c.id());
 }
 
+// The command for a name the board or the agenda shows that is no checklist item: a
+// documentation form ("dokumentation:opstart", "dok:fase2", "fase3"), the contact owed
+// under kontaktlog ("kontakt"), opstart itself.
+std::optional<std::string> other_command(std::string name, const std::string& id,
+                                         const std::vector<std::string>& order) {
+  if (std::find(order.begin(), order.end(), name) != order.end()) return std::nullopt;
+  const std::string given = name;
+  for (std::string_view prefix : {"dokumentation:", "dok:"})
+    if (name.starts_with(prefix)) name.erase(0, prefix.size());
+  if (given == "kontakt") return "cti contact " + id;
+  if (given == "opstart")
+    return "cti doc " + id + " opstart" +
+           std::string(tr(" (opstart itself: cti start ", " (selve opstarten: cti start ")) + id + ")";
+  if (parse_doc_point(name)) return "cti doc " + id + " " + name;
+  return std::nullopt;
+}
+
 int run_done(const DoneOptions& o, const GlobalOptions& g) {
   auto c = open_case(o.record, g);
   if (!c) return kUsage;
   const std::vector<std::string> order = checklist_order(c->repo.project);
   std::vector<std::string> items;
   for (const auto& item : o.items) {
+    if (auto other = other_command(item, c->id(), order))
+      return setup_error(fmt::format(fmt::runtime(tr("'{}' is not a checklist item: record it with {}",
+                                                     "'{}' er ikke et tjeklistepunkt: registrér det med {}")),
+                                     item, *other));
     auto known = pick(item, order, tr("checklist item", "tjeklistepunkt"));
     if (!known) return kUsage;
     if (std::find(items.begin(), items.end(), *known) == items.end()) items.push_back(*known);

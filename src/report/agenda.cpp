@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "base/ids.hpp"
 #include "base/json.hpp"
 #include "base/lang.hpp"
 #include "report/table.hpp"
@@ -20,9 +21,24 @@ std::string documentation_text(const std::string& point) {
   return fmt::format(fmt::runtime(tr("Documentation form {}", "Dokumentation: {}-skema")), point);
 }
 
+// The command that records an obligation, with the case named as a user types it.
+std::string record_command(const schedule::Obligation& o, const std::string& typed) {
+  switch (o.kind) {
+    case schedule::Obligation::Kind::documentation:
+      return "cti doc " + typed + " " + o.id;
+    case schedule::Obligation::Kind::contact:
+      return "cti contact " + typed;
+    case schedule::Obligation::Kind::checklist:
+      break;
+  }
+  return "cti done " + typed + " " + o.id;
+}
+
 // The items of one forløb that are overdue or due within q.days on q.today.
 void collect(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
-             const schedule::ObligationSettings& settings, const AgendaQuery& q, std::vector<AgendaItem>& out) {
+             const schedule::ObligationSettings& settings, const AgendaQuery& q, const std::vector<std::string>& ids,
+             std::vector<AgendaItem>& out) {
+  const std::string typed = typed_id(f.display_id(), ids);
   for (const auto& o : schedule::obligations(f, checklist, settings)) {
     auto s = schedule::state_on(o, q.today, q.days);
     if (s != schedule::State::overdue && s != schedule::State::due_soon) continue;
@@ -34,6 +50,7 @@ void collect(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
     it.point = o.point;
     it.item = o.id;
     it.text = it.documentation ? documentation_text(o.id) : o.text;
+    it.command = record_command(o, typed);
     it.due = o.due;
     it.days = days_between(q.today, o.due);
     out.push_back(std::move(it));
@@ -54,6 +71,8 @@ std::vector<AgendaGroup> agenda(const Project& project, const std::vector<Forloe
   std::unordered_map<std::string, const Forloeb*> by_file;
   for (const auto& f : forloeb) by_file.emplace(f.file, &f);
   const auto settings = schedule::settings_of(project, q.today);
+  std::vector<std::string> ids;
+  for (const auto& f : forloeb) ids.push_back(f.display_id());
   // The default board's forløb: exactly those status lists without --all.
   for (const auto& row : status_rows(project, forloeb, {q.today, q.days, q.worker, false})) {
     std::size_t g;
@@ -68,7 +87,7 @@ std::vector<AgendaGroup> agenda(const Project& project, const std::vector<Forloe
     }
     if (row.has_errors()) groups[g].errors.push_back({row.id, row.file, row.worker, row.errors.front()});
     auto f = by_file.find(row.file);
-    if (row.dates_readable && f != by_file.end()) collect(*f->second, checklist, settings, q, groups[g].items);
+    if (row.dates_readable && f != by_file.end()) collect(*f->second, checklist, settings, q, ids, groups[g].items);
   }
   for (auto& g : groups) {
     // Oldest due date first: the overdue items come before the ones still due.
@@ -128,7 +147,7 @@ std::string render_agenda_table(const std::vector<AgendaGroup>& groups, const Ag
              {std::string(tr("Due", "Frist"))},
              {std::string(tr("Days", "Dage")), Align::right},
              {std::string(tr("Case", "Forløb"))},
-             {std::string(tr("Item", "Punkt"))},
+             {std::string(tr("Record with", "Registrér med"))},
              {.heading = std::string(tr("Text", "Tekst")), .flex = true}});
     for (const auto& e : g.errors) {
       std::string mark = fmt::format(fmt::runtime(tr("error [{}]", "fejl [{}]")), e.error.rule);
@@ -140,7 +159,8 @@ std::string render_agenda_table(const std::vector<AgendaGroup>& groups, const Ag
       Color c = i.overdue() ? Color::red : Color::yellow;
       // Narrow: "+12d" as on the board, "dok:fase2" for a documentation form.
       Cell days = Cell(due_in_text(i.days), c).abbreviated(i.overdue() ? fmt::format("+{}d", -i.days) : "");
-      Cell item = i.documentation ? Cell("dokumentation:" + i.item).abbreviated("dok:" + i.item) : Cell(i.item);
+      // The command that records it, exactly as it is typed (never shortened).
+      Cell item = Cell(i.command);
       t.add_row({"", format_date(i.due), std::move(days), i.id, std::move(item), Cell(i.text).keeping(20)});
     }
     out += t.render(color, width);
@@ -171,6 +191,7 @@ std::string render_agenda_json(const std::vector<AgendaGroup>& groups, const Age
       w.key("point").value(i.point).key("item").value(i.item).key("text").value(i.text);
       w.key("due").value(format_date(i.due)).key("days").value(i.days);
       w.key("state").value(i.overdue() ? "overdue" : "due_soon");
+      w.key("command").value(i.command);
       w.end_object();
     }
     w.end_array();

@@ -21,6 +21,7 @@ struct AgendaItem {
   std::string point;             // kontakt, fase2, fase3, afslutning (documentation: opstart too)
   std::string item;              // item id, or the documentation point
   std::string text;              // the checklist text, or "Dokumentation: fase2-skema"
+  std::string command;           // what records it, as typed: "cti done 7 økonomi", "cti doc 7 fase2"
   Date due;
   int days = 0;  // from today to `due`: negative when overdue
   bool overdue() const { return days < 0; }

@@ -70,7 +70,7 @@ def test_only_the_item_texts_are_cut():
 # --- the agenda against the board ----------------------------------------------------------
 
 STATUS_KEYS = ["today", "days", "workers", "invalid", "unreadable", "not_read"]
-ITEM_KEYS = ["id", "file", "worker", "kind", "point", "item", "text", "due", "days", "state"]
+ITEM_KEYS = ["id", "file", "worker", "kind", "point", "item", "text", "due", "days", "state", "command"]
 AGAINST = [(REPO, "2025-04-14", 14), (REPO, "2025-04-15", 1), (REPO, "2025-04-16", 30),
            (DEMO, "2026-11-23", 14), (DEMO, "2027-03-01", 7)]
 
@@ -99,6 +99,10 @@ def test_the_agenda_has_the_boards_items(repo, day, days):
             assert w["worker"] is None or i["worker"] == w["worker"], f"{i['id']} does not belong to {w['worker']}"
             assert (i["days"] < 0) == (i["state"] == "overdue") and i["days"] <= days, i
             assert i["text"] != "", i
+            number = i["id"].split("-")[-1].lstrip("0")
+            verb = {"checklist": "done", "documentation": "doc"}[i["kind"]]
+            typed = f"cti contact {number}" if i["item"] == "kontakt" else f"cti {verb} {number} {i['item']}"
+            assert i["command"] == typed, i
             got.append((i["id"], i["kind"], i["item"], i["due"] if i["kind"] == "checklist" else None, i["state"]))
     assert sorted(got) == sorted(want), f"the board's items, each once:\nagenda {sorted(got)}\nboard {sorted(want)}"
     assert {g[0] for g in got} <= ids, "only the board's forløb"
@@ -162,3 +166,19 @@ def test_json_names_files_from_the_repository_root(broken):
 def test_usage_error(args, needle):
     r = run("agenda", "--today", "2025-04-15", *args)
     assert r.rc == 2 and r.text == "" and needle in r.err, r
+
+
+def test_every_line_carries_the_command_that_records_it(run_cti, copy_tree):
+    """What the agenda shows, the user can type: running a line's command records that line."""
+    repo = copy_tree(REPO, "repo")
+    items = json.loads(run("agenda", "--today", "2025-04-16", "--format", "json", repo=repo).text)["workers"]
+    items = [i for w in items for i in w["items"]]
+    table = run("agenda", "--today", "2025-04-16", repo=repo).text
+    picked = [next(i for i in items if i["kind"] == k) for k in ("checklist", "documentation")]
+    for i in picked:
+        assert i["command"] in table, i
+        r = run(*i["command"].split()[1:], "--today", "2025-04-16", repo=repo)
+        assert r.rc == 0, r
+    after = json.loads(run("agenda", "--today", "2025-04-16", "--format", "json", repo=repo).text)["workers"]
+    left = {i["command"] for w in after for i in w["items"]}
+    assert not left & {i["command"] for i in picked}, "a recorded line is still on the agenda"

@@ -137,3 +137,13 @@ def test_a_forced_change_names_every_value_and_keeps_the_date(repo, cti):
     assert r.rc == 0 and r.text == "K-0002: afslutning ændret: status fra flyttet til afbrudt; dato 2025-06-21 " \
                                    "uændret\n", r
     assert b'\xc3\xa5rsag: "Odense"' in read(repo, K2)
+
+
+@pytest.mark.parametrize("item, points_to", [
+    ("dokumentation:opstart", "registrér det med cti doc K-0001 opstart\n"),
+    ("dok:fase3", "registrér det med cti doc K-0001 fase3\n"),
+    ("kontakt", "registrér det med cti contact K-0001\n"),
+    ("opstart", "registrér det med cti doc K-0001 opstart (selve opstarten: cti start K-0001)"),
+])
+def test_a_name_the_agenda_shows_points_to_its_command(repo, cti, item, points_to):
+    refused(cti, repo, K1, ["done", "1", item], f"'{item}' er ikke et tjeklistepunkt: {points_to}")
