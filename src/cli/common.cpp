@@ -4,10 +4,12 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 
 #include "base/cpr_scan.hpp"
+#include "base/ids.hpp"
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
 #include "cli/git_setup.hpp"
@@ -228,7 +230,22 @@ std::string no_such_forloeb(const CheckedRepo& repo, std::string_view id) {
   for (const auto& f : repo.forloeb) ids.push_back(f.display_id());
   std::string msg =
       fmt::format(fmt::runtime(tr("no forløb '{}' in {}/", "intet forløb '{}' i {}/")), privacy::redact(id), kCaseDir);
-  if (auto hint = did_you_mean(id, ids); !hint.empty())
+  // A number is compared with the numbers ids end with ("100" is one digit from K-0010's
+  // 10, two from K-0001's 1), the closest first; else the ids as words.
+  std::string hint;
+  if (!id.empty() && std::all_of(id.begin(), id.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    std::vector<std::string> numbers;
+    for (const auto& i : ids) numbers.emplace_back(trailing_number(i));
+    if (auto near = suggest(trailing_number(id), numbers); near && edit_distance(*near, trailing_number(id)) <= 1)
+      for (const auto& i : ids)
+        if (trailing_number(i) == *near) {
+          hint = fmt::format(fmt::runtime(tr(" (did you mean '{}'?)", " (mente du '{}'?)")), i);
+          break;
+        }
+  } else {
+    hint = did_you_mean(id, ids);
+  }
+  if (!hint.empty())
     msg += hint;
   else if (ids.empty())
     msg += std::string(tr("; the repository has no forløb yet (cti new creates one)",

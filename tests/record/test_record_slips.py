@@ -147,3 +147,13 @@ def test_a_forced_change_names_every_value_and_keeps_the_date(repo, cti):
 ])
 def test_a_name_the_agenda_shows_points_to_its_command(repo, cti, item, points_to):
     refused(cti, repo, K1, ["done", "1", item], f"'{item}' er ikke et tjeklistepunkt: {points_to}")
+
+
+def test_a_number_is_suggested_by_its_number(repo, cti):
+    """`cti done 100` with K-0001 and K-0010: 10 is one digit from 100, 1 is two; show looks up alike."""
+    with open(os.path.join(repo, "forloeb", "K-0010.yaml"), "wb") as f:
+        f.write(read(repo, K1).replace(b"K-0001", b"K-0010"))
+    refused(cti, repo, K1, ["done", "100", "økonomi"], "intet forløb '100' i forloeb/ (mente du 'K-0010'?)")
+    r = cti("show", "100")
+    assert r.rc == 2 and "(mente du 'K-0010'?)" in r.err, r
+    assert cti("show", "10").text.startswith("K-0010"), "the exact number is not found"
