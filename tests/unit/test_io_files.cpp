@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "builders.hpp"
 #include "io/files.hpp"
 
 namespace cti::test::io_files {
