@@ -8,6 +8,7 @@
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
 #include "base/unicode.hpp"
+#include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/parse_error.hpp"
 #include "io/out.hpp"
@@ -147,29 +148,11 @@ std::vector<std::string> normalise_arguments(const CLI::App& app, std::vector<st
 
 int main(int argc, char** argv) {
   using namespace cti::cli;
-  CLI::App app{"cti - keeps a CTI team's forløb: phases, checklists, reports"};
-  app.name("cti");
-  app.set_version_flag("--version", std::string("cti ") + CTI_VERSION);
-  app.require_subcommand(1);
-  app.fallthrough();
-
+  // The language first: the help texts are given in it (--lang, else cti.yaml sprog, else the locale).
+  settle_parse_error_language(GlobalOptions{}, std::vector<std::string>(argv, argv + argc));
+  CLI::App app;
   GlobalOptions g;
-  app.add_option("-C", g.dir, "Run as if started in DIR")->option_text("DIR");
-  app.add_option("--today", g.today, "Use DATE (YYYY-MM-DD) as today (else CTI_TODAY, else the system date)")
-      ->option_text("DATE");
-  app.add_option("--lang", g.lang, "Message language (else cti.yaml sprog, else the locale)")
-      ->check(CLI::IsMember({"da", "en"}));
-  app.add_option("--color", g.color, "Colour: auto, always or never (NO_COLOR is honoured)")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  app.add_option("--cpr-file", g.cpr_file, "CPR key file (else CTI_CPR_FILE, else cpr.yaml beside cti.yaml)")
-      ->option_text("PATH");
-  app.add_flag("--no-cache", g.no_cache, "Read every file again; neither use nor update the cache (also CTI_NO_CACHE)");
-
-  std::vector<std::pair<CLI::App*, Runner>> runners;
-  for (const auto& cmd : commands()) {
-    CLI::App* sub = app.add_subcommand(cmd.name, cmd.description);
-    runners.emplace_back(sub, cmd.setup(*sub, g));
-  }
+  std::vector<std::pair<CLI::App*, Runner>> runners = build_app(app, g);
 
   std::vector<std::string> args = normalise_arguments(app, help_as_option(app, argc, argv));
   std::vector<char*> arg_ptrs;

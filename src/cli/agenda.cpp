@@ -49,11 +49,8 @@ int run_agenda(AgendaOptions o, const GlobalOptions& g) {
 Runner setup_agenda(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<AgendaOptions>();
   add_worker_choice(app, o->who);
-  app.add_option("--days", o->days, "Also list what falls due within DAYS days (default 14)")
-      ->option_text("DAYS")
-      ->check(CLI::Range(0, 3660));
-  app.add_option("--format", o->format, "Output: table or json (stable, see cti-agenda(1))")
-      ->check(CLI::IsMember({"table", "json"}));
+  app.add_option("--days", o->days)->option_text("DAYS")->check(CLI::Range(0, 3660));
+  app.add_option("--format", o->format)->check(CLI::IsMember({"table", "json"}));
   return [o, &g] { return run_agenda(*o, g); };
 }
 

@@ -37,8 +37,7 @@ int run_assign(const AssignOptions& o, const GlobalOptions& g) {
 Runner setup_assign(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<AssignOptions>();
   add_record_options(app, o->record, false);
-  app.add_option("WORKER", o->worker, "The worker who takes the forløb over (an id of cti.yaml medarbejdere)")
-      ->required();
+  app.add_option("WORKER", o->worker)->required();
   return [o, &g] { return run_assign(*o, g); };
 }
 

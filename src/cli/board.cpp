@@ -61,14 +61,10 @@ int run_board(BoardOptions o, const GlobalOptions& g) {
 
 Runner setup_board(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<BoardOptions>();
-  app.add_option("-o,--output", o->output, "Write the board to FILE.html ('-': standard output)")
-      ->required()
-      ->option_text("FILE");
-  app.add_option("--months", o->months, "Months ahead on the timeline and in the caseload forecast (default 6)")
-      ->check(CLI::Range(1, 36))
-      ->option_text("N");
+  app.add_option("-o,--output", o->output)->required()->option_text("FILE");
+  app.add_option("--months", o->months)->check(CLI::Range(1, 36))->option_text("N");
   add_worker_choice(app, o->who);
-  app.add_flag("--force", o->force, "Replace FILE if it exists");
+  app.add_flag("--force", o->force);
   return [o, &g] { return run_board(*o, g); };
 }
 

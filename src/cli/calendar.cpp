@@ -79,13 +79,9 @@ int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
 
 Runner setup_calendar(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<CalendarOptions>();
-  auto* output =
-      app.add_option("-o,--output", o->output, "Write the calendar to FILE (replaced atomically); default stdout")
-          ->option_text("FILE");
+  auto* output = app.add_option("-o,--output", o->output)->option_text("FILE");
   add_worker_option(app, o->worker);
-  app.add_option("--alarm", o->alarm_days, "Add a reminder DAYS days before each event (0-365)")
-      ->check(CLI::Range(0, 365))
-      ->option_text("DAYS");
+  app.add_option("--alarm", o->alarm_days)->check(CLI::Range(0, 365))->option_text("DAYS");
   return [o, &g, output] {
     o->output_given = output->count() > 0;
     return run_calendar(*o, g);

@@ -40,9 +40,9 @@ int run_caseload(const CaseloadOptions& o, const GlobalOptions& g) {
 
 Runner setup_caseload(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<CaseloadOptions>();
-  app.add_option("--months", o->months, "Months to forecast (default 6)")->check(CLI::Range(1, 36))->option_text("N");
+  app.add_option("--months", o->months)->check(CLI::Range(1, 36))->option_text("N");
   add_worker_option(app, o->worker);
-  app.add_option("--format", o->format, "Output: table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_option("--format", o->format)->check(CLI::IsMember({"table", "json", "csv"}));
   return [o, &g] { return run_caseload(*o, g); };
 }
 

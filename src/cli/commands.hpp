@@ -39,9 +39,10 @@ Runner setup_merge_driver(CLI::App& app, const GlobalOptions& g);
 Runner setup_completion(CLI::App& app, const GlobalOptions& g);
 Runner setup_complete(CLI::App& app, const GlobalOptions& g);
 
+// A command: its name and its setup function. Its help text, and its options', are in
+// the help table (cli/help_text.hpp), under the command's name.
 struct Command {
   const char* name;
-  const char* description;
   Runner (*setup)(CLI::App&, const GlobalOptions&);
 };
 

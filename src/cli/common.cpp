@@ -133,7 +133,7 @@ bool use_color(const GlobalOptions& g, std::FILE* stream) {
 }
 
 CLI::Option* add_worker_option(CLI::App& app, std::string& target) {
-  return app.add_option("--worker,--medarbejder", target, "Only this worker's forløb (medarbejder id)");
+  return app.add_option("--worker,--medarbejder", target);
 }
 
 bool write_stdout(const std::string& text) {

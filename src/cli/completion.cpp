@@ -162,9 +162,7 @@ std::vector<const CompletionCommand*> all_commands(const CompletionCommand& c) {
 
 Runner setup_completion(CLI::App& app, const GlobalOptions&) {
   auto shell = std::make_shared<std::string>();
-  app.add_option("SHELL", *shell, "The shell: bash, zsh or fish")
-      ->required()
-      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  app.add_option("SHELL", *shell)->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
   const CLI::App* root = &app;
   while (root->get_parent()) root = root->get_parent();
   return [shell, root] { return run_completion(*shell, *root); };

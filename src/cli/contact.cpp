@@ -42,10 +42,9 @@ int run_contact(const ContactOptions& o, const GlobalOptions& g) {
 Runner setup_contact(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<ContactOptions>();
   add_record_options(app, o->record);
-  app.add_option("--with,--med", o->with, "Who: borger (default), netværk, myndighed or andet")->option_text("WHO");
-  app.add_option("--where,--sted", o->where, "Where: hjemme, lokalsamfund, kontor, telefon, video or andet")
-      ->option_text("PLACE");
-  app.add_option("--status", o->status, "holdt (default), aflyst or udeblevet")->option_text("STATUS");
+  app.add_option("--with,--med", o->with)->option_text("WHO");
+  app.add_option("--where,--sted", o->where)->option_text("PLACE");
+  app.add_option("--status", o->status)->option_text("STATUS");
   return [o, &g] { return run_contact(*o, g); };
 }
 

@@ -58,7 +58,7 @@ int run_doc(const DocOptions& o, const GlobalOptions& g) {
 Runner setup_doc(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<DocOptions>();
   add_record_options(app, o->record);
-  app.add_option("POINT", o->point, "The documentation point: opstart, fase2, fase3 or afslutning")->required();
+  app.add_option("POINT", o->point)->required();
   return [o, &g] { return run_doc(*o, g); };
 }
 

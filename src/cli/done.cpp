@@ -95,9 +95,8 @@ int run_done(const DoneOptions& o, const GlobalOptions& g) {
 Runner setup_done(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<DoneOptions>();
   add_record_options(app, o->record);
-  app.add_option("ITEM", o->items, "Checklist item ids (kontakt-etableret, økonomi, ...)")->required();
-  auto* nr = app.add_flag("--not-relevant,--ikke-relevant", o->not_relevant,
-                          "Record the items as \"ikke relevant\" instead of a date");
+  app.add_option("ITEM", o->items)->required();
+  auto* nr = app.add_flag("--not-relevant,--ikke-relevant", o->not_relevant);
   nr->excludes(app.get_option("--date"));
   return [o, &g] { return run_done(*o, g); };
 }

@@ -99,9 +99,8 @@ int run_end(const EndOptions& o, const GlobalOptions& g) {
 Runner setup_end(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<EndOptions>();
   add_record_options(app, o->record);
-  app.add_option("--status", o->status, "gennemført, afbrudt or flyttet")->required()->option_text("STATUS");
-  auto* reason = app.add_option("--reason,--aarsag", o->reason, "Free text for årsag (never a name or a CPR number)")
-                     ->option_text("TEXT");
+  app.add_option("--status", o->status)->required()->option_text("STATUS");
+  auto* reason = app.add_option("--reason,--aarsag", o->reason)->option_text("TEXT");
   return [o, &g, reason] {
     o->has_reason = reason->count() > 0;
     return run_end(*o, g);

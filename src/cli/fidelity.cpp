@@ -52,10 +52,10 @@ int run_fidelity(const FidelityOptions& o, const GlobalOptions& g) {
 
 Runner setup_fidelity(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<FidelityOptions>();
-  app.add_option("--from", o->from, "First day of the period (default: no limit)")->option_text("DATE");
-  app.add_option("--to", o->to, "Last day of the period (default and latest: today)")->option_text("DATE");
+  app.add_option("--from", o->from)->option_text("DATE");
+  app.add_option("--to", o->to)->option_text("DATE");
   add_worker_option(app, o->worker);
-  app.add_option("--format", o->format, "Output: table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_option("--format", o->format)->check(CLI::IsMember({"table", "json", "csv"}));
   return [o, &g] { return run_fidelity(*o, g); };
 }
 

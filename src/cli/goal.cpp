@@ -56,10 +56,9 @@ int run_goal(const GoalOptions& o, const GlobalOptions& g) {
 Runner setup_goal(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<GoalOptions>();
   add_record_options(app, o->record, false);
-  app.add_option("AREA", o->area, "The goal's area (bolig, økonomi, psykisk-helbred, netværk, ...)")->required();
-  auto* reached =
-      app.add_option("--reached,--naaet", o->reached, "The date the goal was reached (nået)")->option_text("DATE");
-  app.add_flag("--remove,--fjern", o->remove, "Remove the goal from the plan")->excludes(reached);
+  app.add_option("AREA", o->area)->required();
+  auto* reached = app.add_option("--reached,--naaet", o->reached)->option_text("DATE");
+  app.add_flag("--remove,--fjern", o->remove)->excludes(reached);
   return [o, &g] { return run_goal(*o, g); };
 }
 

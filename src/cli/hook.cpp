@@ -83,11 +83,9 @@ int run_install(const HookOptions& o, const GlobalOptions& g) {
 Runner setup_hook(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<HookOptions>();
   app.require_subcommand(1);
-  CLI::App* install = app.add_subcommand(
-      "install",
-      "Write the pre-commit and pre-merge-commit hooks and the merge driver (never replaces a foreign hook)");
-  install->add_flag("--force", o->force, "Replace a hook that cti did not write (the old one is kept beside it)");
-  install->add_flag("--server", o->server, "In a bare repository: the pre-receive hook that refuses bad pushes");
+  CLI::App* install = app.add_subcommand("install");
+  install->add_flag("--force", o->force);
+  install->add_flag("--server", o->server);
   CLI::App* receive = add_pre_receive(app, g);
   return [o, &g, install, receive] {
     if (install->parsed()) return run_install(*o, g);

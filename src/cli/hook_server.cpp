@@ -195,7 +195,7 @@ exec "$cti_bin" hook pre-receive
 }
 
 CLI::App* add_pre_receive(CLI::App& hook, const GlobalOptions&) {
-  CLI::App* receive = hook.add_subcommand("pre-receive", "");
+  CLI::App* receive = hook.add_subcommand("pre-receive");
   receive->group("");  // run by the server hook, not by people
   return receive;
 }

@@ -61,7 +61,7 @@ int run_init(const InitOptions& o, const GlobalOptions& g) {
 
 Runner setup_init(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<InitOptions>();
-  app.add_option("dir", o->dir, "Directory to create the repository in (default: here)")->option_text("DIR");
+  app.add_option("dir", o->dir)->option_text("DIR");
   return [o, &g] { return run_init(*o, g); };
 }
 

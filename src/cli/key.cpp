@@ -204,12 +204,10 @@ int run_check(const KeyOptions& o, const GlobalOptions& g) {
 Runner setup_key(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<KeyOptions>();
   app.require_subcommand(1);
-  CLI::App* add = app.add_subcommand("add", "Add a forløb's CPR number, read from standard input without echo: ID");
-  add->add_option("ID", o->id, "The forløb: its id, or its number where unambiguous")->required();
-  CLI::App* check = app.add_subcommand("check", "Name the forløb of a quarter's report that lack a CPR number");
-  check->add_option("--quarter", o->quarter, "The quarter, YYYY-Qn (default: the last completed one)")
-      ->expected(0, 1)
-      ->option_text("[YYYY-Qn]");
+  CLI::App* add = app.add_subcommand("add");
+  add->add_option("ID", o->id)->required();
+  CLI::App* check = app.add_subcommand("check");
+  check->add_option("--quarter", o->quarter)->expected(0, 1)->option_text("[YYYY-Qn]");
   return [o, &g, add] { return add->parsed() ? run_add(*o, g) : run_check(*o, g); };
 }
 

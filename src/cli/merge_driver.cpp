@@ -63,6 +63,7 @@ int run_driver(const DriverOptions& o, const GlobalOptions& g) {
 
 Runner setup_merge_driver(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<DriverOptions>();
+  app.group("");  // hidden: run by git (cti hook install registers it), not by people
   app.add_option("BASE", o->base)->required();
   app.add_option("OURS", o->ours)->required();
   app.add_option("THEIRS", o->theirs)->required();

@@ -150,12 +150,11 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
 
 Runner setup_new(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<NewOptions>();
-  add_worker_option(app, o->worker)->description("Medarbejder of the new forløb (an id from cti.yaml)");
-  app.add_option("--subgroup,--delmaalgruppe", o->subgroup, "Delmålgruppe (one of cti.yaml delmålgrupper)");
-  o->contact_option =
-      app.add_option("--contact,--kontakt", o->contact, "Date of first contact (default: today)")->option_text("DATE");
-  app.add_flag("--force", o->force, "Accept a --contact date more than a week ahead");
-  app.add_flag("--commit", o->commit, "git add and commit the new file (refused when other changes are staged)");
+  add_worker_option(app, o->worker);
+  app.add_option("--subgroup,--delmaalgruppe", o->subgroup);
+  o->contact_option = app.add_option("--contact,--kontakt", o->contact)->option_text("DATE");
+  app.add_flag("--force", o->force);
+  app.add_flag("--commit", o->commit);
   return [o, &g] { return run_new(*o, g); };
 }
 

@@ -77,12 +77,8 @@ int run_peer(const PeerOptions& o, const GlobalOptions& g) {
 Runner setup_peer(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<PeerOptions>();
   add_record_options(app, o->record);
-  app.add_option("STEP", o->step, "offered, wanted, declined or matched (tilbudt, ønsket, afslået, tilknyttet)")
-      ->required()
-      ->type_name("TEXT:{offered,wanted,declined,matched}");
-  app.add_option("--form", o->form, "The form of peer support: en-til-en or gruppe")
-      ->option_text("FORM")
-      ->type_name("TEXT:{en-til-en,gruppe}");
+  app.add_option("STEP", o->step)->required()->type_name("TEXT:{offered,wanted,declined,matched}");
+  app.add_option("--form", o->form)->option_text("FORM")->type_name("TEXT:{en-til-en,gruppe}");
   return [o, &g] { return run_peer(*o, g); };
 }
 

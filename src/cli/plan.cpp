@@ -53,10 +53,8 @@ int run_plan(const PlanOptions& o, const GlobalOptions& g) {
 Runner setup_plan(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<PlanOptions>();
   add_record_options(app, o->record, false);
-  app.add_option("PHASE", o->phase, "The phase: fase1, fase2 or fase3 (or 1, 2, 3)")
-      ->required()
-      ->type_name("TEXT:{fase1,fase2,fase3}");
-  app.add_option("AREA", o->areas, "1-3 focus areas (bolig, økonomi, psykisk-helbred, netværk, ...)")->required();
+  app.add_option("PHASE", o->phase)->required()->type_name("TEXT:{fase1,fase2,fase3}");
+  app.add_option("AREA", o->areas)->required();
   return [o, &g] { return run_plan(*o, g); };
 }
 

@@ -55,12 +55,10 @@ void pause_for_tests() {
 }  // namespace
 
 void add_record_options(CLI::App& app, RecordOptions& o, bool date) {
-  app.add_option("ID", o.id, "The forløb: its id (K-0007) or just its number (7)")->required();
-  if (date)
-    o.date_option = app.add_option("--date,--dato", o.date, "The date to record (default: today)")->option_text("DATE");
-  app.add_flag("--force", o.force,
-               "Replace a value already recorded, or record what looks like a slip (a date over a week ahead)");
-  app.add_flag("--commit", o.commit, "git add and commit the file (refused when other changes are staged)");
+  app.add_option("ID", o.id)->required();
+  if (date) o.date_option = app.add_option("--date,--dato", o.date)->option_text("DATE");
+  app.add_flag("--force", o.force);
+  app.add_flag("--commit", o.commit);
 }
 
 std::optional<io::RepoLock> lock_repository(const GlobalOptions& g) {

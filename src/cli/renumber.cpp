@@ -161,8 +161,8 @@ std::optional<std::string> move_key_line(const fs::path& key_file, const std::st
 
 Runner setup_renumber(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<RenumberOptions>();
-  app.add_option("OLD", o->old_id, "The forløb to move: its id, or its number where unambiguous")->required();
-  app.add_option("NEW", o->new_id, "Its new id (default: the next free id of the same kind)");
+  app.add_option("OLD", o->old_id)->required();
+  app.add_option("NEW", o->new_id);
   return [o, &g] {
     auto today = resolve_today(g);
     if (!today) return static_cast<int>(kUsage);

@@ -193,17 +193,11 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
 
 Runner setup_report(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<ReportOptions>();
-  app.add_option("--quarter", o->quarter,
-                 "The quarterly indberetning for YYYY-Qn (default: the last completed quarter)")
-      ->expected(0, 1)
-      ->option_text("[YYYY-Qn]")
-      ->required();
-  app.add_option("--format", o->format, "Output: csv (Excel, Danish) or json")->check(CLI::IsMember({"csv", "json"}));
-  app.add_flag("--pseudonym", o->pseudonym, "Case ids instead of CPR numbers (may go to standard output)");
-  auto* output =
-      app.add_option("-o,--output", o->output, "Write the report to FILE (mode 0600; required for CPR numbers)")
-          ->option_text("FILE");
-  app.add_flag("--force", o->force, "Replace FILE if it exists");
+  app.add_option("--quarter", o->quarter)->expected(0, 1)->option_text("[YYYY-Qn]")->required();
+  app.add_option("--format", o->format)->check(CLI::IsMember({"csv", "json"}));
+  app.add_flag("--pseudonym", o->pseudonym);
+  auto* output = app.add_option("-o,--output", o->output)->option_text("FILE");
+  app.add_flag("--force", o->force);
   return [o, &g, output] {
     o->output_given = output->count() > 0;
     return run_report(*o, g);

@@ -88,7 +88,7 @@ int run_schemas(const SchemasOptions& o, const GlobalOptions& g) {
 
 Runner setup_schemas(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<SchemasOptions>();
-  app.add_flag("--check", o->check, "Only report (exit 1) when schemas/ is missing a file or is out of date");
+  app.add_flag("--check", o->check);
   return [o, &g] { return run_schemas(*o, g); };
 }
 

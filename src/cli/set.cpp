@@ -64,11 +64,8 @@ int run_set(const SetOptions& o, const GlobalOptions& g) {
 Runner setup_set(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<SetOptions>();
   add_record_options(app, o->record, false);
-  app.add_option("FIELD", o->field, "indflytning (move-in date), kontakt (first contact) or anchored-role")
-      ->required()
-      ->type_name("TEXT:{indflytning,kontakt,anchored-role}");
-  app.add_option("VALUE", o->value, "A date YYYY-MM-DD, or for anchored-role the role (sagsbehandler, bostøtte, ...)")
-      ->required();
+  app.add_option("FIELD", o->field)->required()->type_name("TEXT:{indflytning,kontakt,anchored-role}");
+  app.add_option("VALUE", o->value)->required();
   return [o, &g] { return run_set(*o, g); };
 }
 

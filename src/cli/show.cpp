@@ -58,10 +58,8 @@ int run_show(const ShowArgs& a, const GlobalOptions& g) {
 
 Runner setup_show(CLI::App& app, const GlobalOptions& g) {
   auto a = std::make_shared<ShowArgs>();
-  app.add_option("ID", a->id, "The forløb: its id (K-0007), its file, or its number (7)")->required();
-  app.add_option("--horizon", a->horizon, "Items due within DAYS days count as due soon (default 14)")
-      ->option_text("DAYS")
-      ->check(CLI::Range(0, 3660));
+  app.add_option("ID", a->id)->required();
+  app.add_option("--horizon", a->horizon)->option_text("DAYS")->check(CLI::Range(0, 3660));
   return [a, &g] { return run_show(*a, g); };
 }
 

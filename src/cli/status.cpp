@@ -68,13 +68,10 @@ int run_status(StatusOptions o, const GlobalOptions& g) {
 Runner setup_status(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<StatusOptions>();
   add_worker_choice(app, o->who);
-  app.add_flag("--all", o->all, "Include ended (afsluttet) forløb");
-  app.add_option("--horizon", o->horizon, "Items due within DAYS days count as due soon (default 14)")
-      ->option_text("DAYS")
-      ->check(CLI::Range(0, 3660));
-  app.add_option("--format", o->format, "Output: table, json (stable, see cti-status(1)) or csv")
-      ->check(CLI::IsMember({"table", "json", "csv"}));
-  app.add_flag("--check", o->check, "Exit 1 when any listed forløb has an overdue item (or a file has errors)");
+  app.add_flag("--all", o->all);
+  app.add_option("--horizon", o->horizon)->option_text("DAYS")->check(CLI::Range(0, 3660));
+  app.add_option("--format", o->format)->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_flag("--check", o->check);
   return [o, &g] { return run_status(*o, g); };
 }
 

@@ -158,9 +158,9 @@ int run_sync(const SyncOptions& o, const GlobalOptions& g) {
 
 Runner setup_sync(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<SyncOptions>();
-  auto* rebase = app.add_flag("--rebase", o->rebase, "Replay your commits onto the server's (default: pull.rebase)");
-  app.add_flag("--merge", o->merge, "Merge the server's commits into yours (the default)")->excludes(rebase);
-  app.add_flag("--no-push", o->no_push, "Fetch, integrate and validate, but send nothing");
+  auto* rebase = app.add_flag("--rebase", o->rebase);
+  app.add_flag("--merge", o->merge)->excludes(rebase);
+  app.add_flag("--no-push", o->no_push);
   return [o, &g] { return run_sync(*o, g); };
 }
 

@@ -37,9 +37,7 @@ bool check_worker(const CheckedRepo& repo, const std::string& worker) {
 
 void add_worker_choice(CLI::App& app, WorkerChoice& c) {
   auto* w = add_worker_option(app, c.worker);
-  app.add_flag("--all-workers,--alle", c.all_workers,
-               "Every worker's forløb, whatever CTI_WORKER or git config cti.worker says")
-      ->excludes(w);
+  app.add_flag("--all-workers,--alle", c.all_workers)->excludes(w);
 }
 
 bool settle_worker(const CheckedRepo& repo, WorkerChoice& c) {

@@ -171,7 +171,7 @@ int run_undo(const RecordOptions& o, const GlobalOptions& g) {
 
 Runner setup_undo(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<RecordOptions>();
-  app.add_option("ID", o->id, "The forløb: its id (K-0007) or just its number (7)")->required();
+  app.add_option("ID", o->id)->required();
   return [o, &g] { return run_undo(*o, g); };
 }
 

@@ -142,11 +142,11 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
 
 Runner setup_validate(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<ValidateOptions>();
-  app.add_flag("--staged", o->staged, "Check the content in the git index (what is being committed)");
-  app.add_flag("--strict", o->strict, "Warnings fail too (exit 1)");
-  app.add_option("--format", o->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
-  app.add_flag("--list-rules", o->list_rules, "List every rule with its severity and meaning");
-  app.add_option("files", o->files, "Only report these files (all files are still loaded)")->option_text("FILE...");
+  app.add_flag("--staged", o->staged);
+  app.add_flag("--strict", o->strict);
+  app.add_option("--format", o->format)->check(CLI::IsMember({"text", "json"}));
+  app.add_flag("--list-rules", o->list_rules);
+  app.add_option("files", o->files)->option_text("FILE...");
   return [o, &g] { return run_validate(*o, g); };
 }
 
