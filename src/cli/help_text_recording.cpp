@@ -43,8 +43,7 @@ std::vector<HelpText> help_texts_recording() {
 
       {"end", "Record the afslutning: ID --status gennemført|afbrudt|flyttet",
        "Registrér afslutningen: ID --status gennemført|afbrudt|flyttet"},
-      {"end --status", "gennemført, afbrudt or flyttet (the older overdraget is accepted)",
-       "gennemført, afbrudt eller flyttet (det ældre overdraget accepteres)"},
+      {"end --status", "gennemført, afbrudt or flyttet", "gennemført, afbrudt eller flyttet"},
       {"end --reason", "Free text for årsag (never a name or a CPR number)",
        "Fritekst til årsag (aldrig et navn eller et CPR-nummer)"},
 

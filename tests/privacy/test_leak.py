@@ -126,17 +126,18 @@ def help_text(*path):
 
 
 def listed(text):
-    """The names under "Subcommands:"."""
-    if "Subcommands:" not in text:
-        return []
-    return re.findall(r"^  ([a-z][a-z-]*)\s", text.split("Subcommands:", 1)[1], re.M)
+    """The names under "Commands:" (in Danish "Kommandoer:")."""
+    for heading in ("Commands:", "Kommandoer:"):
+        if heading in text:
+            return re.findall(r"^  ([a-z][a-z-]*)\s", text.split(heading, 1)[1], re.M)
+    return []
 
 
 def options(path):
     """The long options of `cti PATH`, but --help, --version and --force."""
     opts = set()
     for line in help_text(*path).splitlines():
-        m = re.match(r"\s+((?:-\w,)?--[\w-]+(?:,--[\w-]+)*)", line)
+        m = re.match(r"  ((?:-\w,)?--[\w-]+(?:,--[\w-]+)*)", line)  # not a wrapped description
         if m:
             opts |= {o for o in m.group(1).split(",") if o.startswith("--")}
     return sorted(opts - {"--help", "--version", "--force"})
