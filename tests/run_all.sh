@@ -6,18 +6,19 @@
 #      (tests/package/run.sh);
 #   3. the suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang; the
 #      same build carries libFuzzer's instrumentation), all but the tests labelled
-#      "artefacts" (formatting, man pages, layering, the browser) and "team" (git-driven
-#      suites of a server and clones), which ran in 1; its unit tests are built one file
+#      "artefacts" (formatting, man pages, layering, the browser), "team" (git-driven
+#      suites of a server and clones) and "exhaustive" (every command with every option
+#      over the leak corpus), which ran in 1; its unit tests are built one file
 #      per compiler run (CTI_UNITY_TESTS=OFF), as a packager builds, so a test file that
 #      uses what it does not include fails here;
-#   4. the fuzzer on the loader and validator for CTI_FUZZ_SECONDS (default 60; 0 skips).
+#   4. the fuzzer on the loader and validator for CTI_FUZZ_SECONDS (default 30; 0 skips).
 # The packages it needs are those of the README's test command and .ci/run (Debian 12):
 # among them chromium (tests/board/test_browser.py) and pre-commit (the README's
 # pre-commit example, tests/hook/test_precommit_readme.py), whose absence is a failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
-fuzz_seconds=${CTI_FUZZ_SECONDS:-60}
+fuzz_seconds=${CTI_FUZZ_SECONDS:-30}
 
 # Unity builds (a batch of files per compiler run) halve a clean build: CLI11 and fmt
 # are parsed and optimised once per batch instead of once per file. They also make two
@@ -34,7 +35,7 @@ CC=clang CXX=clang++ cmake -S . -B build-san -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CX
 cmake --build build-san -j"$jobs"
 # Every test that runs cti's code; the suites about sources and artefacts ran above.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-san --output-on-failure -j"$jobs" -LE 'artefacts|team'
+  ctest --test-dir build-san --output-on-failure -j"$jobs" -LE 'artefacts|team|exhaustive'
 
 if [ "$fuzz_seconds" != 0 ]; then
   tests/fuzz/run.sh "$fuzz_seconds" build-san
