@@ -167,19 +167,19 @@ namespace cti::cli {
 
 namespace {
 
-// The resolved repository root and working directory (symlinks, ".."), once per pair:
+// The resolved repository root and working directory (symlinks, ".."), once per root:
 // a command names thousands of files, and resolving costs a readlink per path part.
 struct ResolvedDirs {
-  fs::path root, cwd;  // as asked
+  fs::path root;       // as asked
   fs::path top, here;  // resolved
   bool ok = false;
 };
 
 const ResolvedDirs& resolved_dirs(const fs::path& root, const fs::path& cwd) {
   static ResolvedDirs memo;
-  if (memo.ok && memo.root == root && memo.cwd == cwd) return memo;
+  if (memo.ok && memo.root == root) return memo;
   std::error_code ec;
-  memo = ResolvedDirs{root, cwd, fs::weakly_canonical(fs::absolute(root, ec), ec), {}, false};
+  memo = ResolvedDirs{root, fs::weakly_canonical(fs::absolute(root, ec), ec), {}, false};
   if (ec) return memo;
   memo.here = fs::weakly_canonical(cwd, ec);
   memo.ok = !ec;

@@ -125,13 +125,20 @@ fs::path cache_file(const fs::path& root) {
   return {};
 }
 
-std::optional<std::string> read_whole(const fs::path& p) {
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
-  if (fd < 0) return std::nullopt;
+}  // namespace
+
+FileStamp stamp_of(int fd) {
   struct stat st;
+  return fstat(fd, &st) == 0 ? from_stat(st) : FileStamp{};
+}
+
+std::optional<std::string> read_stamped(const fs::path& p, FileStamp& stamp, bool follow_links) {
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | (follow_links ? 0 : O_NOFOLLOW));
+  if (fd < 0) return std::nullopt;
+  stamp = stamp_of(fd);
   std::optional<std::string> out;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-    std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  if (stamp.valid) {
+    std::string bytes(stamp.size, '\0');
     std::size_t got = 0;
     while (got < bytes.size()) {
       ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
@@ -142,13 +149,6 @@ std::optional<std::string> read_whole(const fs::path& p) {
   }
   ::close(fd);
   return out;
-}
-
-}  // namespace
-
-FileStamp stamp_of(int fd) {
-  struct stat st;
-  return fstat(fd, &st) == 0 ? from_stat(st) : FileStamp{};
 }
 
 FileStamp stamp_of(const fs::path& p) {
@@ -185,7 +185,8 @@ CaseCache CaseCache::open(const fs::path& root, std::string key) {
   c.enabled_ = true;
   c.key_ = std::move(key);  // hex; written as 20 raw bytes, so no digit run reaches the file
   c.opened_ns_ = now_ns();
-  auto bytes = read_whole(c.file_);
+  FileStamp stamp;
+  auto bytes = read_stamped(c.file_, stamp, false);
   if (!bytes || bytes->size() < kMagic.size() + 8) return c;
   c.buffer_ = std::move(*bytes);
   std::string_view body(c.buffer_.data(), c.buffer_.size() - 8);

@@ -1,8 +1,6 @@
 #include "load/repo.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -138,23 +136,6 @@ bool is_blob(const std::string& bytes, const std::string& sha) {
   return sha.size() == 40 && git_blob_id(bytes) == sha;
 }
 
-// The file's bytes and the stamp of what was read (one open, never blocking on a FIFO).
-std::optional<std::string> read_case_bytes(const fs::path& p, FileStamp& stamp) {
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return std::nullopt;
-  stamp = stamp_of(fd);
-  std::optional<std::string> out;
-  if (stamp.valid) {
-    std::string bytes(stamp.size, '\0');
-    std::size_t got = 0;
-    for (ssize_t n = 1; got < bytes.size() && n > 0; got += n > 0 ? static_cast<std::size_t>(n) : 0)
-      n = ::read(fd, bytes.data() + got, bytes.size() - got);
-    if (got == bytes.size()) out = std::move(bytes);
-  }
-  ::close(fd);
-  return out;
-}
-
 bool take_cached(CaseJob& job, const CaseCache& cache) {
   auto hit = cache.find(job.file.path, job.blob);
   if (!hit) return false;
@@ -177,7 +158,7 @@ void run_job(const fs::path& root, CaseJob& job, const CaseReading& how, const C
         if (take_cached(job, cache)) return;
       }
     }
-    auto bytes = read_case_bytes(root / job.file.path, job.stamp);
+    auto bytes = read_stamped(root / job.file.path, job.stamp, true);
     if (!bytes) {
       job.result->file = job.file.path;
       job.result->stem = file_stem(job.file.path);
