@@ -19,6 +19,9 @@ What a test gets from here, as fixtures:
     terminal(args, cols=)   cti on a pseudo-terminal of a given width -> bytes
     terminal_rc(args, cols=)  the same -> (exit code, bytes)
     root, demo              the source tree and examples/demo
+
+And as functions: read_text(repo, rel) / write_text(repo, rel, text), a file's text
+byte for byte (CRLF and BOM kept).
 """
 
 import fcntl
@@ -93,6 +96,18 @@ def run_cti(*args, cwd=None, today=None, lang="en", env=None, input=None, may_sh
         assert not CPR_LIKE.search(p.stdout) and not CPR_LIKE.search(p.stderr), \
             f"something shaped like a CPR number in the output of {args}:\n{r!r}"
     return r
+
+
+def read_text(repo, rel):
+    """A repository file's text, byte for byte (no newline translation)."""
+    with open(os.path.join(repo, rel), "rb") as f:
+        return f.read().decode("utf-8")
+
+
+def write_text(repo, rel, text):
+    """Writes a repository file's text exactly as given (CRLF stays CRLF)."""
+    with open(os.path.join(repo, rel), "wb") as f:
+        f.write(text.encode("utf-8"))
 
 
 def git_run(*args, cwd):

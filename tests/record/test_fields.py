@@ -12,7 +12,7 @@ import json
 import os
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, read_text as read, write_text as write
 
 BASE = os.path.join(ROOT, "tests", "bad", "base")
 TODAY = "2026-11-30"
@@ -64,16 +64,6 @@ STEPS = [
     ["undo", "3"],
     ["undo", "3"],
 ]
-
-
-def read(repo, rel):
-    with open(os.path.join(repo, rel), "rb") as f:
-        return f.read().decode("utf-8")
-
-
-def write(repo, rel, text):
-    with open(os.path.join(repo, rel), "wb") as f:
-        f.write(text.encode("utf-8"))
 
 
 def crlf(text):

@@ -9,7 +9,7 @@ as a number, and --commit in a temporary git repository.
 import os
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, read_text as read, write_text as write
 
 BASE = os.path.join(ROOT, "tests", "bad", "base")
 TODAY = "2026-11-30"
@@ -20,16 +20,6 @@ K7_FILE = "forloeb/K-0007.yaml"
 # A forløb written on Windows: CRLF line endings and a UTF-8 BOM.
 K7 = ("\ufeffid: K-0007\r\nmedarbejder: jonas   # aligned\r\ndelmålgruppe: egen-kommune\r\n"
       "kontakt: 2026-10-01\r\n\r\ntjekliste:\r\n  kontakt-etableret: 2026-10-01\r\n")
-
-
-def read(repo, rel):
-    with open(os.path.join(repo, rel), "rb") as f:
-        return f.read().decode("utf-8")
-
-
-def write(repo, rel, text):
-    with open(os.path.join(repo, rel), "wb") as f:
-        f.write(text.encode("utf-8"))
 
 
 @pytest.fixture
