@@ -11,48 +11,23 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <sstream>
 #include <string>
-#include <system_error>
 
-namespace fs = std::filesystem;
+#include "floor_walk.hpp"
+
+namespace {
+
+long top_level_keys(const std::string& text) {
+  try {
+    const YAML::Node doc = YAML::Load(text);
+    return doc.IsMap() ? static_cast<long>(doc.size()) : 0;
+  } catch (const YAML::Exception&) {
+    return -1;
+  }
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: cti-parse-floor DIR\n");
-    return 2;
-  }
-  const fs::path dir = fs::path(argv[1]) / "forloeb";
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec);
-  if (ec) {
-    std::fprintf(stderr, "cti-parse-floor: %s: %s\n", dir.c_str(), ec.message().c_str());
-    return 2;
-  }
-
-  unsigned long files = 0, entries = 0, errors = 0;
-  std::string text;
-  for (const auto& entry : it) {
-    const fs::path& p = entry.path();
-    if (p.extension() != ".yaml" || !entry.is_regular_file(ec)) continue;
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
-      ++errors;
-      continue;
-    }
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    ++files;
-    try {
-      const YAML::Node doc = YAML::Load(text);
-      if (doc.IsMap()) entries += doc.size();
-    } catch (const YAML::Exception&) {
-      ++errors;
-    }
-  }
-  std::printf("%lu files, %lu top-level entries, %lu parse errors\n", files, entries, errors);
-  return 0;
+  return run_floor(argc, argv, "cti-parse-floor", top_level_keys);
 }
