@@ -65,14 +65,48 @@ std::optional<IndexEntry> parse_entry(std::string_view entry) {
   e.path = std::string(entry.substr(tab + 1));
   return e;
 }
+constexpr std::string_view kEmptyBlob = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
+constexpr unsigned long kIntentToAdd = 0x20000000;  // CE_INTENT_TO_ADD in git's cache.h
+
+// `git ls-files -s -z --debug` gives each entry, NUL-terminated, followed by lines of
+// index data ending in "flags: <hex>\n"; the next entry follows that line.
+void mark_intent_to_add(const std::filesystem::path& dir, IndexListing& listing) {
+  auto r = run_git({"git", "-c", "core.quotePath=false", "ls-files", "-s", "-z", "--debug"}, dir);
+  if (r.exit_code != 0) return;
+  std::set<std::string> ita;
+  std::string_view out = r.out;
+  std::string entry;
+  for (std::size_t at = 0; at < out.size();) {
+    std::size_t nul = out.find('\0', at);
+    if (nul == std::string_view::npos) break;
+    const std::string_view name = out.substr(at, nul - at);
+    std::size_t flags = out.find("flags: ", nul);
+    if (flags == std::string_view::npos) break;
+    flags += 7;
+    std::size_t nl = out.find('\n', flags);
+    if (nl == std::string_view::npos) nl = out.size();
+    unsigned long value = 0;
+    std::from_chars(out.data() + flags, out.data() + nl, value, 16);
+    if (value & kIntentToAdd)
+      if (auto e = parse_entry(name)) ita.insert(e->path);
+    at = nl + 1;
+  }
+  for (auto& e : listing) e.intent_to_add = e.stage == 0 && ita.count(e.path) > 0;
+}
+
 }  // namespace
 
 std::optional<IndexListing> list_index(const std::filesystem::path& dir) {
   auto r = run_git({"git", "-c", "core.quotePath=false", "ls-files", "-s", "-z"}, dir);
   if (r.exit_code != 0) return std::nullopt;
   IndexListing listing;
+  bool empty_blob = false;
   for (auto entry : split_nul(r.out))
-    if (auto e = parse_entry(entry)) listing.push_back(std::move(*e));
+    if (auto e = parse_entry(entry)) {
+      empty_blob = empty_blob || e->sha == kEmptyBlob;
+      listing.push_back(std::move(*e));
+    }
+  if (empty_blob) mark_intent_to_add(dir, listing);
   return listing;
 }
 

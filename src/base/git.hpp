@@ -21,13 +21,16 @@ struct IndexEntry {
   std::string path;  // relative to the directory asked about
   std::string mode;  // 100644, 100755, 120000 (link), 160000 (submodule)
   std::string sha;
-  int stage = 0;  // 0, or 1-3 for an unresolved merge conflict
+  int stage = 0;               // 0, or 1-3 for an unresolved merge conflict
+  bool intent_to_add = false;  // `git add -N`: in the index, but not committed
   bool regular_file() const { return mode == "100644" || mode == "100755"; }
 };
 using IndexListing = std::vector<IndexEntry>;
 
 // Every index entry at or below `dir` (one `git ls-files -s`), in git's path order;
-// nothing when `dir` is not inside a git work tree.
+// nothing when `dir` is not inside a git work tree. Entries added with `git add -N`
+// (intent to add: the empty blob until really added) are marked, from a second
+// `git ls-files --debug` run only when an entry holds the empty blob.
 std::optional<IndexListing> list_index(const std::filesystem::path& dir);
 
 // Whether the listing holds `path` (relative to the listed directory) at stage 0.

@@ -116,7 +116,7 @@ std::variant<CheckedRepo, std::string> check_repo(const CheckOptions& o) {
     facts.cpr_file = rel.generic_string();
     facts.cpr_file_tracked = git::is_tracked(*repo.index, facts.cpr_file);
   }
-  if (o.scan_tracked && repo.index) scan_tracked_files(repo, *repo.index, facts.cpr_file, repo.diagnostics);
+  if (o.scan_tracked) scan_tracked_files(repo, repo.index, facts.cpr_file, repo.diagnostics);
   Diagnostics ds = rules::validate(repo, facts);
   if (o.key_retention) retention_warnings(o, repo, ds);
 

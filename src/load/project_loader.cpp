@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
 
 #include "base/lang.hpp"
+#include "base/linear_regex.hpp"
 #include "load/text_checks.hpp"
 #include "load/yaml_reader.hpp"
 
@@ -31,12 +31,14 @@ void read_allowlist(YamlReader& r, const YAML::Node& v, Project& p) {
     auto s = r.scalar(item, "cpr_tilladt");
     if (!s) continue;
     if (s->rfind("re:", 0) == 0) {
-      try {
-        std::regex check(s->substr(3), std::regex::ECMAScript);
-      } catch (const std::regex_error&) {
+      // Run by a linear-time matcher (base/linear_regex): no backreferences or lookaround.
+      std::string why;
+      if (!privacy::LinearRegex::compile(std::string_view(*s).substr(3), &why).ok()) {
         r.error(pos_of(item), "invalid-value",
-                std::string(tr("'cpr_tilladt': this 're:' pattern is not a valid regular expression",
-                               "'cpr_tilladt': dette 're:'-mønster er ikke et gyldigt regulært udtryk")));
+                fmt::format(fmt::runtime(tr("'cpr_tilladt': this 're:' pattern is not a valid regular expression ({})",
+                                            "'cpr_tilladt': dette 're:'-mønster er ikke et gyldigt regulært udtryk "
+                                            "({})")),
+                            why));
         continue;
       }
     }

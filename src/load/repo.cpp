@@ -213,6 +213,7 @@ std::optional<std::string> read_staged(const fs::path& root, LoadedRepo& repo, s
   std::vector<const git::IndexEntry*> from_git;
   std::set<std::string> unmerged;
   for (const auto& e : *repo.index) {
+    if (e.intent_to_add) continue;  // `git add -N`: git commits nothing of it
     const bool ours = e.path == kConfigFile || e.path.rfind(case_prefix, 0) == 0;
     if (e.stage != 0) {
       if (ours) unmerged.insert(e.path);

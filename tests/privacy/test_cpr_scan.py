@@ -122,8 +122,14 @@ def test_utf16_files_are_decoded_not_skipped(repo, data):
     assert r.rc == 1 and "eksport.csv:2:" in r.text, "--staged does not find it"
 
 
-def test_a_binary_file_is_still_skipped(repo):
+def test_a_binary_file_is_read_as_strings_reads_it(repo):
+    """The printable text of a binary file, and its name, are scanned; the allowlist clears."""
     repo.put("logo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + CPR.encode() + b"\0" * 40)
+    repo.put(f"docs/scan-{CPR}.pdf", b"%PDF-1.4\0\0")
+    found, r = repo.leaks()
+    assert sorted(f for f, _ in found) == ["docs/scan-XXXXXX-XXXX.pdf", "logo.png"], r
+    assert CPR not in r.text + r.err
+    repo.allow([CPR])
     found, r = repo.leaks()
     assert found == [], r
 
