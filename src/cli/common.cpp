@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <deque>
 
 #include "base/cpr_scan.hpp"
 #include "base/ids.hpp"
@@ -98,16 +99,21 @@ std::optional<fs::path> find_root(const GlobalOptions& g) {
   return root;
 }
 
-std::optional<CheckedRepo> open_checked(const GlobalOptions& g, Date today, OpenOptions o) {
+OpenRepo::OpenRepo(CheckedRepo&& r) {
+  static auto* kept = new std::deque<CheckedRepo>;  // never freed: see common.hpp
+  repo_ = &kept->emplace_back(std::move(r));
+}
+
+OpenRepo open_checked(const GlobalOptions& g, Date today, OpenOptions o) {
   auto root = find_root(g);
-  if (!root) return std::nullopt;
+  if (!root) return {};
   if (o.snapshot == Snapshot::worktree) notice_missing_guards(*root);
   CheckOptions check{*root, o.snapshot, today, cpr_file_path(g, *root), o.scan_tracked, o.key_retention};
   check.use_cache = !g.no_cache && !cache_disabled_by_environment();
   auto checked = check_repo(check);
   if (auto* err = std::get_if<std::string>(&checked)) {
     setup_error(*err);
-    return std::nullopt;
+    return {};
   }
   if (const char* trace = std::getenv("CTI_CACHE_TRACE"); trace && *trace) {
     const auto& repo = std::get<CheckedRepo>(checked);
@@ -116,7 +122,7 @@ std::optional<CheckedRepo> open_checked(const GlobalOptions& g, Date today, Open
                            repo.from_cache, repo.forloeb.size(),
                            check.use_cache ? "" : tr(" (turned off)", " (slået fra)")));
   }
-  return std::move(std::get<CheckedRepo>(checked));
+  return OpenRepo(std::move(std::get<CheckedRepo>(checked)));
 }
 
 fs::path cpr_file_path(const GlobalOptions& g, const fs::path& root) {

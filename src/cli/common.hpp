@@ -52,7 +52,24 @@ struct OpenOptions {
   bool scan_tracked = false;   // also scan every other tracked file for CPR numbers
   bool key_retention = false;  // also warn [cpr-retention] about key file lines due for deletion
 };
-std::optional<CheckedRepo> open_checked(const GlobalOptions& g, Date today, OpenOptions o = {});
+
+// A command's checked repository, kept until the process ends: a command runs once and
+// exits, and freeing ten thousand records one allocation at a time costs as much as
+// rendering them (SPEC 10), so the memory goes back to the system with the process. It
+// stays reachable (a leak checker sees nothing lost); a process that opened many would
+// keep them all, and none does.
+class OpenRepo {
+ public:
+  OpenRepo() = default;
+  explicit OpenRepo(CheckedRepo&& r);
+  explicit operator bool() const { return repo_ != nullptr; }
+  CheckedRepo& operator*() const { return *repo_; }
+  CheckedRepo* operator->() const { return repo_; }
+
+ private:
+  CheckedRepo* repo_ = nullptr;
+};
+OpenRepo open_checked(const GlobalOptions& g, Date today, OpenOptions o = {});
 
 // The CPR key file: --cpr-file, else CTI_CPR_FILE, else cpr.yaml beside cti.yaml.
 std::filesystem::path cpr_file_path(const GlobalOptions& g, const std::filesystem::path& root);
