@@ -1,4 +1,7 @@
+// Output language: the current choice, the locale fallback and the singular/plural chooser.
 #include "base/lang.hpp"
+
+#include <fmt/format.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -21,6 +24,11 @@ std::optional<Lang> parse_lang(std::string_view s) {
   if (s == "da") return Lang::da;
   if (s == "en") return Lang::en;
   return std::nullopt;
+}
+
+std::string count_text(long long n, std::string_view en_one, std::string_view en_many, std::string_view da_one,
+                       std::string_view da_many) {
+  return fmt::format(fmt::runtime(tr_n(n, en_one, en_many, da_one, da_many)), n);
 }
 
 Lang lang_from_locale() {

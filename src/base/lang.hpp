@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace cti {
@@ -25,5 +26,18 @@ Lang lang_from_locale();
 inline std::string_view tr(std::string_view en, std::string_view da) {
   return lang() == Lang::da ? da : en;
 }
+
+// Singular and plural, the one place that chooses: a count of exactly 1 takes the singular, every
+// other count (0 included) the plural, in both languages. The texts hold the count as "{}", e.g.
+// tr_n(n, "{} warning", "{} warnings", "{} advarsel", "{} advarsler"); the result is a format string.
+inline std::string_view tr_n(long long n, std::string_view en_one, std::string_view en_many, std::string_view da_one,
+                             std::string_view da_many) {
+  return n == 1 ? tr(en_one, da_one) : tr(en_many, da_many);
+}
+
+// The count written into its form: count_text(2, "{} file", "{} files", "{} fil", "{} filer") is
+// "2 files" or "2 filer".
+std::string count_text(long long n, std::string_view en_one, std::string_view en_many, std::string_view da_one,
+                       std::string_view da_many);
 
 }  // namespace cti::i18n

@@ -16,6 +16,7 @@ namespace fs = std::filesystem;
 namespace cti::cli {
 
 using i18n::tr;
+using i18n::tr_n;
 
 namespace {
 
@@ -68,8 +69,10 @@ int run_calendar(const CalendarOptions& o, const GlobalOptions& g) {
     const io::OutputTarget target{
         o.output, fs::current_path(ec), repo->root, cpr_file_path(g, repo->root), io::Sensitivity::plain, true};
     if (auto err = io::write_output(target, ics)) return setup_error(*err);
-    print_note(fmt::format(fmt::runtime(tr("wrote {} event(s) to {}", "skrev {} begivenhed(er) til {}")), events.size(),
-                           o.output));
+    print_note(fmt::format(
+        fmt::runtime(tr_n(static_cast<long long>(events.size()), "wrote {} event to {}", "wrote {} events to {}",
+                          "skrev {} begivenhed til {}", "skrev {} begivenheder til {}")),
+        events.size(), o.output));
   }
   note_uncounted(*repo, ics_options.uncounted, report::Shown::figures);
   return kOk;

@@ -26,6 +26,7 @@ namespace fs = std::filesystem;
 
 namespace cti::cli {
 
+using i18n::count_text;
 using i18n::tr;
 
 namespace {
@@ -193,9 +194,10 @@ int run_check(const KeyOptions& o, const GlobalOptions& g) {
     out += format_key_diagnostic(d) + "\n";
   }
   if (!print_output(out)) return kUsage;
-  print_note(fmt::format(fmt::runtime(tr("{}: {} forløb in the report, {} without a CPR number in {}; {} error(s)",
-                                         "{}: {} forløb i indberetningen, {} uden CPR-nummer i {}; {} fejl")),
-                         q.name(), needed.size(), missing, key_file.string(), errors));
+  print_note(fmt::format(fmt::runtime(tr("{}: {} forløb in the report, {} without a CPR number in {}; {}",
+                                         "{}: {} forløb i indberetningen, {} uden CPR-nummer i {}; {}")),
+                         q.name(), needed.size(), missing, key_file.string(),
+                         count_text(errors, "{} error", "{} errors", "{} fejl", "{} fejl")));
   return errors ? kFindings : kOk;
 }
 

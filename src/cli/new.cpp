@@ -15,6 +15,7 @@ namespace fs = std::filesystem;
 
 namespace cti::cli {
 
+using i18n::count_text;
 using i18n::tr;
 
 // Every name (without extension) under forloeb/, whatever its extension or state, and
@@ -107,11 +108,11 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
   std::string id = next_id(*repo, code);
   // Another worker may already have taken this id on a branch fetched but not merged.
   if (auto behind = git::commits_behind_upstream(repo->root); behind && *behind > 0)
-    print_note(fmt::format(fmt::runtime(tr("warning: this branch is {} commit(s) behind its upstream (as of the last "
+    print_note(fmt::format(fmt::runtime(tr("warning: this branch is {} behind its upstream (as of the last "
                                            "fetch); run 'git pull' first, or {} may be taken already",
-                                           "advarsel: denne gren er {} commit(s) bagud i forhold til sin upstream "
+                                           "advarsel: denne gren er {} bagud i forhold til sin upstream "
                                            "(ved seneste fetch); kør 'git pull' først, ellers kan {} være taget")),
-                           *behind, id));
+                           count_text(*behind, "{} commit", "{} commits", "{} commit", "{} commits"), id));
   // Only ever a file directly in forloeb/: an id_præfiks that names a directory is refused
   // ([invalid-value] in cti.yaml says why).
   fs::path path = repo->root / kCaseDir / (id + ".yaml");

@@ -12,6 +12,7 @@ namespace fs = std::filesystem;
 namespace cti::cli {
 
 using i18n::tr;
+using i18n::tr_n;
 
 namespace {
 
@@ -52,11 +53,17 @@ std::optional<std::string> commit_precheck(const CheckedRepo& repo, const std::s
     p = e + 1;
   }
   if (others > 0)
-    return fmt::format(fmt::runtime(tr("{} other staged change(s) would go into the same commit; commit or unstage "
-                                       "them first (git restore --staged), or record without --commit",
-                                       "{} andre ændringer ligger klar i indekset og ville komme med i samme commit; "
-                                       "commit dem eller tag dem ud først (git restore --staged), eller registrér "
-                                       "uden --commit")),
+    return fmt::format(fmt::runtime(tr_n(others,
+                                         "{} other staged change would go into the same commit; commit or unstage "
+                                         "it first (git restore --staged), or record without --commit",
+                                         "{} other staged changes would go into the same commit; commit or unstage "
+                                         "them first (git restore --staged), or record without --commit",
+                                         "{} anden ændring ligger klar i indekset og ville komme med i samme commit; "
+                                         "commit den eller tag den ud først (git restore --staged), eller registrér "
+                                         "uden --commit",
+                                         "{} andre ændringer ligger klar i indekset og ville komme med i samme commit; "
+                                         "commit dem eller tag dem ud først (git restore --staged), eller registrér "
+                                         "uden --commit")),
                        others);
   return std::nullopt;
 }

@@ -22,7 +22,9 @@ namespace fs = std::filesystem;
 
 namespace cti::cli {
 
+using i18n::count_text;
 using i18n::tr;
+using i18n::tr_n;
 
 namespace {
 
@@ -52,10 +54,11 @@ bool inside(const fs::path& p, const fs::path& dir) {
 }
 
 void print_summary(const report::QuarterSummary& s, const report::Quarter& q, Date today) {
-  print_note(fmt::format(
-      fmt::runtime(tr("{} ({} to {}): {} row(s); in the quarter {} started, {} ended, {} completed",
-                      "{} ({} til {}): {} række(r); i kvartalet {} startet, {} afsluttet, {} gennemført")),
-      q.name(), format_date(q.first_day()), format_date(q.last_day()), s.rows, s.started, s.ended, s.completed));
+  print_note(fmt::format(fmt::runtime(tr("{} ({} to {}): {}; in the quarter {} started, {} ended, {} completed",
+                                         "{} ({} til {}): {}; i kvartalet {} startet, {} afsluttet, {} gennemført")),
+                         q.name(), format_date(q.first_day()), format_date(q.last_day()),
+                         count_text(s.rows, "{} row", "{} rows", "{} række", "{} rækker"), s.started, s.ended,
+                         s.completed));
   std::string groups;
   for (const auto& [g, n] : s.by_subgroup) groups += fmt::format("{}{} {}", groups.empty() ? "" : ", ", g, n);
   if (!groups.empty())
@@ -148,10 +151,15 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
     print_diagnostics(warnings);
   }
   if (outside)
-    print_note(fmt::format(fmt::runtime(tr("{} forløb outside {} have errors (see cti validate); they are not in "
-                                           "the report and do not stop it",
-                                           "{} forløb uden for {} har fejl (se cti validate); de er ikke med i "
-                                           "indberetningen og standser den ikke")),
+    print_note(fmt::format(fmt::runtime(tr_n(outside,
+                                             "{} forløb outside {} has errors (see cti validate); it is not in "
+                                             "the report and does not stop it",
+                                             "{} forløb outside {} have errors (see cti validate); they are not in "
+                                             "the report and do not stop it",
+                                             "{} forløb uden for {} har fejl (se cti validate); det er ikke med i "
+                                             "indberetningen og standser den ikke",
+                                             "{} forløb uden for {} har fejl (se cti validate); de er ikke med i "
+                                             "indberetningen og standser den ikke")),
                            outside, q.name()));
   // With --pseudonym nothing is at stake: every row is shown, and the errors are named
   // beside it (exit 1); the CPR report is not written while there are errors.
@@ -159,7 +167,9 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
     sort_diagnostics(errors);
     print_diagnostics(errors);
     print_note(fmt::format(
-        fmt::runtime(tr("{} error(s); the report was not written", "{} fejl; indberetningen blev ikke skrevet")),
+        fmt::runtime(tr_n(static_cast<long long>(errors.size()), "{} error; the report was not written",
+                          "{} errors; the report was not written", "{} fejl; indberetningen blev ikke skrevet",
+                          "{} fejl; indberetningen blev ikke skrevet")),
         errors.size()));
     return kFindings;
   }
@@ -178,8 +188,11 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
   if (!errors.empty()) {
     sort_diagnostics(errors);
     print_diagnostics(errors);
-    print_note(fmt::format(fmt::runtime(tr("{} error(s); fix them before the report with CPR numbers can be written",
-                                           "{} fejl; ret dem, før indberetningen med CPR-numre kan skrives")),
+    print_note(fmt::format(fmt::runtime(tr_n(static_cast<long long>(errors.size()),
+                                             "{} error; fix it before the report with CPR numbers can be written",
+                                             "{} errors; fix them before the report with CPR numbers can be written",
+                                             "{} fejl; ret den, før indberetningen med CPR-numre kan skrives",
+                                             "{} fejl; ret dem, før indberetningen med CPR-numre kan skrives")),
                            errors.size()));
     return kFindings;
   }

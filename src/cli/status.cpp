@@ -11,6 +11,7 @@
 namespace cti::cli {
 
 using i18n::tr;
+using i18n::tr_n;
 
 namespace {
 
@@ -58,8 +59,9 @@ int run_status(StatusOptions o, const GlobalOptions& g) {
   int overdue = 0;
   for (const auto& r : rows) overdue += r.overdue_count();
   if (overdue > 0)
-    print_note(
-        fmt::format(fmt::runtime(tr("--check: {} overdue item(s)", "--check: {} forsinkede punkt(er)")), overdue));
+    print_note(fmt::format(fmt::runtime(tr_n(overdue, "--check: {} overdue item", "--check: {} overdue items",
+                                             "--check: {} forsinket punkt", "--check: {} forsinkede punkter")),
+                           overdue));
   return overdue > 0 || with_errors > 0 ? kFindings : kOk;
 }
 

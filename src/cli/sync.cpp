@@ -18,7 +18,9 @@ namespace fs = std::filesystem;
 
 namespace cti::cli {
 
+using i18n::count_text;
 using i18n::tr;
+using i18n::tr_n;
 
 namespace {
 
@@ -112,8 +114,9 @@ int run_sync(const SyncOptions& o, const GlobalOptions& g) {
       explain_stop(g, *root, *today, rebase, r);
       return kFindings;
     }
-    pulled_note = fmt::format(fmt::runtime(tr("{} commit(s) from the server {}", "{} commit(s) fra serveren {}")),
-                              behind, rebase ? tr("rebased onto", "lagt under") : tr("merged", "flettet ind"));
+    pulled_note = fmt::format(fmt::runtime(tr("{} from the server {}", "{} fra serveren {}")),
+                              count_text(behind, "{} commit", "{} commits", "{} commit", "{} commits"),
+                              rebase ? tr("rebased onto", "lagt under") : tr("merged", "flettet ind"));
   }
 
   // The result must validate before anything leaves this clone.
@@ -125,10 +128,15 @@ int run_sync(const SyncOptions& o, const GlobalOptions& g) {
   for (const auto& d : repo->all_diagnostics()) errors += d.severity == Severity::error;
   if (errors > 0) {
     print_note(fmt::format(
-        fmt::runtime(tr("{} error(s) after the sync; nothing was pushed. See them with: cti validate; fix, commit, "
-                        "and run cti sync again",
-                        "{} fejl efter synkroniseringen; intet er sendt. Se dem med: cti validate; ret, commit og "
-                        "kør cti sync igen")),
+        fmt::runtime(tr_n(errors,
+                          "{} error after the sync; nothing was pushed. See it with: cti validate; fix, commit, "
+                          "and run cti sync again",
+                          "{} errors after the sync; nothing was pushed. See them with: cti validate; fix, commit, "
+                          "and run cti sync again",
+                          "{} fejl efter synkroniseringen; intet er sendt. Se den med: cti validate; ret, commit og "
+                          "kør cti sync igen",
+                          "{} fejl efter synkroniseringen; intet er sendt. Se dem med: cti validate; ret, commit og "
+                          "kør cti sync igen")),
         errors));
     return kFindings;
   }
@@ -140,14 +148,14 @@ int run_sync(const SyncOptions& o, const GlobalOptions& g) {
       explain_push_refused(r);
       return kFindings;
     }
-    pushed_note = fmt::format(fmt::runtime(tr("{} commit(s) sent", "{} commit(s) sendt")), ahead);
+    pushed_note = count_text(ahead, "{} commit sent", "{} commits sent", "{} commit sendt", "{} commits sendt");
   }
   std::string summary = pulled_note;
   if (!pushed_note.empty()) summary += (summary.empty() ? "" : "; ") + pushed_note;
   if (ahead > 0 && o.no_push)
     summary += (summary.empty() ? "" : "; ") +
-               fmt::format(fmt::runtime(tr("{} commit(s) not sent (--no-push)", "{} commit(s) ikke sendt (--no-push)")),
-                           ahead);
+               count_text(ahead, "{} commit not sent (--no-push)", "{} commits not sent (--no-push)",
+                          "{} commit ikke sendt (--no-push)", "{} commits ikke sendt (--no-push)");
   if (summary.empty()) summary = tr("already in step with the server", "allerede i takt med serveren");
   print_note(
       fmt::format(fmt::runtime(tr("sync with {}: {}; 0 errors", "synkronisering med {}: {}; 0 fejl")), up, summary));

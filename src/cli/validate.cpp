@@ -15,6 +15,7 @@ namespace fs = std::filesystem;
 
 namespace cti::cli {
 
+using i18n::count_text;
 using i18n::tr;
 
 namespace {
@@ -130,9 +131,11 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& g) {
   if (!write_stdout(out)) return kUsage;
   if (o.format == "text") {
     std::size_t files = repo->forloeb.size() + 1;
-    print_note(fmt::format(
-        fmt::runtime(tr("{} error(s), {} warning(s) in {} file(s){}", "{} fejl, {} advarsel(er) i {} fil(er){}")),
-        errors, warnings, files, o.staged ? tr(" (staged)", " (i indekset)") : ""));
+    print_note(count_text(errors, "{} error", "{} errors", "{} fejl", "{} fejl") + ", " +
+               count_text(warnings, "{} warning", "{} warnings", "{} advarsel", "{} advarsler") +
+               std::string(tr(" in ", " i ")) +
+               count_text(static_cast<long long>(files), "{} file", "{} files", "{} fil", "{} filer") +
+               std::string(o.staged ? tr(" (staged)", " (i indekset)") : ""));
   }
   if (errors > 0 || (o.strict && warnings > 0)) return kFindings;
   return kOk;

@@ -14,6 +14,7 @@
 
 namespace cti {
 
+using i18n::count_text;
 using i18n::tr;
 using privacy::ReadHit;
 
@@ -33,10 +34,11 @@ struct Reporter {
   }
   void finish() {
     if (more > 0)
-      out.push_back(make_diag(file, {1, 1}, Severity::error, "cpr-leak",
-                              fmt::format(fmt::runtime(tr("{} more possible CPR number(s) in this file (not listed)",
-                                                          "{} muligt/mulige CPR-numre mere i filen (ikke vist)")),
-                                          more)));
+      out.push_back(make_diag(
+          file, {1, 1}, Severity::error, "cpr-leak",
+          count_text(more, "{} more possible CPR number in this file (not listed)",
+                     "{} more possible CPR numbers in this file (not listed)",
+                     "{} muligt CPR-nummer mere i filen (ikke vist)", "{} mulige CPR-numre mere i filen (ikke vist)")));
   }
 };
 

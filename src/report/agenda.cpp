@@ -13,7 +13,9 @@
 
 namespace cti::report {
 
+using i18n::count_text;
 using i18n::tr;
+using i18n::tr_n;
 
 namespace {
 
@@ -115,11 +117,10 @@ std::string group_heading(const AgendaGroup& g, int days) {
   const auto late = std::count_if(g.items.begin(), g.items.end(), [](const AgendaItem& i) { return i.overdue(); });
   const auto soon = static_cast<long>(g.items.size()) - late;
   std::string counts =
-      fmt::format(fmt::runtime(late == 1 ? tr("{} overdue", "{} forsinket") : tr("{} overdue", "{} forsinkede")),
-                  late) +
-      (days == 0
-           ? fmt::format(fmt::runtime(tr(", {} due today", ", {} forfalder i dag")), soon)
-           : fmt::format(fmt::runtime(tr(", {} due within {} days", ", {} forfalder inden for {} dage")), soon, days));
+      fmt::format(fmt::runtime(tr_n(late, "{} overdue", "{} overdue", "{} forsinket", "{} forsinkede")), late) +
+      (days == 0 ? fmt::format(fmt::runtime(tr(", {} due today", ", {} forfalder i dag")), soon)
+                 : fmt::format(fmt::runtime(tr(", {} due within {}", ", {} forfalder inden for {}")), soon,
+                               count_text(days, "{} day", "{} days", "{} dag", "{} dage")));
   if (!g.errors.empty())
     counts += fmt::format(fmt::runtime(tr(", {} with file errors", ", {} med fejl i filen")), g.errors.size());
   return name + ": " + counts + "\n";
@@ -129,12 +130,14 @@ std::string group_heading(const AgendaGroup& g, int days) {
 
 std::string render_agenda_table(const std::vector<AgendaGroup>& groups, const AgendaQuery& q, bool color,
                                 std::size_t width) {
-  std::string out = q.days == 0 ? fmt::format(fmt::runtime(tr("Today {}: overdue, and due today\n",
-                                                              "I dag {}: forsinket, og forfalder i dag\n")),
-                                              format_date(q.today))
-                                : fmt::format(fmt::runtime(tr("Today {}: overdue, and due within {} days\n",
-                                                              "I dag {}: forsinket, og forfalder inden for {} dage\n")),
-                                              format_date(q.today), q.days);
+  std::string out =
+      q.days == 0
+          ? fmt::format(
+                fmt::runtime(tr("Today {}: overdue, and due today\n", "I dag {}: forsinket, og forfalder i dag\n")),
+                format_date(q.today))
+          : fmt::format(fmt::runtime(tr("Today {}: overdue, and due within {}\n",
+                                        "I dag {}: forsinket, og forfalder inden for {}\n")),
+                        format_date(q.today), count_text(q.days, "{} day", "{} days", "{} dag", "{} dage"));
   for (const auto& g : groups) {
     out += '\n';  // appended: GCC 12 warns falsely (-Wrestrict) on "\n" + string
     out += group_heading(g, q.days);

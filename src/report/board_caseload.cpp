@@ -10,6 +10,7 @@
 
 namespace cti::report::board {
 
+using i18n::count_text;
 using i18n::tr;
 
 namespace {
@@ -124,9 +125,10 @@ std::string render_caseload_section(const Board& b) {
   if (c.workers.size() > 1) s += chart(b, c.team, true);
   if (u.forloeb_with_errors > 0)
     s += "<p class=\"note\">" +
-         esc(fmt::format(fmt::runtime(tr("{} forløb file(s) with errors are counted; cti validate lists them.",
-                                         "{} forløbsfil(er) med fejl er talt med; cti validate viser dem.")),
-                         u.forloeb_with_errors)) +
+         esc(count_text(u.forloeb_with_errors, "{} forløb file with errors is counted; cti validate lists it.",
+                        "{} forløb files with errors are counted; cti validate lists them.",
+                        "{} forløbsfil med fejl er talt med; cti validate viser den.",
+                        "{} forløbsfiler med fejl er talt med; cti validate viser dem.")) +
          "</p>\n";
   for (const auto& file : u.unreadable)
     s += "<p class=\"note\">" +

@@ -14,6 +14,7 @@
 namespace cti::report {
 
 using i18n::tr;
+using i18n::tr_n;
 using schedule::Phase;
 using schedule::State;
 
@@ -142,9 +143,10 @@ std::vector<WorkerSummary> worker_summaries(const Project& project, const std::v
 
 std::string render_status_table(const std::vector<StatusRow>& rows, const std::vector<WorkerSummary>& workers,
                                 Date today, int horizon_days, bool color, std::size_t width) {
-  std::string out =
-      fmt::format(fmt::runtime(tr("Today {}, due-soon horizon {} days\n", "I dag {}, snart-horisont {} dage\n")),
-                  format_date(today), horizon_days);
+  std::string out = fmt::format(
+      fmt::runtime(tr_n(horizon_days, "Today {}, due-soon horizon {} day\n", "Today {}, due-soon horizon {} days\n",
+                        "I dag {}, snart-horisont {} dag\n", "I dag {}, snart-horisont {} dage\n")),
+      format_date(today), horizon_days);
   if (rows.empty()) {
     out += tr("No forløb to show.\n", "Ingen forløb at vise.\n");
   } else {
@@ -226,9 +228,13 @@ std::string render_status_table(const std::vector<StatusRow>& rows, const std::v
       std::string counts = w.active == 1 ? std::string(tr("1 active", "1 aktiv"))
                                          : fmt::format(fmt::runtime(tr("{} active", "{} aktive")), w.active);
       if (w.in_contact > 0) counts += fmt::format(fmt::runtime(tr(", {} in contact", ", {} i kontakt")), w.in_contact);
-      if (w.ended > 0) counts += fmt::format(fmt::runtime(tr(", {} ended", ", {} afsluttede")), w.ended);
+      if (w.ended > 0)
+        counts += fmt::format(
+            fmt::runtime(tr_n(w.ended, ", {} ended", ", {} ended", ", {} afsluttet", ", {} afsluttede")), w.ended);
       if (w.unknown_phase > 0)
-        counts += fmt::format(fmt::runtime(tr(", {} unreadable", ", {} ulæselige")), w.unknown_phase);
+        counts += fmt::format(fmt::runtime(tr_n(w.unknown_phase, ", {} unreadable", ", {} unreadable", ", {} ulæselig",
+                                                ", {} ulæselige")),
+                              w.unknown_phase);
       if (w.with_errors > 0)
         overdue += fmt::format(fmt::runtime(tr("  {} with file errors", "  {} med fejl i filen")), w.with_errors);
       std::string name = w.known ? w.worker : std::string(tr("(unknown worker)", "(ukendt medarbejder)"));

@@ -11,6 +11,7 @@
 
 namespace cti::report {
 
+using i18n::count_text;
 using i18n::tr;
 
 Uncounted uncounted(const std::vector<Forloeb>& forloeb, const Diagnostics& repo_diagnostics, std::string_view worker) {
@@ -44,14 +45,16 @@ Uncounted uncounted(const CheckedRepo& repo, std::string_view worker) {
 std::vector<std::string> uncounted_sentences(const Uncounted& u, Shown shown) {
   std::vector<std::string> out;
   if (u.forloeb_with_errors > 0)
-    out.push_back(
-        shown == Shown::rows
-            ? fmt::format(fmt::runtime(tr("{} forløb file(s) with errors, marked on the board; cti validate lists them",
-                                          "{} forløbsfil(er) med fejl, markeret på tavlen; cti validate viser dem")),
-                          u.forloeb_with_errors)
-            : fmt::format(fmt::runtime(tr("{} forløb file(s) with errors; cti validate lists them",
-                                          "{} forløbsfil(er) med fejl; cti validate viser dem")),
-                          u.forloeb_with_errors));
+    out.push_back(shown == Shown::rows
+                      ? count_text(u.forloeb_with_errors,
+                                   "{} forløb file with errors, marked on the board; cti validate lists it",
+                                   "{} forløb files with errors, marked on the board; cti validate lists them",
+                                   "{} forløbsfil med fejl, markeret på tavlen; cti validate viser den",
+                                   "{} forløbsfiler med fejl, markeret på tavlen; cti validate viser dem")
+                      : count_text(u.forloeb_with_errors, "{} forløb file with errors; cti validate lists it",
+                                   "{} forløb files with errors; cti validate lists them",
+                                   "{} forløbsfil med fejl; cti validate viser den",
+                                   "{} forløbsfiler med fejl; cti validate viser dem"));
   if (shown == Shown::figures)
     for (const auto& file : u.unreadable)
       out.push_back(fmt::format(fmt::runtime(tr("{}: the dates cannot be read, so it is not in the figures; run cti "

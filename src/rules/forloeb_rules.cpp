@@ -11,6 +11,7 @@
 namespace cti::rules {
 
 using i18n::tr;
+using i18n::tr_n;
 
 namespace {
 
@@ -140,10 +141,12 @@ void move_in_window(const Input& in, Diagnostics& out) {
     Date earliest = add_months(*f.move_in, -*months);
     if (*f.start < earliest)
       error(out, f, f.start.pos, "early-start",
-            fmt::format(
-                fmt::runtime(tr("opstart {} is more than {} month(s) before indflytning {}; earliest allowed is {}",
-                                "opstart {} ligger mere end {} måned(er) før indflytning {}; tidligst tilladt er {}")),
-                format_date(*f.start), *months, format_date(*f.move_in), format_date(earliest)));
+            fmt::format(fmt::runtime(tr_n(
+                            *months, "opstart {} is more than {} month before indflytning {}; earliest allowed is {}",
+                            "opstart {} is more than {} months before indflytning {}; earliest allowed is {}",
+                            "opstart {} ligger mere end {} måned før indflytning {}; tidligst tilladt er {}",
+                            "opstart {} ligger mere end {} måneder før indflytning {}; tidligst tilladt er {}")),
+                        format_date(*f.start), *months, format_date(*f.move_in), format_date(earliest)));
   }
 }
 

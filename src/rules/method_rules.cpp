@@ -13,6 +13,7 @@
 namespace cti::rules {
 
 using i18n::tr;
+using i18n::tr_n;
 
 namespace {
 
@@ -133,9 +134,12 @@ void goal_count(const Input& in, Diagnostics& out) {
                                              "langsigtet-plan er registreret ({}), men mål nævner ingen mål; planen "
                                              "har 2-3 mål")),
                              format_date(*plan->done))
-               : fmt::format(fmt::runtime(tr("mål lists {} goal(s); the long-term plan has 2-3 goals",
-                                             "mål nævner {} mål; den langsigtede plan har 2-3 mål")),
-                             n)));
+               : fmt::format(
+                     fmt::runtime(tr_n(static_cast<long long>(n), "mål lists {} goal; the long-term plan has 2-3 goals",
+                                       "mål lists {} goals; the long-term plan has 2-3 goals",
+                                       "mål nævner {} mål; den langsigtede plan har 2-3 mål",
+                                       "mål nævner {} mål; den langsigtede plan har 2-3 mål")),
+                     n)));
   }
 }
 

@@ -167,9 +167,12 @@ std::optional<Obligation> contact_obligation(const Forloeb& f, const ContactLimi
   if (auto end = f.end_date(); end && o.due > *end) return std::nullopt;
   o.days_since = days_between(last, today);
   o.limit = limits.for_phase(phase);
-  o.text = fmt::format(fmt::runtime(i18n::tr("contact: {} days since the last held contact (at most {} in phase {})",
-                                             "kontakt: {} dage siden sidste holdte kontakt (højst {} i fase {})")),
-                       o.days_since, o.limit, phase);
+  o.text = fmt::format(
+      fmt::runtime(i18n::tr_n(o.days_since, "contact: {} day since the last held contact (at most {} in phase {})",
+                              "contact: {} days since the last held contact (at most {} in phase {})",
+                              "kontakt: {} dag siden sidste holdte kontakt (højst {} i fase {})",
+                              "kontakt: {} dage siden sidste holdte kontakt (højst {} i fase {})")),
+      o.days_since, o.limit, phase);
   return o;
 }
 

@@ -144,7 +144,7 @@ def test_board_exits_0_and_notes_the_file_the_count_and_the_errors(first):
     out, r, _ = first
     assert r.rc == 0, r
     assert "6 forløb" in r.err and out in r.err, r
-    assert "1 forløbsfil(er) med fejl, markeret på tavlen" in r.err, r
+    assert "1 forløbsfil med fejl, markeret på tavlen" in r.err, r
 
 
 def test_the_page_equals_the_golden_page(html, golden):

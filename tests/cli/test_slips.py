@@ -113,11 +113,11 @@ def test_new_warns_when_behind_upstream(git, tmp_path):
     git_main(git, "fetch", "-q", cwd=mine)
     r = cti(*args, cwd=mine)
     assert r.rc == 0 and r.text == "forloeb/K-METT-001.yaml\n" and r.err == (
-        "cti: warning: this branch is 1 commit(s) behind its upstream (as of the last fetch); "
+        "cti: warning: this branch is 1 commit behind its upstream (as of the last fetch); "
         "run 'git pull' first, or K-METT-001 may be taken already\n"), r
     os.remove(new_file)
     r = cti(*args[2:], cwd=mine)
-    assert r.rc == 0 and "advarsel: denne gren er 1 commit(s) bagud" in r.err, f"the warning in Danish: {r!r}"
+    assert r.rc == 0 and "advarsel: denne gren er 1 commit bagud" in r.err, f"the warning in Danish: {r!r}"
     os.remove(new_file)
     r = cti(*args, cwd=upstream)
     assert r.rc == 0 and r.err == "", f"a branch with no upstream, no warning: {r!r}"

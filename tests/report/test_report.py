@@ -62,7 +62,7 @@ EXPECTED_CSV = BOM + ("CPR-nummer;" + HEADER + "".join(
 EXPECTED_PSEUDONYM = BOM + ("Forløbs-id;" + HEADER + "".join(
     f"{i};{s};{e};{g};{c}\r\n" for i, s, e, g, c in ROWS)).encode("utf-8")
 EXPECTED_SUMMARY = (
-    "cti: 2025-Q2 (2025-04-01 to 2025-06-30): 8 row(s); in the quarter 3 started, 3 ended, 1 completed\n"
+    "cti: 2025-Q2 (2025-04-01 to 2025-06-30): 8 rows; in the quarter 3 started, 3 ended, 1 completed\n"
     "cti: by delmålgruppe: egen-kommune 3, anden-kommune 3, grønlandsk-baggrund 2\n")
 
 
@@ -398,4 +398,4 @@ def test_danish_messages(repo):
     r = repo.run("--lang", "da", "report", "--quarter", "2025-Q2")
     assert r.rc == 2 and "-o FIL" in r.err and "CPR-numre" in r.err, r
     r = repo.run("--lang", "da", "report", "--quarter", "2025-Q2", "--pseudonym")
-    assert r.rc == 0 and "8 række(r); i kvartalet 3 startet, 3 afsluttet, 1 gennemført" in r.err, r
+    assert r.rc == 0 and "8 rækker; i kvartalet 3 startet, 3 afsluttet, 1 gennemført" in r.err, r

@@ -190,7 +190,7 @@ def test_output_file_and_worker(tmp_path):
     path = os.path.join(tmp, "cti.ics")
     r = cti("calendar", "-o", path)
     assert r.rc == 0 and r.out == b"", r
-    assert f"wrote 28 event(s) to {path}" in r.err, r
+    assert f"wrote 28 events to {path}" in r.err, r
     std = cti("calendar").out
     with open(path, "rb") as f:
         assert f.read() == std, "file differs from stdout"

@@ -194,7 +194,7 @@ def test_an_unreadable_file_is_named_apart(broken, command):
     # Run from the repository: files are named from where cti was started, as status names them.
     r = run_cti(command, cwd=broken, today=TODAY)
     assert r.rc == 0, r
-    assert r.err == ("cti: 1 forløb file(s) with errors; cti validate lists them\n"
+    assert r.err == ("cti: 1 forløb file with errors; cti validate lists it\n"
                      "cti: forloeb/B-08.yaml: the dates cannot be read, so it is not in the figures; "
                      "run cti validate forloeb/B-08.yaml\n")
 

@@ -144,7 +144,7 @@ TEST_SUITE("cpr leak") {
     CHECK(found[50] == "cpr-leak@1:1");
     Diagnostics ds;
     scan_for_cpr(SourceFile{"noter.txt", bytes}, ds);
-    CHECK(ds.back().message == "10 more possible CPR number(s) in this file (not listed)");
+    CHECK(ds.back().message == "10 more possible CPR numbers in this file (not listed)");
   }
 
   TEST_CASE("scan_for_cpr: linear in the file size, however many numbers and patterns") {

@@ -38,7 +38,7 @@ TEST_SUITE("uncounted") {
 
     auto figures = uncounted_sentences(all, Shown::figures);
     REQUIRE(figures.size() == 5);
-    CHECK(figures[0] == "2 forløb file(s) with errors; cti validate lists them");
+    CHECK(figures[0] == "2 forløb files with errors; cti validate lists them");
     CHECK(figures[1].rfind("forloeb/A3.yaml: the dates cannot be read", 0) == 0);
     CHECK(figures[2] ==
           "forloeb/K-0010.yml has errors [file-name] and is not read, so no forløb in it is counted; run cti validate "
@@ -46,7 +46,7 @@ TEST_SUITE("uncounted") {
     CHECK(figures[4] == "cti.yaml has errors; run cti validate cti.yaml");
     auto rows = uncounted_sentences(all, Shown::rows);  // a marked row says it for the unreadable file
     CHECK(rows.size() == 4);
-    CHECK(rows[0] == "2 forløb file(s) with errors, marked on the board; cti validate lists them");
+    CHECK(rows[0] == "2 forløb files with errors, marked on the board; cti validate lists them");
     CHECK(uncounted_sentences({}, Shown::figures).empty());
   }
 
