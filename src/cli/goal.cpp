@@ -17,6 +17,7 @@ struct GoalOptions {
   std::string area;
   std::string reached;
   bool remove = false;
+  const CLI::Option* reached_option = nullptr;
 };
 
 int run_goal(const GoalOptions& o, const GlobalOptions& g) {
@@ -25,8 +26,9 @@ int run_goal(const GoalOptions& o, const GlobalOptions& g) {
   auto area = pick(o.area, c->repo.project.all_areas(), tr("area", "område"));
   if (!area) return kUsage;
   edit::GoalEdit ge{*area, std::nullopt, o.remove};
-  if (!o.reached.empty()) {
-    auto d = parse_date_option(o.reached, "--reached");
+  if (o.reached_option->count() > 0) {
+    // The same slips as --date (SPEC 6): empty refused, a date ahead warned or refused.
+    auto d = recording_date(true, o.reached, "--reached", c->date, o.record.force, c->warnings, false);
     if (!d) return kUsage;
     ge.reached = *d;
   }
@@ -58,6 +60,7 @@ Runner setup_goal(CLI::App& app, const GlobalOptions& g) {
   add_record_options(app, o->record, false);
   app.add_option("AREA", o->area)->required();
   auto* reached = app.add_option("--reached,--naaet", o->reached)->option_text("DATE");
+  o->reached_option = reached;
   app.add_flag("--remove,--fjern", o->remove)->excludes(reached);
   return [o, &g] { return run_goal(*o, g); };
 }

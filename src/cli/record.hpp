@@ -45,8 +45,10 @@ std::optional<CaseFile> open_case(const RecordOptions& o, const GlobalOptions& g
 // The date a recording records (SPEC 6, slips): `text` when the option was given, else
 // today. An empty value is refused; a date after today is warned (into `warnings`), and
 // more than 7 days after it refused without `force`. Prints the refusal and returns nothing.
+// `defaults_to_today` says whether leaving the option out records today (--date,
+// --contact), which the refusal of an empty value then says.
 std::optional<Date> recording_date(bool given, const std::string& text, std::string_view option, Date today, bool force,
-                                   std::vector<std::string>& warnings);
+                                   std::vector<std::string>& warnings, bool defaults_to_today = true);
 
 // "1 day" / "3 days" ("1 dag" / "3 dage").
 std::string days_text(int days);

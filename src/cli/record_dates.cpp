@@ -1,5 +1,6 @@
 // The date a recording command records, and the slips it never records silently
-// (SPEC 6): an empty --date, a date after today. The rule is schedule::date_ahead.
+// (SPEC 6): an empty --date, a date after today. The rule is schedule::date_ahead. The
+// dates of `set` (kontakt, indflytning) and `goal --reached` go through it too.
 #include <fmt/format.h>
 
 #include "base/lang.hpp"
@@ -15,8 +16,14 @@ std::string days_text(int days) {
 }
 
 std::optional<Date> recording_date(bool given, const std::string& text, std::string_view option, Date today, bool force,
-                                   std::vector<std::string>& warnings) {
+                                   std::vector<std::string>& warnings, bool defaults_to_today) {
   if (!given) return today;
+  if (text.empty() && !defaults_to_today) {
+    setup_error(fmt::format(fmt::runtime(tr("{} is empty; give a date YYYY-MM-DD; nothing was changed",
+                                            "{} er tom; giv en dato ÅÅÅÅ-MM-DD; intet er ændret")),
+                            option));
+    return std::nullopt;
+  }
   if (text.empty()) {
     setup_error(fmt::format(fmt::runtime(tr("{} is empty; give a date YYYY-MM-DD (without {} today is recorded); "
                                             "nothing was changed",

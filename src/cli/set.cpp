@@ -46,7 +46,8 @@ int run_set(const SetOptions& o, const GlobalOptions& g) {
     if (!role) return kUsage;
     value = *role;
   } else {
-    auto d = parse_date_option(o.value, key);
+    // The same slips as --date (SPEC 6): empty refused, a date ahead warned or refused.
+    auto d = recording_date(true, o.value, key, c->date, o.record.force, c->warnings, false);
     if (!d) return kUsage;
     value = format_date(*d);
   }

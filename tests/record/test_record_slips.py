@@ -157,3 +157,30 @@ def test_a_number_is_suggested_by_its_number(repo, cti):
     r = cti("show", "100")
     assert r.rc == 2 and "(mente du 'K-0010'?)" in r.err, r
     assert cti("show", "10").text.startswith("K-0010"), "the exact number is not found"
+
+
+def test_set_and_goal_dates_go_through_the_same_slips(repo, cti):
+    """cti set ID kontakt|indflytning DATE and cti goal ID AREA --reached DATE: a date ahead
+    warned, over a week ahead refused without --force, an empty value refused."""
+    k3 = "forloeb/K-0003.yaml"
+    with open(os.path.join(repo, k3), "wb") as f:  # in contact since 2026-11-25, no opstart
+        f.write("id: K-0003\nmedarbejder: mette\ndelmålgruppe: egen-kommune\nkontakt: 2026-11-25\n".encode())
+    for args, err in ((["set", "3", "kontakt", "2026-12-08"], "kontakt 2026-12-08 ligger 8 dage efter i dag"),
+                      (["set", "3", "indflytning", "2026-12-20"], "mere end 7 dage frem registreres kun med --force"),
+                      (["set", "3", "kontakt", ""], "kontakt er tom; giv en dato"),
+                      (["set", "3", "indflytning", ""], "indflytning er tom"),
+                      (["set", "3", "indflytning", "30-11-2026"], "indflytning skal være en dato")):
+        refused(cti, repo, k3, args, err)
+    for args, err in ((["goal", "1", "bolig", "--reached", "2026-12-15"], "--reached 2026-12-15 ligger 15 dage"),
+                      (["goal", "1", "bolig", "--reached", ""], "--reached er tom")):
+        refused(cti, repo, K1, args, err)
+    r = cti("set", "3", "indflytning", "2026-12-05")
+    assert r.rc == 0 and r.text == "K-0003: indflytning registreret 2026-12-05\n", r
+    assert "advarsel: indflytning 2026-12-05 ligger 5 dage efter i dag (2026-11-30)" in r.err, r
+    r = cti("set", "3", "indflytning", "2026-12-20", "--force", lang="en")
+    assert r.rc == 0 and r.text == "K-0003: indflytning changed from 2026-12-05 to 2026-12-20\n", r
+    assert "warning: indflytning 2026-12-20 is 20 days after today (2026-11-30)" in r.err, r
+    r = cti("goal", "1", "bolig", "--reached", "2026-12-02")
+    assert r.rc == 0 and "--reached 2026-12-02 ligger 2 dage efter i dag" in r.err, r
+    r = cti("goal", "1", "netværk", "--reached", "2026-11-30")  # today: no warning
+    assert r.rc == 0 and r.err == "", r
