@@ -1,5 +1,6 @@
 // cti completion bash|zsh|fish: prints the completion script for a shell, generated
-// from the command table; cti __complete workers|ids|items|subgroups|areas (hidden): the
+// from the command table; cti __complete workers|ids|items|subgroups|areas|roles
+// (hidden): the
 // values from the repository that the scripts ask for while the user types.
 #include "cli/completion.hpp"
 
@@ -28,6 +29,8 @@ const char* kind_name(ValueKind k) {
       return "subgroups";
     case ValueKind::areas:
       return "areas";
+    case ValueKind::roles:
+      return "roles";
     case ValueKind::file:
       return "file";
     case ValueKind::dir:
@@ -68,6 +71,7 @@ ValueKind kind_of(const CLI::Option& o, const std::vector<std::string>& values) 
   if (has_word(names, "SUBGROUP") || has_word(names, "DELMAALGRUPPE")) return ValueKind::subgroups;
   if (has_word(names, "ITEM")) return ValueKind::items;
   if (has_word(names, "AREA")) return ValueKind::areas;
+  if (has_word(names + " " + o.get_type_name(), "ROLE")) return ValueKind::roles;  // set's VALUE: DATE|ROLE
   if (has_word(names, "DIR")) return ValueKind::dir;
   if (has_word(names, "FILE") || has_word(names, "PATH")) return ValueKind::file;
   const std::string text = o.get_option_text().empty() ? o.get_name() : o.get_option_text();
@@ -134,6 +138,8 @@ int run_complete(const std::string& what, const GlobalOptions& g) {
     for (const auto& s : repo->project.subgroups) add(*s);
   } else if (what == "areas") {
     for (const auto& a : repo->project.all_areas()) add(a);
+  } else if (what == "roles") {
+    for (const auto& r : repo->project.all_roles()) add(r);
   }
   std::string text;
   for (const auto& v : out) text += v + "\n";
@@ -171,7 +177,9 @@ Runner setup_completion(CLI::App& app, const GlobalOptions&) {
 Runner setup_complete(CLI::App& app, const GlobalOptions& g) {
   app.group("");  // hidden: for the completion scripts, not for people
   auto what = std::make_shared<std::string>();
-  app.add_option("WHAT", *what)->required()->check(CLI::IsMember({"workers", "ids", "items", "subgroups", "areas"}));
+  app.add_option("WHAT", *what)
+      ->required()
+      ->check(CLI::IsMember({"workers", "ids", "items", "subgroups", "areas", "roles"}));
   return [what, &g] { return run_complete(*what, g); };
 }
 

@@ -1,7 +1,7 @@
 // Shell completion: the command table as read from CLI11 (commands, options, option
 // values) and the bash, zsh and fish scripts generated from it. Values that live in the
 // repository (worker ids, case ids, checklist item ids, delmålgrupper) are completed at
-// completion time by `cti [-C DIR] __complete workers|ids|items|subgroups`.
+// completion time by `cti [-C DIR] __complete workers|ids|items|subgroups|areas|roles`.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -19,6 +19,7 @@ enum class ValueKind {
   items,      // checklist item ids (built-in and cti.yaml's tjeklister)
   subgroups,  // delmålgrupper of cti.yaml
   areas,      // areas of the method and cti.yaml områder (plan, goal)
+  roles,      // roles of the method and cti.yaml roller (set ID anchored-role VALUE)
   file,
   dir,
 };
@@ -56,7 +57,7 @@ struct CompletionModel {
 // Walks the CLI11 app: every visible subcommand, its options (help included) and positionals.
 // The value kind comes from CLI::IsMember, else from the option's name or value text:
 // --worker/--medarbejder or WORKER -> workers, ID -> ids, ITEM -> items,
-// --subgroup/--delmaalgruppe -> subgroups, AREA -> areas, FILE/PATH -> file, DIR -> dir.
+// --subgroup/--delmaalgruppe -> subgroups, AREA -> areas, ROLE -> roles, FILE/PATH -> file, DIR -> dir.
 CompletionModel completion_model(const CLI::App& app);
 
 // For the script generators: a word in POSIX single quotes (bash, zsh), and words

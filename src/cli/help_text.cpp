@@ -54,8 +54,10 @@ std::string value_word(const std::string& word) {
       {"PHASE", "FASE"},         {"STEP", "TRIN"},   {"FORM", "FORM"},
       {"ITEM", "PUNKT"},         {"POINT", "PUNKT"}, {"[YYYY-Qn]", "[ÅÅÅÅ-Qn]"},
       {"WORKER", "MEDARBEJDER"}, {"INT", "TAL"},     {"UINT", "TAL"},
-      {"TEXT:FILE", "FIL"},
+      {"TEXT:FILE", "FIL"},      {"ROLE", "ROLLE"},
   };
+  if (auto bar = word.find('|'); bar != std::string::npos)  // DATE|ROLE: each alternative
+    return value_word(word.substr(0, bar)) + "|" + value_word(word.substr(bar + 1));
   auto it = kDanish.find(word);
   return it == kDanish.end() ? word : it->second;
 }

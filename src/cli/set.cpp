@@ -66,7 +66,8 @@ Runner setup_set(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<SetOptions>();
   add_record_options(app, o->record, false);
   app.add_option("FIELD", o->field)->required()->type_name("TEXT:{indflytning,kontakt,anchored-role}");
-  app.add_option("VALUE", o->value)->required();
+  // Completed with the roles (a date has nothing to offer): ROLE in the type name.
+  app.add_option("VALUE", o->value)->required()->type_name("DATE|ROLE");
   return [o, &g] { return run_set(*o, g); };
 }
 

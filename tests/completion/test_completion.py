@@ -53,7 +53,7 @@ def shquote(s):
 
 # --- cti __complete ----------------------------------------------------------------------
 
-KINDS = ["workers", "ids", "subgroups", "items", "areas"]
+KINDS = ["workers", "ids", "subgroups", "items", "areas", "roles"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -87,6 +87,10 @@ def test_complete_items_are_the_built_in_items(values):
 
 def test_complete_areas_are_the_methods(values):
     assert values["areas"][:2] == ["bolig", "økonomi"] and "uddannelse-og-arbejde" in values["areas"], values["areas"]
+
+
+def test_complete_roles_are_the_methods(values):
+    assert values["roles"][:2] == ["sagsbehandler", "bostøtte"] and "andet" in values["roles"], values["roles"]
 
 
 def test_complete_items_has_a_custom_item(tmp_path):
@@ -169,6 +173,7 @@ CASES = [
     (IN_DEMO + ["assign", "K-0001", "l"], ["lise"]),
     (["cti", "peer", "7", "m"], ["matched"]),
     (["cti", "set", "7", ""], ["anchored-role", "indflytning", "kontakt"]),
+    (IN_DEMO + ["set", "K-0001", "anchored-role", "s"], ["sagsbehandler", "støttekontakt"]),
     (["cti", "status", "--today", "2026-11-23", "--w"], ["--worker"]),
 ]
 CASE_IDS = [repr(" ".join(w[1:]).replace(DEMO, "DEMO")) + "|" for w, _ in CASES]
