@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "base/lang.hpp"
+
 namespace cti {
 
 namespace {
@@ -29,6 +31,23 @@ std::optional<Date> parse_date(std::string_view t) {
          std::chrono::day{static_cast<unsigned>(to_int(t.substr(8, 2)))}};
   if (!d.ok()) return std::nullopt;
   return d;
+}
+
+std::string why_no_such_day(std::string_view t) {
+  if (!looks_like_date(t) || parse_date(t)) return {};
+  using i18n::tr;
+  const int y = to_int(t.substr(0, 4));
+  const unsigned m = static_cast<unsigned>(to_int(t.substr(5, 2)));
+  if (m < 1 || m > 12) return std::string(tr("a year has 12 months", "et år har 12 måneder"));
+  if (to_int(t.substr(8, 2)) == 0) return std::string(tr("days are counted from 01", "dagene tælles fra 01"));
+  static constexpr const char* kEn[] = {"January", "February", "March",     "April",   "May",      "June",
+                                        "July",    "August",   "September", "October", "November", "December"};
+  static constexpr const char* kDa[] = {"januar", "februar", "marts",     "april",   "maj",      "juni",
+                                        "juli",   "august",  "september", "oktober", "november", "december"};
+  const auto last =
+      std::chrono::year_month_day_last{std::chrono::year{y}, std::chrono::month_day_last{std::chrono::month{m}}};
+  return fmt::format(fmt::runtime(tr("{} {} has {} days", "{} {} har {} dage")), tr(kEn[m - 1], kDa[m - 1]), y,
+                     static_cast<unsigned>(last.day()));
 }
 
 std::string format_date(Date d) {

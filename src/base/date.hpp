@@ -17,6 +17,10 @@ std::optional<Date> parse_date(std::string_view text);
 // True when text has the shape YYYY-MM-DD (whether or not the date exists).
 bool looks_like_date(std::string_view text);
 
+// Why text, shaped YYYY-MM-DD, names no day, in the output language: "februar 2026 har 28 dage",
+// "et år har 12 måneder"; empty when text is a real day or not shaped as a date.
+std::string why_no_such_day(std::string_view text);
+
 std::string format_date(Date d);
 
 // m(d, n): add n calendar months, keeping the day of month and clamping to the

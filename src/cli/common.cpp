@@ -58,6 +58,12 @@ std::optional<Date> parse_date_option(const std::string& text, std::string_view 
                             option, kFirstYear, kLastYear, text));
     return std::nullopt;
   }
+  // Rightly written, but no such day: say so, not that the format is wrong.
+  if (auto why = why_no_such_day(text); !why.empty()) {
+    setup_error(
+        fmt::format(fmt::runtime(tr("{}: {} does not exist: {}", "{}: {} findes ikke: {}")), option, text, why));
+    return std::nullopt;
+  }
   setup_error(fmt::format(
       fmt::runtime(tr("{} must be a date YYYY-MM-DD, not '{}'", "{} skal være en dato ÅÅÅÅ-MM-DD, ikke '{}'")), option,
       text));

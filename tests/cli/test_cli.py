@@ -257,7 +257,7 @@ def test_new_mistakes_change_nothing(team):
     expect(["--lang", "en", "-C", team, "new", "--today", TODAY, "--worker", "mette", "--subgroup", "egen"], 2, "",
            "cti: error: delmålgruppe 'egen' is not in cti.yaml\n")
     expect(["--lang", "en", "-C", team] + NEW + ["--contact", "2026-02-30"], 2, "",
-           "cti: error: --contact must be a date YYYY-MM-DD, not '2026-02-30'\n")
+           "cti: error: --contact: 2026-02-30 does not exist: February 2026 has 28 days\n")
     expect(["--lang", "en", "-C", team, "new", "--today", "2026-13-01"], 2, "", None)
     assert snapshot(team) == before, "new: the mistakes changed something"
 

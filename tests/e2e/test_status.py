@@ -216,7 +216,8 @@ ERRORS = [
     ("show without id", ["show", "--today", "2025-04-15"], ["ID is missing"]),
     ("negative horizon", ["status", "--horizon", "-1", "--today", "2025-04-15"], ["--horizon"]),
     ("bad format", ["status", "--format", "xml", "--today", "2025-04-15"], ["--format"]),
-    ("bad today", ["status", "--today", "2025-02-30"], ["--today must be a date YYYY-MM-DD"]),
+    ("bad today", ["status", "--today", "2025-02-30"], ["--today: 2025-02-30 does not exist: February 2025 has 28 days"]),
+    ("badly written today", ["status", "--today", "2025-2-3"], ["--today must be a date YYYY-MM-DD"]),
 ]
 
 

@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "base/date.hpp"
+#include "base/lang.hpp"
 #include "builders.hpp"
 
 namespace cti::test::base_date {
@@ -141,6 +142,23 @@ TEST_SUITE("date") {
     CHECK_FALSE(year_in_range(D("9999-01-01")));
     CHECK_FALSE(year_in_range(D("1899-12-31")));
     CHECK_FALSE(year_in_range(D("0000-01-01")));
+  }
+
+  TEST_CASE("a rightly written date that names no day says why, in both languages") {
+    const Lang before = i18n::lang();
+    i18n::set_lang(Lang::da);
+    CHECK(why_no_such_day("2026-02-30") == "februar 2026 har 28 dage");
+    CHECK(why_no_such_day("2028-02-30") == "februar 2028 har 29 dage");
+    CHECK(why_no_such_day("2026-04-31") == "april 2026 har 30 dage");
+    CHECK(why_no_such_day("2026-13-01") == "et år har 12 måneder");
+    CHECK(why_no_such_day("2026-00-10") == "et år har 12 måneder");
+    CHECK(why_no_such_day("2026-05-00") == "dagene tælles fra 01");
+    CHECK(why_no_such_day("2026-02-28").empty());
+    CHECK(why_no_such_day("2026-2-3").empty());
+    i18n::set_lang(Lang::en);
+    CHECK(why_no_such_day("2027-02-29") == "February 2027 has 28 days");
+    CHECK(why_no_such_day("2026-13-01") == "a year has 12 months");
+    i18n::set_lang(before);
   }
 }
 
