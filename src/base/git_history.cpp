@@ -47,6 +47,8 @@ std::optional<Rebase> rebase_in_progress(const fs::path& dir) {
     if (where.exit_code != 0) continue;
     fs::path p = trimmed(where.out);
     if (p.is_relative()) p = dir / p;
+    std::error_code ec;
+    if (!fs::is_regular_file(p, ec)) continue;  // never a FIFO: a read from one could wait forever
     std::ifstream in(p);
     std::string orig;
     if (in && std::getline(in, orig) && !trimmed(orig).empty()) return Rebase{trimmed(head.out), trimmed(orig)};

@@ -128,7 +128,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& g) {
     std::string shown = inside(key_file, repo->root) ? rel.generic_string() : key_file.string();
     // Like ssh with a private key: the key file should be readable by its owner only.
     struct stat st {};
-    if (::stat(key_file.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+    if (::stat(key_file.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077) != 0)
       print_note(fmt::format(fmt::runtime(tr("warning: {} can be read by group or others (mode {:o}); make it "
                                              "private with: chmod 600 {}",
                                              "advarsel: {} kan læses af gruppe eller andre (tilstand {:o}); gør den "

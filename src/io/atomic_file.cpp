@@ -10,9 +10,10 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
-#include <fstream>
 #include <random>
 #include <vector>
+
+#include "io/input_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -122,9 +123,11 @@ class TempName {
 
 // The directory a ".git" file ("gitdir: PATH") in `dir` names, if it is one.
 std::optional<fs::path> gitdir_file(const fs::path& dir) {
-  std::ifstream in(dir / ".git");
-  std::string line;
-  if (!std::getline(in, line) || line.rfind("gitdir: ", 0) != 0) return std::nullopt;
+  auto text = read_input(dir / ".git").bytes;  // never blocks on a FIFO
+  if (!text) return std::nullopt;
+  std::string line = text->substr(0, text->find('\n'));
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (line.rfind("gitdir: ", 0) != 0) return std::nullopt;
   fs::path p = fs::path(line.substr(8));
   if (p.is_relative()) p = dir / p;
   std::error_code ec;

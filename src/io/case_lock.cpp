@@ -13,6 +13,7 @@
 
 #include "base/lang.hpp"
 #include "io/atomic_file.hpp"
+#include "io/input_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -57,33 +58,11 @@ std::variant<RepoLock, std::string> RepoLock::acquire(const fs::path& root, int 
 
 ReadResult read_case_file(const fs::path& path) {
   ReadResult r;
-  // O_NONBLOCK: opening a FIFO does not wait for a writer; it is refused below.
-  int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    r.error = std::strerror(errno);
-    return r;
-  }
-  struct stat st {};
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    r.error = std::string(tr("not a regular file", "ikke en almindelig fil"));
-    close(fd);
-    return r;
-  }
-  std::string bytes;
-  char buf[65536];
-  for (;;) {
-    ssize_t n = read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      r.error = std::strerror(errno);
-      close(fd);
-      return r;
-    }
-    if (n == 0) break;
-    bytes.append(buf, static_cast<std::size_t>(n));
-  }
-  close(fd);
-  r.bytes = std::move(bytes);
+  InputFile in = read_input(path, false);
+  if (in)
+    r.bytes = std::move(in.bytes);
+  else
+    r.error = input_reason(in);
   return r;
 }
 

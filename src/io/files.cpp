@@ -7,10 +7,10 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <sstream>
 
 #include "io/atomic_file.hpp"
+#include "io/input_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -40,11 +40,7 @@ std::optional<std::string> replace_file(const fs::path& path, const std::string&
 }
 
 std::optional<std::string> read_text_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
+  return io::read_input(path).bytes;
 }
 
 std::optional<std::string> ensure_line(const fs::path& path, const std::string& line) {

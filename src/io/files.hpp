@@ -21,6 +21,8 @@ std::optional<std::string> replace_file(const std::filesystem::path& path, const
 // link is appended through (never replaced by a copy); a dangling one is an error.
 std::optional<std::string> ensure_line(const std::filesystem::path& path, const std::string& line);
 
+// A whole regular file (io/input_file.hpp: never blocks on a FIFO or a device); nothing
+// when it cannot be read. read_input says why.
 std::optional<std::string> read_text_file(const std::filesystem::path& path);
 
 }  // namespace cti

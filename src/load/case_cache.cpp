@@ -17,6 +17,7 @@
 #include "base/rule_registry.hpp"
 #include "base/sha1.hpp"
 #include "io/atomic_file.hpp"
+#include "io/input_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -133,22 +134,20 @@ FileStamp stamp_of(int fd) {
 }
 
 std::optional<std::string> read_stamped(const fs::path& p, FileStamp& stamp, bool follow_links) {
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | (follow_links ? 0 : O_NOFOLLOW));
-  if (fd < 0) return std::nullopt;
-  stamp = stamp_of(fd);
-  std::optional<std::string> out;
-  if (stamp.valid) {
-    std::string bytes(stamp.size, '\0');
-    std::size_t got = 0;
-    while (got < bytes.size()) {
-      ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-      if (n <= 0) break;
-      got += static_cast<std::size_t>(n);
-    }
-    if (got == bytes.size()) out = std::move(bytes);
+  ReadFailure why;
+  return read_stamped(p, stamp, follow_links, why);
+}
+
+std::optional<std::string> read_stamped(const fs::path& p, FileStamp& stamp, bool follow_links, ReadFailure& why) {
+  io::InputFile in = io::read_input(p, follow_links);
+  stamp = in.bytes || in.not_regular ? from_stat(in.st) : FileStamp{};
+  if (in.bytes && in.bytes->size() != stamp.size) {  // changed while it was read
+    why = {"unreadable", std::string(i18n::tr("the file changed while it was read; run cti again",
+                                              "filen blev ændret mens den blev læst; kør cti igen"))};
+    return std::nullopt;
   }
-  ::close(fd);
-  return out;
+  if (!in.bytes) why = {std::string(io::input_rule(in)), io::input_reason(in)};
+  return std::move(in.bytes);
 }
 
 FileStamp stamp_of(const fs::path& p) {

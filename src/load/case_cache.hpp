@@ -35,6 +35,12 @@ FileStamp stamp_of(const std::filesystem::path& p);
 // A regular file's bytes and the stamp of what was read, through one descriptor; never
 // blocks on a FIFO. Nothing when it is not a regular file or cannot be read whole.
 std::optional<std::string> read_stamped(const std::filesystem::path& p, FileStamp& stamp, bool follow_links);
+// The same, saying why not: the rule ("special-file" or "unreadable") and the reason.
+struct ReadFailure {
+  std::string rule, reason;
+};
+std::optional<std::string> read_stamped(const std::filesystem::path& p, FileStamp& stamp, bool follow_links,
+                                        ReadFailure& why);
 
 // An entry ready for the cache: encoded, and checked to hold nothing CPR-shaped. Made
 // only by CaseCache::prepare, so nothing unchecked reaches the file.

@@ -8,7 +8,7 @@
 
 #include "base/lang.hpp"
 #include "base/unicode.hpp"
-#include "io/files.hpp"
+#include "io/input_file.hpp"
 #include "load/yaml_reader.hpp"
 
 namespace cti::privacy {
@@ -130,12 +130,13 @@ std::variant<KeyFile, std::string> read_key_file(const std::filesystem::path& pa
                                        "CPR-nøglefilen {} findes ikke (angiv den med --cpr-file eller CTI_CPR_FILE; "
                                        "--pseudonym kræver ingen)")),
                        path.string());
-  std::optional<std::string> bytes;
-  if (!std::filesystem::is_directory(path, ec)) bytes = read_text_file(path);
-  if (!bytes)
-    return fmt::format(fmt::runtime(tr("cannot read the CPR key file {}", "kan ikke læse CPR-nøglefilen {}")),
-                       path.string());
-  return parse_key_file(*bytes, file);
+  // Never blocks: a FIFO or a device (--cpr-file /dev/zero) is refused unread.
+  io::InputFile in = io::read_input(path);
+  if (!in)
+    return fmt::format(
+        fmt::runtime(tr("cannot read the CPR key file {}: {} [{}]", "kan ikke læse CPR-nøglefilen {}: {} [{}]")),
+        path.string(), io::input_reason(in), io::input_rule(in));
+  return parse_key_file(*in.bytes, file);
 }
 
 bool overlap(const KeyPeriod& a, const KeyPeriod& b) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <set>
 #include <thread>
 
@@ -14,6 +15,7 @@
 #include "base/lang.hpp"
 #include "base/sha1.hpp"
 #include "io/files.hpp"
+#include "io/input_file.hpp"
 #include "load/case_cache.hpp"
 #include "load/forloeb_loader.hpp"
 #include "load/project_loader.hpp"
@@ -31,7 +33,9 @@ std::optional<fs::path> find_repo_root(const fs::path& start) {
   fs::path dir = fs::absolute(start, ec);
   if (ec) return std::nullopt;
   for (;;) {
-    if (fs::is_regular_file(dir / kConfigFile, ec)) return dir;
+    // Any entry named cti.yaml ends the search, a FIFO or a broken link too: reading it
+    // then says what is wrong, where a search past it would open another repository.
+    if (fs::symlink_status(dir / kConfigFile, ec).type() != fs::file_type::not_found && !ec) return dir;
     if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
     dir = dir.parent_path();
   }
@@ -73,6 +77,19 @@ void report_misnamed(const std::string& rel, Diagnostics& out) {
                                             "filen læses ikke: forløbsfiler hedder ID.yaml (omdøb den til "
                                             "{}.yaml)")),
                             stem)));
+}
+
+std::string walk_rule(int error) {
+  return error == ENAMETOOLONG ? "path-too-long" : "unreadable";
+}
+
+// An entry of the forloeb/ tree the walk cannot look at (a path past the system's
+// limit, no permission): named with the reason, never left out (SPEC 5).
+void report_unwalkable(const std::string& rel, int error, Diagnostics& out) {
+  out.push_back(make_diag(rel, {1, 1}, Severity::error, walk_rule(error),
+                          fmt::format(fmt::runtime(tr("cannot read this entry: {}; a forløb may be missing",
+                                                      "kan ikke læse denne post: {}; et forløb kan mangle")),
+                                      io::errno_reason(error))));
 }
 
 // Any other entry in the forloeb/ tree: named, never silently ignored (SPEC 2).
@@ -158,13 +175,15 @@ void run_job(const fs::path& root, CaseJob& job, const CaseReading& how, const C
         if (take_cached(job, cache)) return;
       }
     }
-    auto bytes = read_stamped(root / job.file.path, job.stamp, true);
+    ReadFailure why;
+    auto bytes = read_stamped(root / job.file.path, job.stamp, true, why);
     if (!bytes) {
       job.result->file = job.file.path;
       job.result->stem = file_stem(job.file.path);
       job.result->dates_unreadable = true;
-      job.diags.push_back(make_diag(job.file.path, {1, 1}, Severity::error, "unreadable",
-                                    std::string(tr("cannot read the file", "filen kan ikke læses"))));
+      job.diags.push_back(
+          make_diag(job.file.path, {1, 1}, Severity::error, why.rule,
+                    fmt::format(fmt::runtime(tr("cannot read the file: {}", "filen kan ikke læses: {}")), why.reason)));
       return;
     }
     job.file.bytes = std::move(*bytes);
@@ -292,9 +311,10 @@ void scan_case_tree(const fs::path& root, std::vector<CaseJob>& jobs, Diagnostic
                          regular && !tec ? fs::file_type::regular : fs::file_type::unknown);
     }
     if (ec) {
-      out.push_back(make_diag(folder, {1, 1}, Severity::error, "unreadable",
-                              std::string(tr("cannot read this folder; forløb in it may be missing",
-                                             "mappen kan ikke læses; forløb i den kan mangle"))));
+      out.push_back(make_diag(folder, {1, 1}, Severity::error, walk_rule(ec.value()),
+                              fmt::format(fmt::runtime(tr("cannot read this folder: {}; forløb in it may be missing",
+                                                          "mappen kan ikke læses: {}; forløb i den kan mangle")),
+                                          io::errno_reason(ec.value()))));
       ec.clear();
       continue;
     }
@@ -306,19 +326,21 @@ void scan_case_tree(const fs::path& root, std::vector<CaseJob>& jobs, Diagnostic
         continue;
       }
       const fs::path p = root / rel;
-      std::error_code fec;
-      const auto link = fs::symlink_status(p, fec);
-      const auto target = fs::status(p, fec);
-      if (fs::is_symlink(link) && !fs::exists(target)) {
+      std::error_code lec, tec;
+      const auto link = fs::symlink_status(p, lec);
+      const auto target = fs::status(p, tec);
+      if (lec || (tec && tec != std::errc::no_such_file_or_directory)) {
+        report_unwalkable(rel, lec ? lec.value() : tec.value(), out);  // too long a path, no permission
+      } else if (fs::is_symlink(link) && !fs::exists(target)) {
         report_stray(rel, Stray::broken_link, out);
       } else if (fs::is_directory(target)) {
         if (fs::is_symlink(link))
           report_stray(rel, Stray::dir_link, out);
         else
           folders.push_back(rel);
-      } else if (!fs::is_regular_file(target)) {
+      } else if (!fs::is_regular_file(target) && !is_case_path(rel)) {
         report_stray(rel, Stray::special, out);
-      } else if (is_case_path(rel)) {
+      } else if (is_case_path(rel)) {  // a FIFO or device named ID.yaml too: its read says [special-file]
         jobs.push_back(job_for({rel, {}}, false));
       } else if (is_misnamed_case(rel)) {
         report_misnamed(rel, out);
@@ -344,7 +366,9 @@ Forloeb read_case(const SourceFile& f, Diagnostics& out, const CaseReading& how)
 
 std::optional<Lang> peek_repo_lang(const fs::path& root) {
   try {
-    YAML::Node doc = YAML::LoadFile((root / kConfigFile).string());
+    auto bytes = read_text_file(root / kConfigFile);  // never blocks on a FIFO
+    if (!bytes) return std::nullopt;
+    YAML::Node doc = YAML::Load(*bytes);
     if (doc.IsMap() && doc["sprog"] && doc["sprog"].IsScalar()) return i18n::parse_lang(doc["sprog"].Scalar());
   } catch (const std::exception&) {
   }
@@ -365,10 +389,11 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
     repo.index = git::list_index(root);  // read once; the checks and an unmerged file need it
   }
   if (!config) {
-    auto bytes = read_text_file(root / kConfigFile);
-    if (!bytes)
-      return fmt::format(fmt::runtime(tr("cannot read {}", "kan ikke læse {}")), (root / kConfigFile).string());
-    config = SourceFile{kConfigFile, std::move(*bytes)};
+    io::InputFile in = io::read_input(root / kConfigFile);
+    if (!in)
+      return fmt::format(fmt::runtime(tr("cannot read {}: {} [{}]", "kan ikke læse {}: {} [{}]")),
+                         (root / kConfigFile).string(), io::input_reason(in), io::input_rule(in));
+    config = SourceFile{kConfigFile, std::move(*in.bytes)};
   }
   {  // path order, moving each job once (a job is large; sorting them in place moves each many times)
     std::vector<std::size_t> order(jobs.size());
