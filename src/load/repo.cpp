@@ -33,9 +33,10 @@ std::optional<fs::path> find_repo_root(const fs::path& start) {
   fs::path dir = fs::absolute(start, ec);
   if (ec) return std::nullopt;
   for (;;) {
-    // Any entry named cti.yaml ends the search, a FIFO or a broken link too: reading it
+    // Any file named cti.yaml ends the search, a FIFO or a broken link too: reading it
     // then says what is wrong, where a search past it would open another repository.
-    if (fs::symlink_status(dir / kConfigFile, ec).type() != fs::file_type::not_found && !ec) return dir;
+    const auto type = fs::symlink_status(dir / kConfigFile, ec).type();
+    if (!ec && type != fs::file_type::not_found && !fs::is_directory(dir / kConfigFile, ec)) return dir;
     if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
     dir = dir.parent_path();
   }

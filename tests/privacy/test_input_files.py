@@ -83,3 +83,30 @@ def test_a_case_file_that_is_a_fifo_is_a_row_with_its_error(repo, tmp_path):
     r = run_cti("board", "-o", tmp_path / "tavle.html", cwd=repo, today=TODAY, timeout=10)
     assert r.rc in (0, 1), r
     assert listing(repo) == before and os.path.exists(case) and not os.path.isfile(case)
+
+
+def test_a_forloeb_nested_past_the_path_limit_is_named_not_left_out(repo):
+    """Folders of 200 characters, 22 deep: past PATH_MAX (4096). status, its JSON and
+    validate all name the entry the walk cannot reach, with [path-too-long]."""
+    fd = os.open(os.path.join(repo, "forloeb"), os.O_RDONLY)
+    name = "d" * 200
+    try:
+        for _ in range(22):
+            os.mkdir(name, dir_fd=fd)
+            inner = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        with open(os.path.join(DEMO, "forloeb", "K-0003.yaml"), "rb") as f:
+            body = f.read().replace(b"K-0003", b"K-0099")
+        out = os.open("K-0099.yaml", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(out, body)
+        os.close(out)
+    finally:
+        os.close(fd)
+    r = run_cti("status", cwd=repo, today=TODAY, timeout=10)
+    assert r.rc == 0 and "[path-too-long]" in r.err and "forloeb/" + name in r.err, r
+    r = run_cti("status", "--format", "json", cwd=repo, today=TODAY, timeout=10)
+    assert '"rule": "path-too-long"' in r.text.replace('"rule":"', '"rule": "'), r
+    r = run_cti("validate", cwd=repo, today=TODAY, timeout=10)
+    both = r.text + r.err
+    assert r.rc == 1 and "longer than the system allows" in both and "[path-too-long]" in both, r

@@ -51,7 +51,7 @@ std::vector<std::string> repo_tree_diags(const LoadedRepo& r) {
   std::vector<std::string> out;
   for (const auto& d : r.diagnostics)
     if (d.rule == "file-name" || d.rule == "stray-file" || d.rule == "broken-link" || d.rule == "folder-link" ||
-        d.rule == "unreadable")
+        d.rule == "unreadable" || d.rule == "special-file" || d.rule == "path-too-long")
       out.push_back(d.file + " " + d.rule + (d.severity == Severity::warning ? " warning" : " error"));
   std::sort(out.begin(), out.end());
   return out;
@@ -93,11 +93,15 @@ TEST_SUITE("repository") {
     fs::create_directories(s.root / "forloeb" / "afsluttede" / "dybt");
     CHECK(find_repo_root(s.root) == s.root);
     CHECK(find_repo_root(s.root / "forloeb" / "afsluttede" / "dybt") == s.root);
-    // A nested repository wins over the outer one; a folder named cti.yaml is no root.
+    // A nested repository wins over the outer one; a folder named cti.yaml is no root, a
+    // FIFO named cti.yaml is one (reading it refuses it; the search never passes it by).
     s.put("under/cti.yaml", "projekt: Q\n");
     fs::create_directories(s.root / "other" / "cti.yaml");
     CHECK(find_repo_root(s.root / "under") == s.root / "under");
     CHECK(find_repo_root(s.root / "other") == s.root);
+    fs::create_directories(s.root / "pipe");
+    REQUIRE(::mkfifo((s.root / "pipe" / "cti.yaml").c_str(), 0600) == 0);
+    CHECK(find_repo_root(s.root / "pipe") == s.root / "pipe");
   }
 
   TEST_CASE("load_repo reads forloeb/ and its subfolders, in path order, and skips hidden names") {
@@ -146,11 +150,12 @@ TEST_SUITE("repository") {
     fs::create_directory_symlink(s.root / "elsewhere", s.root / "forloeb" / "mere");
     REQUIRE(::mkfifo((s.root / "forloeb" / "K-0013.yaml").c_str(), 0600) == 0);
     LoadedRepo r = repo_loaded(s);
-    CHECK(repo_files(r) == Strings{"forloeb/K-0011.yaml"});
+    // A FIFO named like a case file is a forløb that cannot be read: a row with its error.
+    CHECK(repo_files(r) == Strings{"forloeb/K-0011.yaml", "forloeb/K-0013.yaml"});
     CHECK(repo_tree_diags(r) == Strings{
                                     "forloeb/K-0010 stray-file warning",
                                     "forloeb/K-0012.yaml broken-link error",
-                                    "forloeb/K-0013.yaml stray-file warning",
+                                    "forloeb/K-0013.yaml special-file error",
                                     "forloeb/README.md stray-file warning",
                                     "forloeb/afsluttede/noter.txt stray-file warning",
                                     "forloeb/mere folder-link error",
