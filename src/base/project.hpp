@@ -50,6 +50,7 @@ struct Project {
   Field<Lang> lang;                                  // sprog
   Field<ContactLimits> contact_log;                  // kontaktlog
   int documentation_grace_days = 0;                  // dokumentation_frist_dage
+  int contact_period_days = 60;                      // kontakt_højst_dage (longest contact period)
   std::vector<Field<std::string>> areas;             // områder (added to the built-in areas)
   std::vector<Field<std::string>> roles;             // roller (added to the built-in roles)
   std::vector<Field<std::string>> cpr_allowed;       // cpr_tilladt: exact numbers, or "re:" patterns

@@ -38,6 +38,7 @@ medarbejdere:                   # CTI-medarbejderne; id bruges i forløbsfilerne
 #   fase2: 14
 #   fase3: 28
 # dokumentation_frist_dage: 0   # dokumentationsskemaer er rettidige så mange dage efter fristen
+# kontakt_højst_dage: 60        # så mange dage i kontaktfasen, før manglende opstart flages
 # områder: []                   # egne områder ud over manualens (bolig, økonomi, netværk, ...)
 # roller: []                    # egne roller for ansvar_forankret_hos ud over sagsbehandler, bostøtte, ...
 

@@ -55,6 +55,7 @@ const std::vector<std::string> kKeys = {"projekt",
                                         "tjeklister",
                                         "sprog",
                                         "dokumentation_frist_dage",
+                                        "kontakt_højst_dage",
                                         "kontaktlog",
                                         "områder",
                                         "roller",
@@ -241,6 +242,8 @@ Project load_project(const SourceFile& f, Diagnostics& out) {
       read_contact_log(r, val, p);
     } else if (key == "dokumentation_frist_dage") {
       if (auto n = whole_days(r, val, key, 0, 366)) p.documentation_grace_days = *n;
+    } else if (key == "kontakt_højst_dage") {
+      if (auto n = whole_days(r, val, key, 1, 366)) p.contact_period_days = *n;
     } else if (key == "områder") {
       read_words(r, val, key, p.areas);
     } else if (key == "roller") {

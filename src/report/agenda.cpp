@@ -30,6 +30,8 @@ std::string record_command(const schedule::Obligation& o, const std::string& typ
       return "cti doc " + typed + " " + o.id;
     case schedule::Obligation::Kind::contact:
       return "cti contact " + typed;
+    case schedule::Obligation::Kind::start:
+      return "cti start " + typed;
     case schedule::Obligation::Kind::checklist:
       break;
   }

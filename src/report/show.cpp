@@ -88,6 +88,10 @@ std::string item_label(const Obligation& o) {
   if (o.kind == Obligation::Kind::contact)
     return fmt::format(fmt::runtime(tr("  contact: {} d (max {})", "  kontakt: {} d (højst {})")), o.days_since,
                        o.limit);
+  if (o.kind == Obligation::Kind::start)
+    return fmt::format(
+        fmt::runtime(tr("  opstart: {} d in contact (max {})", "  opstart: {} d i kontaktfasen (højst {})")),
+        o.days_since, o.limit);
   return "  " + o.id;
 }
 

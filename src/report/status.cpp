@@ -47,7 +47,8 @@ StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checkli
     State s = schedule::state_on(o, q.today, q.horizon_days);
     if (s != State::overdue && s != State::due_soon) continue;
     StatusItem it{o.point, o.id, o.due, o.kind == schedule::Obligation::Kind::documentation, std::nullopt};
-    if (o.kind == schedule::Obligation::Kind::contact) it.days_since = o.days_since;
+    if (o.kind == schedule::Obligation::Kind::contact || o.kind == schedule::Obligation::Kind::start)
+      it.days_since = o.days_since;
     (s == State::overdue ? r.overdue : r.due_soon).push_back(std::move(it));
   }
   // obligations() come in due-date order, so front() is the oldest / soonest.

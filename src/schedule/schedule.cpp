@@ -143,6 +143,7 @@ Date nominal_due(const Plan& plan, std::string_view point) {
 ObligationSettings settings_of(const Project& p, Date today) {
   ObligationSettings s;
   s.documentation_grace_days = p.documentation_grace_days;
+  s.contact_period_days = p.contact_period_days;
   if (p.contact_log) s.contact_log = *p.contact_log;
   s.today = today;
   return s;
@@ -176,11 +177,43 @@ std::optional<Obligation> contact_obligation(const Forloeb& f, const ContactLimi
   return o;
 }
 
+namespace {
+
+// What a forløb in the contact period owes (see obligations()).
+std::vector<Obligation> contact_period_obligations(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
+                                                   const ObligationSettings& settings) {
+  std::vector<Obligation> out;
+  if (!f.contact || f.end_date()) return out;
+  const Date due = add_days(*f.contact, settings.contact_period_days);
+  for (const auto& item : checklist) {
+    if (item.stage != Stage::kontakt) continue;
+    Obligation o{Obligation::Kind::checklist, item.id, item.text, "kontakt", due, std::nullopt, false, 0, 0};
+    if (const ChecklistMark* m = f.mark(item.id)) {
+      o.done = m->done;
+      o.not_relevant = m->not_relevant;
+    }
+    out.push_back(std::move(o));
+  }
+  Obligation start{Obligation::Kind::start,     "opstart", "", "kontakt", due, std::nullopt, false, 0,
+                   settings.contact_period_days};
+  start.days_since = settings.today ? days_between(*f.contact, *settings.today) : 0;
+  start.text =
+      fmt::format(fmt::runtime(i18n::tr_n(start.days_since, "opstart: {} day in the contact period (at most {})",
+                                          "opstart: {} days in the contact period (at most {})",
+                                          "opstart: {} dag i kontaktfasen (højst {})",
+                                          "opstart: {} dage i kontaktfasen (højst {})")),
+                  start.days_since, start.limit);
+  out.push_back(std::move(start));
+  return out;
+}
+
+}  // namespace
+
 std::vector<Obligation> obligations(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
                                     const ObligationSettings& settings) {
   std::vector<Obligation> out;
   auto plan = plan_of(f);
-  if (!plan) return out;
+  if (!plan) return contact_period_obligations(f, checklist, settings);
   auto end = f.end_date();
   bool completed = f.end_status() == EndStatus::completed;
 

@@ -69,7 +69,8 @@ std::optional<Point> next_point(const Forloeb& f, Date today);
 // Something the forløb owes: a checklist item, a documentation form or (with cti.yaml
 // kontaktlog) a contact, with its due date.
 struct Obligation {
-  enum class Kind { checklist, documentation, contact } kind;
+  // start: a forløb longer in the contact period than kontakt_højst_dage owes its opstart.
+  enum class Kind { checklist, documentation, contact, start } kind;
   std::string id;     // item id, documentation point name, or "kontakt" for a contact
   std::string text;   // the item's Danish text (empty for documentation; for a contact the day-count)
   std::string point;  // the schedule point it belongs to: kontakt, fase2, fase3, afslutning, opstart;
@@ -87,6 +88,7 @@ struct Obligation {
 struct ObligationSettings {
   int documentation_grace_days = 0;          // dokumentation_frist_dage
   std::optional<ContactLimits> contact_log;  // kontaktlog
+  int contact_period_days = 60;              // kontakt_højst_dage
   std::optional<Date> today;
 };
 ObligationSettings settings_of(const Project& p, Date today);
@@ -104,6 +106,10 @@ std::optional<Obligation> contact_obligation(const Forloeb& f, const ContactLimi
 // afslutning items do too; items of points after an afbrudt/flyttet end are dropped.
 // Documentation falls due dokumentation_frist_dage after its point; with kontaktlog and
 // a day, the contact item is added (contact_obligation).
+//
+// In the contact period (a kontakt date, no opstart, not ended) the kontakt items are owed
+// by kontakt + kontakt_højst_dage, and so is an item `opstart` (Kind::start): overdue
+// exactly when the forløb has been in contact for more than that many days.
 std::vector<Obligation> obligations(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
                                     const ObligationSettings& settings = {});
 

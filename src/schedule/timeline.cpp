@@ -50,7 +50,12 @@ std::vector<TimelineEntry> timeline(const Forloeb& f, const std::vector<Checklis
     return rank(a) < rank(b);
   });
 
-  if (!plan) return out;
+  if (!plan) {
+    // The contact period: what it owes (kontakt items, opstart) hangs under the contact.
+    for (auto& e : out)
+      if (e.kind == TimelineEntry::Kind::contact) e.due = obligations(f, checklist, settings);
+    return out;
+  }
   auto find_point = [&](PointKind k) -> TimelineEntry* {
     for (auto& e : out)
       if (e.kind == TimelineEntry::Kind::point && e.point == k) return &e;
