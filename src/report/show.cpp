@@ -90,7 +90,7 @@ std::string item_label(const Obligation& o) {
                        o.limit);
   if (o.kind == Obligation::Kind::start)
     return fmt::format(
-        fmt::runtime(tr("  opstart: {} d in contact (max {})", "  opstart: {} d i kontaktfasen (højst {})")),
+        fmt::runtime(tr("  opstart: {} d since kontakt (max {})", "  opstart: {} d siden kontakt (højst {})")),
         o.days_since, o.limit);
   return "  " + o.id;
 }

@@ -197,12 +197,11 @@ std::vector<Obligation> contact_period_obligations(const Forloeb& f, const std::
   Obligation start{Obligation::Kind::start,     "opstart", "", "kontakt", due, std::nullopt, false, 0,
                    settings.contact_period_days};
   start.days_since = settings.today ? days_between(*f.contact, *settings.today) : 0;
-  start.text =
-      fmt::format(fmt::runtime(i18n::tr_n(start.days_since, "opstart: {} day in the contact period (at most {})",
-                                          "opstart: {} days in the contact period (at most {})",
-                                          "opstart: {} dag i kontaktfasen (højst {})",
-                                          "opstart: {} dage i kontaktfasen (højst {})")),
-                  start.days_since, start.limit);
+  start.text = fmt::format(
+      fmt::runtime(i18n::tr_n(start.days_since, "opstart: {} day since kontakt (at most {})",
+                              "opstart: {} days since kontakt (at most {})", "opstart: {} dag siden kontakt (højst {})",
+                              "opstart: {} dage siden kontakt (højst {})")),
+      start.days_since, start.limit);
   out.push_back(std::move(start));
   return out;
 }

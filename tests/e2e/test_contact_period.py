@@ -28,7 +28,7 @@ def test_the_kontakt_checklist_is_shown_and_owed_before_opstart(demo):
     assert r.rc == 0, r
     for item in ("kontakt-etableret", "orienteret", "kontaktaftale"):
         assert item in r.text, f"{item} not shown before opstart\n{r!r}"
-    assert "opstart: 46 d in contact (max 60)" in r.text and "due soon (in 14 days)" in r.text, r
+    assert "opstart: 46 d since kontakt (max 60)" in r.text and "due soon (in 14 days)" in r.text, r
     assert ("kontaktaftale", "cti done 19 kontaktaftale") in agenda_items(demo, "2026-12-20")
 
 
@@ -43,7 +43,7 @@ def test_day_60_is_not_flagged_day_61_is(demo):
     late = [i for i in row["overdue"] if i["item"] == "opstart"]
     assert late and late[0]["days_since"] == 61, row
     r = run_cti("agenda", cwd=demo, today=DAY_61, lang="da")
-    assert "opstart: 61 dage i kontaktfasen (højst 60)" in r.text and "cti start 19" in r.text, r
+    assert "opstart: 61 dage siden kontakt (højst 60)" in r.text and "cti start 19" in r.text, r
 
 
 def test_kontakt_hoejst_dage_sets_the_limit_and_is_validated(demo, copy_tree):
@@ -54,7 +54,7 @@ def test_kontakt_hoejst_dage_sets_the_limit_and_is_validated(demo, copy_tree):
     with open(path, "w", encoding="utf-8") as f:
         f.write(text + "kontakt_højst_dage: 30\n")
     r = run_cti("agenda", cwd=repo, today="2026-12-05")
-    assert "opstart: 31 days in the contact period (at most 30)" in r.text, r
+    assert "opstart: 31 days since kontakt (at most 30)" in r.text, r
     with open(path, "w", encoding="utf-8") as f:
         f.write(text + "kontakt_højst_dage: 0\n")
     r = run_cti("validate", cwd=repo, today="2026-12-05")

@@ -131,7 +131,24 @@ TEST_SUITE("schedule") {
     CHECK(*day_in_phase(f, D("2025-01-06")) == 1);
     CHECK(*day_in_phase(f, D("2025-03-01")) == 55);
     CHECK_FALSE(next_point(f, D("2025-03-01")));
-    CHECK(obligations(f, builtin_checklist()).empty());
+    // The kontakt items and opstart are owed by kontakt + kontakt_højst_dage (default 60).
+    ObligationSettings s;
+    s.today = D("2025-03-07");
+    const auto owed = obligations(f, builtin_checklist(), s);
+    REQUIRE(owed.size() == 4);
+    for (const auto& o : owed) {
+      CHECK(o.point == "kontakt");
+      CHECK(o.due == D("2025-03-07"));
+      CHECK(state_on(o, D("2025-03-07"), 0) == State::due_soon);  // day 60: due, not late
+      CHECK(state_on(o, D("2025-03-08"), 0) == State::overdue);   // day 61
+    }
+    CHECK(owed.back().kind == Obligation::Kind::start);
+    CHECK(owed.back().id == "opstart");
+    CHECK(owed.back().days_since == 60);
+    s.contact_period_days = 30;
+    CHECK(obligations(f, builtin_checklist(), s).front().due == D("2025-02-05"));
+    CHECK(obligations(Case("K-1").contact("2025-01-06").end("2025-02-01", EndStatus::interrupted), builtin_checklist())
+              .empty());
 
     Forloeb g = Case("K-1");  // neither kontakt nor opstart
     CHECK(phase(g, "2025-03-01") == "kontakt");
