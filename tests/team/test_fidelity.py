@@ -214,6 +214,8 @@ def test_errors():
     r = cti("fidelity", "--from", "2026-03-11")
     assert r.rc == 2 and r.out == b"" and "--from is after" in r.err, r
     r = cti("fidelity", "--to", "2026-02-30")
+    assert r.rc == 2 and "--to: 2026-02-30 does not exist: February 2026 has 28 days" in r.err, r
+    r = cti("fidelity", "--to", "2026-2-3")
     assert r.rc == 2 and "--to must be a date" in r.err, r
     r = cti("fidelity", "--format", "xml")
     assert r.rc == 2, r
