@@ -197,8 +197,8 @@ CaseCache CaseCache::open(const fs::path& root, std::string key) {
   std::vector<Entry> entries;
   for (std::uint64_t i = 0; i < n && in.ok; ++i) {
     Entry e;
-    e.path = in.str();
-    e.blob = in.str(20);
+    e.path = in.view();
+    e.blob = in.view(20);
     e.stamp.valid = in.u64() != 0;
     e.stamp.size = in.u64();
     e.stamp.inode = in.u64();
@@ -210,24 +210,31 @@ CaseCache CaseCache::open(const fs::path& root, std::string key) {
   }
   if (!in.ok || in.at != body.size()) return c;
   c.entries_ = std::move(entries);
-  for (std::size_t i = 0; i < c.entries_.size(); ++i) c.by_path_[c.entries_[i].path].push_back(i);
+  c.by_path_.reserve(c.entries_.size());
+  for (std::size_t i = 0; i < c.entries_.size(); ++i) c.link(i);
   c.used_.assign(c.entries_.size(), 0);
   return c;
 }
 
 const CaseCache::Entry* CaseCache::lookup(const std::string& path, const std::string& raw_blob) const {
   auto it = by_path_.find(path);
-  if (it == by_path_.end()) return nullptr;
-  for (std::size_t i : it->second)
+  for (std::size_t i = it == by_path_.end() ? SIZE_MAX : it->second; i != SIZE_MAX; i = entries_[i].next)
     if (entries_[i].blob == raw_blob) return &entries_[i];
   return nullptr;
+}
+
+void CaseCache::link(std::size_t i) {
+  auto [it, fresh] = by_path_.try_emplace(entries_[i].path, i);
+  if (fresh) return;
+  std::size_t last = it->second;  // a path has one or two entries: walking is cheap
+  while (entries_[last].next != SIZE_MAX) last = entries_[last].next;
+  entries_[last].next = i;
 }
 
 std::optional<std::string> CaseCache::blob_for(const std::string& path, const FileStamp& stamp) const {
   if (!enabled_ || !stamp.valid) return std::nullopt;
   auto it = by_path_.find(path);
-  if (it == by_path_.end()) return std::nullopt;
-  for (std::size_t i : it->second)
+  for (std::size_t i = it == by_path_.end() ? SIZE_MAX : it->second; i != SIZE_MAX; i = entries_[i].next)
     if (entries_[i].stamp.valid && entries_[i].stamp == stamp) return raw_to_hex(entries_[i].blob);
   return std::nullopt;
 }
@@ -265,9 +272,9 @@ void CaseCache::remember(const std::string& path, const std::string& blob, const
     return;
   }
   if (!c) return;  // held something CPR-shaped: read every time
-  by_path_[path].push_back(entries_.size());
-  owned_.push_back(std::move(c.payload_));
-  entries_.push_back({path, raw, trusted, owned_.back()});
+  const std::string_view p = owned_.emplace_back(path), b = owned_.emplace_back(raw);
+  entries_.push_back({p, b, trusted, owned_.emplace_back(std::move(c.payload_))});
+  link(entries_.size() - 1);
   used_.push_back(1);
   dirty_ = true;
 }

@@ -8,6 +8,7 @@
 // bytes hold anything CPR-shaped is never written: that file is read every time.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -76,12 +77,15 @@ class CaseCache {
   void save();
 
  private:
+  // Views into buffer_ (as read) or owned_ (added): reading the cache allocates nothing per entry.
   struct Entry {
-    std::string path, blob;  // blob: 20 raw bytes
+    std::string_view path, blob;  // blob: 20 raw bytes
     FileStamp stamp;
-    std::string_view payload;  // encode_case: into buffer_ (as read) or owned_ (added)
+    std::string_view payload;     // encode_case
+    std::size_t next = SIZE_MAX;  // the next entry of the same path
   };
   const Entry* lookup(const std::string& path, const std::string& raw_blob) const;
+  void link(std::size_t i);  // adds entries_[i] to by_path_, after the path's others
 
   bool enabled_ = false;
   bool dirty_ = false;
@@ -89,9 +93,9 @@ class CaseCache {
   std::string key_;
   std::int64_t opened_ns_ = 0;
   std::string buffer_;             // the cache file as read (heap-held: moving the cache keeps the views valid)
-  std::deque<std::string> owned_;  // payloads added by remember (a deque never moves them)
+  std::deque<std::string> owned_;  // paths, blobs and payloads added by remember (a deque never moves them)
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_path_;
+  std::unordered_map<std::string_view, std::size_t> by_path_;  // the first entry of each path
   mutable std::vector<char> used_;  // one byte per entry: distinct bytes, so threads never share one
 };
 

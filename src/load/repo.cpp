@@ -319,6 +319,7 @@ void scan_case_tree(const fs::path& root, std::vector<CaseJob>& jobs, Diagnostic
       ec.clear();
       continue;
     }
+    jobs.reserve(jobs.size() + names.size());  // a job is large: grown once per folder, not moved again
     for (const auto& [name, type] : names) {
       if (name.empty() || name[0] == '.') continue;  // hidden: .gitkeep, .archive/
       const std::string rel = folder + "/" + name;
@@ -366,14 +367,20 @@ Forloeb read_case(const SourceFile& f, Diagnostics& out, const CaseReading& how)
 }
 
 std::optional<Lang> peek_repo_lang(const fs::path& root) {
+  // Asked twice per command (for the command-line errors, then for the command): the
+  // answer for the same bytes is remembered, so a large cti.yaml is parsed once here.
+  static std::optional<std::pair<std::string, std::optional<Lang>>> last;
+  auto bytes = read_text_file(root / kConfigFile);
+  if (!bytes) return std::nullopt;
+  if (last && last->first == *bytes) return last->second;
+  std::optional<Lang> lang;
   try {
-    auto bytes = read_text_file(root / kConfigFile);  // never blocks on a FIFO
-    if (!bytes) return std::nullopt;
     YAML::Node doc = YAML::Load(*bytes);
-    if (doc.IsMap() && doc["sprog"] && doc["sprog"].IsScalar()) return i18n::parse_lang(doc["sprog"].Scalar());
+    if (doc.IsMap() && doc["sprog"] && doc["sprog"].IsScalar()) lang = i18n::parse_lang(doc["sprog"].Scalar());
   } catch (const std::exception&) {
   }
-  return std::nullopt;
+  last.emplace(std::move(*bytes), lang);
+  return lang;
 }
 
 std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot snap, bool use_cache) {
