@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "base/cpr_scan.hpp"
+
 namespace cti {
 
 std::optional<std::pair<std::string, std::string>> split_id(const std::string& id) {
@@ -40,6 +42,10 @@ std::string typed_id(const std::string& id, const std::vector<std::string>& ids)
   for (const auto& other : ids)
     if (other != id && trailing_number(other) == number) return id;
   return std::string(number);
+}
+
+bool id_could_hold_cpr(std::string_view id) {
+  return privacy::redact_output(id) != id;
 }
 
 }  // namespace cti

@@ -27,4 +27,10 @@ std::string_view trailing_number(std::string_view id);
 // same number (K-0007 -> "7"), else the whole id. The agenda's commands are written so.
 std::string typed_id(const std::string& id, const std::vector<std::string>& ids);
 
+// Whether an id, or the id_præfiks cti new puts before a kode and a number, holds
+// anything the output gate would mask as a possible CPR number (0202801234-, 020280-1234):
+// such an id would put a CPR number in a file name and in git history, and could never
+// be shown. Judged by the gate's own recogniser, whatever cpr_tilladt allows.
+bool id_could_hold_cpr(std::string_view id);
+
 }  // namespace cti

@@ -106,6 +106,14 @@ int run_new(const NewOptions& o, const GlobalOptions& g) {
                         "store bogstaver)")),
         *worker));
   std::string id = next_id(*repo, code);
+  // Never a CPR number in a file name, an id or git history (an id_præfiks of digits, or
+  // a number grown to ten digits): refused, the id not shown.
+  if (id_could_hold_cpr(id))
+    return setup_error(std::string(
+        tr("the next id would hold something shaped like a CPR number (not shown); nothing was created: give "
+           "id_præfiks letters (K-) and keep case numbers short [cpr-shaped-id]",
+           "det næste id ville indeholde noget der ligner et CPR-nummer (vises ikke); intet er oprettet: giv "
+           "id_præfiks bogstaver (K-) og hold forløbsnumrene korte [cpr-shaped-id]")));
   // Another worker may already have taken this id on a branch fetched but not merged.
   if (auto behind = git::commits_behind_upstream(repo->root); behind && *behind > 0)
     print_note(fmt::format(fmt::runtime(tr("warning: this branch is {} behind its upstream (as of the last "

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/ids.hpp"
 #include "base/lang.hpp"
 #include "base/linear_regex.hpp"
 #include "load/text_checks.hpp"
@@ -196,6 +197,12 @@ Project load_project(const SourceFile& f, Diagnostics& out) {
                                  "case files are created in forloeb/",
                                  "'id_præfiks' må ikke indeholde '/', '\\' eller kontroltegn eller starte med '.': "
                                  "forløbsfiler oprettes i forloeb/")));
+        else if (id_could_hold_cpr(*s) || id_could_hold_cpr(*s + "0001"))
+          r.error(pos_of(val), "cpr-shaped-id",
+                  std::string(tr("'id_præfiks' holds something shaped like a CPR number (not shown): every id and "
+                                 "file name cti new makes would carry it; choose letters, such as K-",
+                                 "'id_præfiks' indeholder noget der ligner et CPR-nummer (vises ikke): hvert id og "
+                                 "filnavn cti new laver, ville bære det; vælg bogstaver, fx K-")));
       }
     } else if (key == "caseload_pr_årsværk") {
       if (auto n = r.number(val, key)) {

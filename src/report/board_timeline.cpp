@@ -4,6 +4,7 @@
 // attributes and its x in the drawing's own units (BoardScale), so it can be checked.
 #include <fmt/format.h>
 
+#include "base/cpr_scan.hpp"
 #include "base/lang.hpp"
 #include "report/board_render.hpp"
 
@@ -20,7 +21,8 @@ std::string opt_attr(const char* name, const std::optional<Date>& d) {
   return d ? fmt::format(" data-{}=\"{}\"", name, format_date(*d)) : "";
 }
 
-// At most `max` bytes, cut at a UTF-8 character boundary, with "…" when cut.
+// At most `max` bytes, cut at a UTF-8 character boundary, with "…" when cut. Give it
+// masked text only: a cut inside a CPR number hides it from the gate.
 std::string shorten(const std::string& s, std::size_t max) {
   if (s.size() <= max) return s;
   std::size_t n = max;
@@ -75,7 +77,7 @@ std::string row_svg(const Board& b, const BoardRow& r, double y) {
         r.error_line > 0 ? fmt::format(fmt::runtime(tr("{} line {}", "{} linje {}")), r.file, r.error_line) : r.file;
     std::string msg = fmt::format(fmt::runtime(tr("{}: {} [{}]: not drawn until the file is fixed (cti validate)",
                                                   "{}: {} [{}]: tegnes ikke, før filen er rettet (cti validate)")),
-                                  where, shorten(r.error_message, 110), r.error_rule);
+                                  where, shorten(privacy::redact_output(r.error_message), 110), r.error_rule);
     s += fmt::format(
         "<rect class=\"error-band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" fill=\"url(#p-error)\" "
         "stroke=\"#c00000\" stroke-width=\"1.5\"/><text class=\"err\" x=\"{}\" y=\"{}\">{}</text>",
