@@ -30,7 +30,7 @@ int run_caseload(const CaseloadOptions& o, const GlobalOptions& g) {
   c.uncounted = report::uncounted(*repo, o.worker);
   std::string out = o.format == "json"  ? report::render_caseload_json(c)
                     : o.format == "csv" ? report::render_caseload_csv(c)
-                                        : report::render_caseload_table(c, use_color(g, stdout));
+                                        : report::render_caseload_table(c, use_color(g, stdout), output_width());
   if (!print_output(out)) return kUsage;
   note_uncounted(*repo, c.uncounted, report::Shown::figures);
   return kOk;

@@ -88,7 +88,9 @@ Caseload compute_caseload(const Project& project, const std::vector<Forloeb>& fo
 // 5, 4.5, 2.75 (at most two decimals, no trailing zeros); with a decimal comma in Danish.
 std::string format_number(double v);
 
-std::string render_caseload_table(const Caseload& c, bool color);
+// `width`: the terminal's columns, which the table fits by abbreviating its headings (0: no limit,
+// as in a pipe).
+std::string render_caseload_table(const Caseload& c, bool color, std::size_t width = 0);
 std::string render_caseload_json(const Caseload& c);
 std::string render_caseload_csv(const Caseload& c);
 

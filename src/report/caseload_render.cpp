@@ -44,19 +44,33 @@ std::string row_name(const WorkerCaseload& w, const Caseload& c) {
   return w.known ? w.id : w.id + tr(" (not in cti.yaml)", " (ikke i cti.yaml)").data();
 }
 
-std::string now_table(const Caseload& c, bool color) {
-  Table t({{tr("worker", "medarbejder").data()},
-           {tr("FTE", "årsværk").data(), Align::right},
-           {tr("capacity", "kapacitet").data(), Align::right},
-           {tr("contact", "kontakt").data(), Align::right},
-           {tr("phase1", "fase1").data(), Align::right},
-           {tr("phase2", "fase2").data(), Align::right},
-           {tr("phase3", "fase3").data(), Align::right},
-           {tr("overrun", "overskredet").data(), Align::right},
-           {tr("active", "aktive").data(), Align::right},
-           {tr("free", "ledige").data(), Align::right},
-           {tr("load", "belastning").data(), Align::right},
-           {tr("room from", "plads fra").data()}});
+// A column of the table now, with the heading it has when the table must be abbreviated
+// to fit the terminal (as status is).
+Column now_column(std::string_view en, std::string_view da, std::string_view short_en, std::string_view short_da,
+                  Align align = Align::right) {
+  Column col{std::string(tr(en, da)), align};
+  col.short_heading = std::string(tr(short_en, short_da));
+  return col;
+}
+
+std::string now_table(const Caseload& c, bool color, std::size_t width) {
+  std::vector<Column> cols = {now_column("worker", "medarbejder", "worker", "medarb.", Align::left),
+                              now_column("FTE", "årsværk", "FTE", "åv"),
+                              now_column("capacity", "kapacitet", "cap.", "kap."),
+                              now_column("contact", "kontakt", "cont.", "kont."),
+                              now_column("phase1", "fase1", "ph1", "f1"),
+                              now_column("phase2", "fase2", "ph2", "f2"),
+                              now_column("phase3", "fase3", "ph3", "f3"),
+                              now_column("overrun", "overskredet", "over", "overskr."),
+                              now_column("active", "aktive", "act.", "akt."),
+                              now_column("free", "ledige", "free", "ledig"),
+                              now_column("load", "belastning", "load", "belast."),
+                              now_column("room from", "plads fra", "room from", "plads fra", Align::left)};
+  // Narrower still, these give way in this order; the counts per phase stay.
+  cols[2].drop = 1;   // capacity: FTE times caseload_pr_årsværk
+  cols[10].drop = 2;  // load
+  cols[11].drop = 3;  // room from
+  Table t(cols);
   for (const WorkerCaseload* w : rows_of(c)) {
     const auto& n = w->now.counts;
     Color red = over(w->now) ? Color::red : Color::none;
@@ -65,7 +79,7 @@ std::string now_table(const Caseload& c, bool color) {
                Cell(std::to_string(n.active()), red), Cell(format_number(w->now.free), red), format_number(w->now.load),
                room_text(*w)});
   }
-  return t.render(color);
+  return t.render(color, width);
 }
 
 std::string forecast_table(const Caseload& c, bool color) {
@@ -165,9 +179,9 @@ std::vector<std::string> csv_row(const std::string& worker, const WorkerCaseload
 
 }  // namespace
 
-std::string render_caseload_table(const Caseload& c, bool color) {
+std::string render_caseload_table(const Caseload& c, bool color, std::size_t width) {
   std::string out = fmt::format(fmt::runtime(tr("Caseload on {}\n\n", "Caseload pr. {}\n\n")), format_date(c.today));
-  out += now_table(c, color);
+  out += now_table(c, color, width);
   out += fmt::format(fmt::runtime(tr("\nForecast: active forløb (weighted load) on the first of each month\n\n",
                                      "\nPrognose: aktive forløb (vægtet belastning) den 1. i hver måned\n\n")));
   out += forecast_table(c, color);

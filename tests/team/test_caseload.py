@@ -44,7 +44,7 @@ import json
 import os
 
 import pytest
-from conftest import ROOT, run_cti
+from conftest import ROOT, run_cti, run_on_terminal
 
 REPO = os.path.join(ROOT, "tests", "team", "repo")
 TODAY = "2026-03-10"
@@ -209,3 +209,27 @@ def test_a_broken_file_is_named_and_counted_or_named_apart(broken):
     assert j["invalid"] == 2 and j["unreadable"] == ["forloeb/B-08.yaml"], f"counts {j['invalid']} {j['unreadable']}"
     bo = [w for w in j["workers"] if w["id"] == "bo"][0]
     assert bo["now"]["active"] == 7, f"B-09 counted in bo's active forløb: {bo['now']['active']}"
+
+
+EXPECTED_80_DA = """\
+Caseload pr. 2026-03-10
+
+medarb.   åv  kap.  kont.  f1  f2  f3  overskr.  akt.  ledig  belast.  plads fra
+ane        1    10      1   1   0   1         1     3      7      1,5  nu
+bo       0,5     5      1   3   1   1         1     6     -1        4  -
+team     1,5    15      2   4   1   2         2     9      6      5,5  nu
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+@pytest.mark.parametrize("cols", [80, 60, 50])
+def test_fits_the_terminal_like_status(lang, cols):
+    """On a terminal the table abbreviates its headings, then leaves out capacity, load
+    and room from, to fit; in a pipe it has every column (test_table)."""
+    out = run_on_terminal(["--lang", lang, "--today", TODAY, "-C", REPO, "caseload", "--months", "1"], cols=cols)
+    lines = out.decode("utf-8").replace("\r\n", "\n").splitlines()
+    assert all(len(l) <= cols for l in lines[:6]), "\n".join(l for l in lines[:6] if len(l) > cols)
+    table = [l for l in lines if l.startswith(("ane ", "bo ", "team "))][:3]
+    assert [l.split()[0] for l in table] == ["ane", "bo", "team"], "a worker's name is cut\n" + "\n".join(lines)
+    if cols == 80 and lang == "da":
+        assert "\n".join(lines[:6]) + "\n" == EXPECTED_80_DA
