@@ -7,6 +7,9 @@
 
 namespace cti {
 
+// Appends code point `c` to `out` as UTF-8.
+void append_utf8(char32_t c, std::string& out);
+
 // The NFC form of UTF-8 `text` for Latin script: every letter of U+00C0-U+024F and
 // U+1E00-U+1EFF written as a base letter and combining marks (U+0300-U+036F: ring,
 // diaeresis, acute, ...) is composed, marks in canonical order, and the singletons

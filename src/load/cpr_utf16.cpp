@@ -1,31 +1,10 @@
 // UTF-16 text as UTF-8 for [cpr-leak] (see cpr_leak.hpp): with a byte-order mark, or
 // without one when NUL bytes fill nearly every other place, as in a Notepad "Unicode"
 // export of Danish text, even one with a character above U+00FF.
+#include "base/unicode.hpp"
 #include "load/cpr_leak.hpp"
 
 namespace cti {
-
-namespace {
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
-}  // namespace
 
 std::optional<std::string> decode_utf16(const std::string& b) {
   if (b.size() < 2) return std::nullopt;
@@ -68,12 +47,12 @@ std::optional<std::string> decode_utf16(const std::string& b) {
     if (u >= 0xD800 && u <= 0xDBFF && i + 3 < b.size()) {
       char32_t lo = unit(i + 2);
       if (lo >= 0xDC00 && lo <= 0xDFFF) {
-        append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+        append_utf8(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00), out);
         i += 2;
         continue;
       }
     }
-    append_utf8(out, (u >= 0xD800 && u <= 0xDFFF) ? 0xFFFD : u);
+    append_utf8((u >= 0xD800 && u <= 0xDFFF) ? 0xFFFD : u, out);
   }
   return out;
 }
