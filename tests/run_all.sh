@@ -7,8 +7,9 @@
 #   3. the suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang; the
 #      same build carries libFuzzer's instrumentation), all but the tests labelled
 #      "artefacts" (formatting, man pages, layering, the browser), "team" (git-driven
-#      suites of a server and clones) and "exhaustive" (every command with every option
-#      over the leak corpus), which ran in 1; its unit tests are built one file
+#      suites of a server and clones), "exhaustive" (every command with every option
+#      over the leak corpus) and "release-only" (completion, help, hooks, the width
+#      sweep, every writer, locking: tests/CMakeLists.txt says why), which ran in 1; its unit tests are built one file
 #      per compiler run (CTI_UNITY_TESTS=OFF), as a packager builds, so a test file that
 #      uses what it does not include fails here;
 #   4. the fuzzer on the loader and validator for CTI_FUZZ_SECONDS (default 30; 0 skips).
@@ -35,7 +36,7 @@ CC=clang CXX=clang++ cmake -S . -B build-san -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CX
 cmake --build build-san -j"$jobs"
 # Every test that runs cti's code; the suites about sources and artefacts ran above.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-san --output-on-failure -j"$jobs" -LE 'artefacts|team|exhaustive'
+  ctest --test-dir build-san --output-on-failure -j"$jobs" -LE 'artefacts|team|exhaustive|release-only'
 
 if [ "$fuzz_seconds" != 0 ]; then
   tests/fuzz/run.sh "$fuzz_seconds" build-san
