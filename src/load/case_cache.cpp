@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -29,6 +30,8 @@ constexpr std::string_view kMagic = "cti-cache\n";
 // Files written less than this long before they were read may still change within the
 // same timestamp: their stamp is not trusted (git's "racily clean" entries).
 constexpr std::int64_t kRacyNs = 2'000'000'000;
+// The fewest bytes an entry takes: path and payload lengths, blob id, stamp.
+constexpr std::size_t kMinEntry = 4 + 20 + 6 * 8 + 4;
 
 std::int64_t now_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -184,17 +187,17 @@ CaseCache CaseCache::open(const fs::path& root, std::string key) {
   c.enabled_ = true;
   c.key_ = std::move(key);  // hex; written as 20 raw bytes, so no digit run reaches the file
   c.opened_ns_ = now_ns();
-  FileStamp stamp;
-  auto bytes = read_stamped(c.file_, stamp, false);
-  if (!bytes || bytes->size() < kMagic.size() + 8) return c;
-  c.buffer_ = std::move(*bytes);
-  std::string_view body(c.buffer_.data(), c.buffer_.size() - 8);
-  Cursor tail{std::string_view(c.buffer_).substr(body.size())};
+  io::MappedInput map = io::map_input(c.file_, false);
+  const std::string_view bytes = map.bytes();
+  if (!map || bytes.size() < kMagic.size() + 8) return c;
+  std::string_view body = bytes.substr(0, bytes.size() - 8);
+  Cursor tail{bytes.substr(body.size())};
   if (tail.u64() != checksum(body) || !body.starts_with(kMagic)) return c;
   Cursor in{body, kMagic.size()};
-  if (in.str() != hex_to_raw(c.key_)) return c;  // another build, cti.yaml, language or rule set
+  if (in.view() != hex_to_raw(c.key_)) return c;  // another build, cti.yaml, language or rule set
   std::uint64_t n = in.u64();
   std::vector<Entry> entries;
+  entries.reserve(std::min<std::uint64_t>(n, body.size() / kMinEntry));  // n is not trusted
   for (std::uint64_t i = 0; i < n && in.ok; ++i) {
     Entry e;
     e.path = in.view();
@@ -209,6 +212,7 @@ CaseCache CaseCache::open(const fs::path& root, std::string key) {
     entries.push_back(std::move(e));
   }
   if (!in.ok || in.at != body.size()) return c;
+  c.map_ = std::move(map);
   c.entries_ = std::move(entries);
   c.by_path_.reserve(c.entries_.size());
   for (std::size_t i = 0; i < c.entries_.size(); ++i) c.link(i);

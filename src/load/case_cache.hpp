@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "io/mapped_input.hpp"
 #include "load/record_codec.hpp"
 
 namespace cti {
@@ -77,7 +78,7 @@ class CaseCache {
   void save();
 
  private:
-  // Views into buffer_ (as read) or owned_ (added): reading the cache allocates nothing per entry.
+  // Views into map_ (as read) or owned_ (added): reading the cache allocates nothing per entry.
   struct Entry {
     std::string_view path, blob;  // blob: 20 raw bytes
     FileStamp stamp;
@@ -92,7 +93,7 @@ class CaseCache {
   std::filesystem::path file_;
   std::string key_;
   std::int64_t opened_ns_ = 0;
-  std::string buffer_;             // the cache file as read (heap-held: moving the cache keeps the views valid)
+  io::MappedInput map_;            // the cache file as read (mapped: moving the cache keeps the views valid)
   std::deque<std::string> owned_;  // paths, blobs and payloads added by remember (a deque never moves them)
   std::vector<Entry> entries_;
   std::unordered_map<std::string_view, std::size_t> by_path_;  // the first entry of each path
