@@ -243,13 +243,12 @@ std::optional<std::string> CaseCache::blob_for(const std::string& path, const Fi
   return std::nullopt;
 }
 
-std::optional<CachedCase> CaseCache::find(const std::string& path, const std::string& blob) const {
-  if (!enabled_) return std::nullopt;
+bool CaseCache::find(const std::string& path, const std::string& blob, Forloeb& record, Diagnostics& diags) const {
+  if (!enabled_) return false;
   const Entry* e = lookup(path, hex_to_raw(blob));
-  if (!e) return std::nullopt;
-  auto decoded = decode_case(e->payload);
-  if (decoded) used_[static_cast<std::size_t>(e - entries_.data())] = 1;
-  return decoded;
+  if (!e || !decode_case(e->payload, record, diags)) return false;
+  used_[static_cast<std::size_t>(e - entries_.data())] = 1;
+  return true;
 }
 
 PreparedCase CaseCache::prepare(const std::string& path, const Forloeb& record, const Diagnostics& diags) {

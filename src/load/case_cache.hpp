@@ -66,8 +66,10 @@ class CaseCache {
   bool enabled() const { return enabled_; }
   // The blob id (hex) last seen at `path` with exactly this stamp, when it can be trusted.
   std::optional<std::string> blob_for(const std::string& path, const FileStamp& stamp) const;
-  // The cached verdict for `path` holding `blob`. Safe from several threads at once.
-  std::optional<CachedCase> find(const std::string& path, const std::string& blob) const;
+  // The cached verdict for `path` holding `blob`, decoded straight into `record` and
+  // `diags`; false (and both to be overwritten) when there is none. Safe from several
+  // threads at once.
+  bool find(const std::string& path, const std::string& blob, Forloeb& record, Diagnostics& diags) const;
   // Encodes a verdict for remember(): pure, safe from any thread. Empty when the path
   // or the record holds a possible CPR number (cti.yaml's allowlist does not apply here).
   static PreparedCase prepare(const std::string& path, const Forloeb& record, const Diagnostics& diags);

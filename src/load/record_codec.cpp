@@ -1,6 +1,6 @@
-// The byte form of CachedCase: little-endian integers, length-prefixed strings, fields
-// in declaration order. One Encoder and one Decoder walk the record in the same order,
-// through the overloads of `xfer`, so the two cannot drift apart field by field.
+// The byte form of CachedCase: integers as LEB128 varints (zigzag when signed), bools as
+// one byte, length-prefixed strings, fields in declaration order. One Encoder and one Decoder walk the record in the
+// same order, through the overloads of `xfer`, so the two cannot drift apart field by field.
 #include "load/record_codec.hpp"
 
 #include <cstdint>
@@ -14,11 +14,17 @@ namespace {
 class Encoder {
  public:
   std::string out;
-  void u32(std::uint32_t v) {
-    char b[4];
-    for (int i = 0; i < 4; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xff);
-    out.append(b, 4);
+  void u32(std::uint32_t v) {  // LEB128: seven bits a byte, low bits first
+    while (v >= 0x80) {
+      out += static_cast<char>((v & 0x7f) | 0x80);
+      v >>= 7;
+    }
+    out += static_cast<char>(v);
   }
+  void i32(std::int32_t v) {  // zigzag: small negative numbers stay short too
+    u32((static_cast<std::uint32_t>(v) << 1) ^ static_cast<std::uint32_t>(v >> 31));
+  }
+  void byte(bool v) { out += v ? '\1' : '\0'; }
   void raw(std::string_view s) {
     u32(static_cast<std::uint32_t>(s.size()));
     out.append(s);
@@ -30,18 +36,35 @@ class Decoder {
   explicit Decoder(std::string_view in) : in_(in) {}
   bool ok = true;
   std::uint32_t u32() {
-    if (!ok || in_.size() - at_ < 4) return fail();
     std::uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(in_[at_ + i])) << (8 * i);
-    at_ += 4;
-    return v;
+    for (int shift = 0; ok && at_ < in_.size(); shift += 7) {
+      const auto b = static_cast<unsigned char>(in_[at_++]);
+      if (shift == 28 && b > 0x0f) break;  // more than 32 bits
+      v |= static_cast<std::uint32_t>(b & 0x7f) << shift;
+      if (b < 0x80) return v;
+    }
+    return fail();
   }
-  std::string raw() {
+  std::int32_t i32() {
+    const std::uint32_t z = u32();
+    return static_cast<std::int32_t>((z >> 1) ^ (~(z & 1) + 1));
+  }
+  bool byte() {
+    if (!ok || at_ >= in_.size() || static_cast<unsigned char>(in_[at_]) > 1) return fail();
+    return in_[at_++] != 0;
+  }
+  std::string_view raw() {
     std::uint32_t n = u32();
-    if (!ok || in_.size() - at_ < n) return fail(), std::string();
-    std::string s(in_.substr(at_, n));
+    if (!ok || in_.size() - at_ < n) return fail(), std::string_view();
+    std::string_view s = in_.substr(at_, n);
     at_ += n;
     return s;
+  }
+  // An upper bound for a count read from the bytes: every element takes at least one byte.
+  std::uint32_t count() {
+    std::uint32_t n = u32();
+    if (ok && n > in_.size() - at_) return fail();
+    return n;
   }
   bool done() const { return ok && at_ == in_.size(); }
 
@@ -59,19 +82,19 @@ void xfer(Encoder& e, const std::string& s) {
   e.raw(s);
 }
 void xfer(Decoder& d, std::string& s) {
-  s = d.raw();
+  s.assign(d.raw());
 }
 void xfer(Encoder& e, const int& v) {
-  e.u32(static_cast<std::uint32_t>(v));
+  e.i32(v);
 }
 void xfer(Decoder& d, int& v) {
-  v = static_cast<int>(d.u32());
+  v = d.i32();
 }
 void xfer(Encoder& e, const bool& v) {
-  e.u32(v ? 1 : 0);
+  e.byte(v);
 }
 void xfer(Decoder& d, bool& v) {
-  v = d.u32() != 0;
+  v = d.byte();
 }
 
 template <class E>
@@ -86,12 +109,12 @@ void xfer(Decoder& d, E& v) {
 }
 
 void xfer(Encoder& e, const Date& v) {
-  e.u32(static_cast<std::uint32_t>(static_cast<int>(v.year())));
+  e.i32(static_cast<int>(v.year()));
   e.u32(static_cast<unsigned>(v.month()));
   e.u32(static_cast<unsigned>(v.day()));
 }
 void xfer(Decoder& d, Date& v) {
-  int y = static_cast<int>(d.u32());
+  int y = d.i32();
   unsigned m = d.u32(), day = d.u32();
   v = Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}};
 }
@@ -215,8 +238,9 @@ void xfer(Encoder& e, const std::vector<T>& v) {
 }
 template <class T>
 void xfer(Decoder& d, std::vector<T>& v) {
-  std::uint32_t n = d.u32();
+  std::uint32_t n = d.count();
   v.clear();
+  v.reserve(n);
   for (std::uint32_t i = 0; i < n && d.ok; ++i) xfer(d, v.emplace_back());
 }
 
@@ -253,12 +277,16 @@ std::string encode_case(const Forloeb& record, const Diagnostics& diags) {
   return std::move(e.out);
 }
 
-std::optional<CachedCase> decode_case(std::string_view bytes) {
+bool decode_case(std::string_view bytes, Forloeb& record, Diagnostics& diags) {
   Decoder d(bytes);
+  io_forloeb(d, record);
+  xfer(d, diags);
+  return d.done();
+}
+
+std::optional<CachedCase> decode_case(std::string_view bytes) {
   CachedCase c;
-  io_forloeb(d, c.record);
-  xfer(d, c.diags);
-  if (!d.done()) return std::nullopt;
+  if (!decode_case(bytes, c.record, c.diags)) return std::nullopt;
   return c;
 }
 

@@ -22,5 +22,8 @@ std::string encode_case(const Forloeb& record, const Diagnostics& diags);
 
 // Nothing when the bytes are not exactly one encoded case.
 std::optional<CachedCase> decode_case(std::string_view bytes);
+// The same straight into `record` and `diags` (no copy of a large record); false when the
+// bytes are not exactly one encoded case, and then both hold something partial.
+bool decode_case(std::string_view bytes, Forloeb& record, Diagnostics& diags);
 
 }  // namespace cti

@@ -155,10 +155,11 @@ bool is_blob(const std::string& bytes, const std::string& sha) {
 }
 
 bool take_cached(CaseJob& job, const CaseCache& cache) {
-  auto hit = cache.find(job.file.path, job.blob);
-  if (!hit) return false;
-  *job.result = std::move(hit->record);
-  job.diags = std::move(hit->diags);
+  if (!cache.find(job.file.path, job.blob, *job.result, job.diags)) {
+    *job.result = Forloeb();  // nothing half-decoded is left behind
+    job.diags.clear();
+    return false;
+  }
   job.from_cache = true;
   return true;
 }

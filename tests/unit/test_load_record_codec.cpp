@@ -56,4 +56,28 @@ TEST_CASE("damaged bytes are refused: every truncation, and bytes left over") {
   CHECK_FALSE(decode_case(huge));
 }
 
+TEST_CASE("numbers of every size round-trip: negative, past one byte, past 32 bits of a varint") {
+  Forloeb rec;
+  rec.file = "forloeb/K-9.yaml";
+  rec.id.set("K-9", {-1, 70000});
+  rec.start.set(Date{std::chrono::year{1999}, std::chrono::month{12}, std::chrono::day{31}}, {2147483647, -2147483647});
+  rec.checklist.push_back({"kontakt-etableret", std::nullopt, true, {128, 16384}});
+  Diagnostics ds{{"forloeb/K-9.yaml", {3, 200}, Severity::warning, "rule", std::string(300, 'x')}};
+  const std::string bytes = encode_case(rec, ds);
+  auto back = decode_case(bytes);
+  REQUIRE(back);
+  CHECK(back->record.id.pos.line == -1);
+  CHECK(back->record.id.pos.col == 70000);
+  CHECK(back->record.start.pos.line == 2147483647);
+  CHECK(back->record.start.pos.col == -2147483647);
+  CHECK(*back->record.start == rec.start.value);
+  CHECK(back->record.checklist.at(0).pos.col == 16384);
+  CHECK(back->diags.at(0).message.size() == 300);
+  CHECK(encode_case(back->record, back->diags) == bytes);
+  CHECK(bytes.size() < 430);  // varints: a small number takes one byte
+  std::string overlong = bytes;
+  overlong.insert(0, "\xff\xff\xff\xff\x7f");  // a length of more than 32 bits
+  CHECK_FALSE(decode_case(overlong));
+}
+
 }  // namespace cti::test::load_record_codec
