@@ -34,7 +34,7 @@ find_program(CTI_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(CTI_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6, libstdc++6, libgcc-s1, libyaml-cpp0.7, libfmt9")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6, libstdc++6, libgcc-s1, libyaml-cpp0.7, libyaml-0-2, libfmt9")
 endif()
 
 # /usr/share/doc/cti/copyright, as Debian policy asks of every package.

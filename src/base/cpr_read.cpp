@@ -97,6 +97,13 @@ std::vector<ReadHit> find_cpr_readable(std::string_view t, ReadOptions how) {
     bad_gap = false;
   };
   for (std::size_t i = 0; i < t.size();) {
+    if (run.count == 0 && !six_open) {
+      // Between numbers nothing but a digit matters: skip plain ASCII text at once.
+      while (i < t.size() && static_cast<unsigned char>(t[i]) < 0x80 && (t[i] < '0' || t[i] > '9')) ++i;
+      if (i == t.size()) break;
+      seps = 0;
+      bad_gap = false;
+    }
     const Glyph g = classify(t, i);
     switch (g.kind) {
       case Kind::digit:

@@ -31,12 +31,12 @@ const std::vector<std::string> kGoalKeys = {"område", "nået"};
 const std::vector<std::string> kDocPoints = {"opstart", "fase2", "fase3", "afslutning"};
 constexpr std::string_view kNotRelevant = "ikke relevant";
 
-void read_checklist(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
+void read_checklist(YamlReader& r, const yaml::Node& v, Forloeb& fl) {
   if (v.IsNull() || !r.is_mapping(v, "tjekliste")) return;
   std::set<std::string> seen;
-  for (auto it = v.begin(); it != v.end(); ++it) {
-    const YAML::Node k = it->first;  // copies: the iterator's pair is a temporary
-    const YAML::Node val = it->second;
+  for (const auto& entry : v.pairs()) {
+    const yaml::Node& k = entry.first;
+    const yaml::Node& val = entry.second;
     auto key = r.scalar(k, "tjekliste");
     if (!key) continue;
     Pos kp = pos_of(k);
@@ -94,18 +94,18 @@ void items_in_notes(YamlReader& r, const std::string& notes, Pos key) {
   }
 }
 
-void read_documentation(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
+void read_documentation(YamlReader& r, const yaml::Node& v, Forloeb& fl) {
   if (v.IsNull() || !r.is_mapping(v, "dokumentation")) return;
-  r.each_key(v, kDocPoints, "dokumentation", [&](const std::string& key, Pos kp, const YAML::Node& val) {
+  r.each_key(v, kDocPoints, "dokumentation", [&](const std::string& key, Pos kp, const yaml::Node& val) {
     if (val.IsNull()) return;  // empty: not filled in yet, as if the key were not there
     if (auto d = r.date(val, "dokumentation." + key)) fl.documentation.push_back({*parse_doc_point(key), *d, kp});
   });
 }
 
-void read_peer(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
+void read_peer(YamlReader& r, const yaml::Node& v, Forloeb& fl) {
   if (v.IsNull() || !r.is_mapping(v, "peer_støtte")) return;
   PeerSupport peer;
-  r.each_key(v, kPeerKeys, "peer_støtte", [&](const std::string& key, Pos, const YAML::Node& val) {
+  r.each_key(v, kPeerKeys, "peer_støtte", [&](const std::string& key, Pos, const yaml::Node& val) {
     if (val.IsNull()) return;
     if (key == "tilbudt") {
       if (auto d = r.date(val, "peer_støtte.tilbudt")) peer.offered.set(*d, pos_of(val));
@@ -127,11 +127,11 @@ void read_peer(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
   fl.peer = peer;
 }
 
-void read_ending(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
+void read_ending(YamlReader& r, const yaml::Node& v, Forloeb& fl) {
   if (v.IsNull() || !r.is_mapping(v, "afslutning")) return;
   Ending end;
   r.require(v, {"dato", "status"}, pos_of(v), kEndKeys);
-  r.each_key(v, kEndKeys, "afslutning", [&](const std::string& key, Pos, const YAML::Node& val) {
+  r.each_key(v, kEndKeys, "afslutning", [&](const std::string& key, Pos, const yaml::Node& val) {
     if (val.IsNull()) return;
     if (key == "dato") {
       if (auto d = r.date(val, "afslutning.dato")) end.date.set(*d, pos_of(val));
@@ -161,7 +161,7 @@ void read_ending(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
   fl.ending = end;
 }
 
-void read_contacts(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
+void read_contacts(YamlReader& r, const yaml::Node& v, Forloeb& fl) {
   fl.has_contact_log = true;
   if (v.IsNull() || !r.is_sequence(v, "kontakter")) return;
   for (const auto& entry : v) {
@@ -169,7 +169,7 @@ void read_contacts(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
     Contact c;
     c.pos = pos_of(entry);
     r.require(entry, {"dato"}, pos_of(entry), kContactKeys);
-    r.each_key(entry, kContactKeys, "kontakter", [&](const std::string& key, Pos, const YAML::Node& val) {
+    r.each_key(entry, kContactKeys, "kontakter", [&](const std::string& key, Pos, const yaml::Node& val) {
       if (val.IsNull()) return;
       if (key == "dato") {
         if (auto d = r.date(val, "kontakter.dato")) c.date.set(*d, pos_of(val));
@@ -182,9 +182,9 @@ void read_contacts(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
   }
 }
 
-void read_focus(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
+void read_focus(YamlReader& r, const yaml::Node& v, Forloeb& fl) {
   if (v.IsNull() || !r.is_mapping(v, "fokusområder")) return;
-  r.each_key(v, kPhaseKeys, "fokusområder", [&](const std::string& key, Pos kp, const YAML::Node& val) {
+  r.each_key(v, kPhaseKeys, "fokusområder", [&](const std::string& key, Pos kp, const yaml::Node& val) {
     FocusAreas fa;
     fa.phase = key.back() - '0';
     fa.pos = kp;
@@ -196,7 +196,7 @@ void read_focus(YamlReader& r, const YAML::Node& v, Forloeb& fl) {
   });
 }
 
-void read_goals(YamlReader& r, const YAML::Node& v, Pos kp, Forloeb& fl) {
+void read_goals(YamlReader& r, const yaml::Node& v, Pos kp, Forloeb& fl) {
   fl.goals_pos = kp;
   if (v.IsNull() || !r.is_sequence(v, "mål")) return;
   for (const auto& entry : v) {
@@ -204,7 +204,7 @@ void read_goals(YamlReader& r, const YAML::Node& v, Pos kp, Forloeb& fl) {
     Goal g;
     g.pos = pos_of(entry);
     r.require(entry, {"område"}, pos_of(entry), kGoalKeys);
-    r.each_key(entry, kGoalKeys, "mål", [&](const std::string& key, Pos, const YAML::Node& val) {
+    r.each_key(entry, kGoalKeys, "mål", [&](const std::string& key, Pos, const yaml::Node& val) {
       if (val.IsNull()) return;
       if (key == "område") {
         if (auto s = r.scalar(val, "mål.område")) g.area.set(*s, pos_of(val));
@@ -216,12 +216,12 @@ void read_goals(YamlReader& r, const YAML::Node& v, Pos kp, Forloeb& fl) {
   }
 }
 
-void read_date_field(YamlReader& r, const YAML::Node& val, const std::string& key, Field<Date>& field) {
+void read_date_field(YamlReader& r, const yaml::Node& val, const std::string& key, Field<Date>& field) {
   if (val.IsNull()) return;
   if (auto d = r.date(val, key)) field.set(*d, pos_of(val));
 }
 
-void read_text_field(YamlReader& r, const YAML::Node& val, const std::string& key, Field<std::string>& field) {
+void read_text_field(YamlReader& r, const yaml::Node& val, const std::string& key, Field<std::string>& field) {
   if (val.IsNull()) return;
   if (auto s = r.scalar(val, key)) field.set(*s, pos_of(val));
 }
@@ -253,7 +253,7 @@ Forloeb load_forloeb(const SourceFile& f, Diagnostics& out, const std::vector<st
   }
   fl.dates_unreadable = false;
   r.require(*doc, kRequired, {1, 1}, kTopKeys);
-  r.each_key(*doc, kTopKeys, "", [&](const std::string& key, Pos kp, const YAML::Node& val) {
+  r.each_key(*doc, kTopKeys, "", [&](const std::string& key, Pos kp, const yaml::Node& val) {
     if (key == "id")
       read_text_field(r, val, key, fl.id);
     else if (key == "medarbejder")

@@ -26,7 +26,7 @@ bool safe_prefix(const std::string& p) {
   return true;
 }
 
-void read_allowlist(YamlReader& r, const YAML::Node& v, Project& p) {
+void read_allowlist(YamlReader& r, const yaml::Node& v, Project& p) {
   if (!r.is_sequence(v, "cpr_tilladt")) return;
   for (const auto& item : v) {
     auto s = r.scalar(item, "cpr_tilladt");
@@ -66,7 +66,7 @@ const std::vector<std::string> kWorkerKeys = {"id", "navn", "årsværk", "kode"}
 const std::vector<std::string> kItemKeys = {"id", "tekst"};
 const std::vector<std::string> kStages = {"kontakt", "fase2", "fase3", "afslutning"};
 
-void read_workers(YamlReader& r, const YAML::Node& v, Project& p) {
+void read_workers(YamlReader& r, const yaml::Node& v, Project& p) {
   if (!r.is_sequence(v, "medarbejdere")) return;
   if (v.size() == 0)
     r.error(pos_of(v), "invalid-value",
@@ -77,7 +77,7 @@ void read_workers(YamlReader& r, const YAML::Node& v, Project& p) {
     Worker worker;
     worker.pos = pos_of(w);
     r.require(w, {"id"}, pos_of(w), kWorkerKeys);
-    r.each_key(w, kWorkerKeys, "medarbejdere", [&](const std::string& key, Pos, const YAML::Node& val) {
+    r.each_key(w, kWorkerKeys, "medarbejdere", [&](const std::string& key, Pos, const yaml::Node& val) {
       if (val.IsNull()) return;
       if (key == "id") {
         if (auto s = r.scalar(val, "medarbejdere.id")) worker.id = *s;
@@ -107,9 +107,9 @@ void read_workers(YamlReader& r, const YAML::Node& v, Project& p) {
   }
 }
 
-void read_checklists(YamlReader& r, const YAML::Node& v, Project& p) {
+void read_checklists(YamlReader& r, const yaml::Node& v, Project& p) {
   if (v.IsNull() || !r.is_mapping(v, "tjeklister")) return;
-  r.each_key(v, {"tilføj", "fjern"}, "tjeklister", [&](const std::string& key, Pos, const YAML::Node& val) {
+  r.each_key(v, {"tilføj", "fjern"}, "tjeklister", [&](const std::string& key, Pos, const yaml::Node& val) {
     if (val.IsNull()) return;
     if (key == "fjern") {
       if (!r.is_sequence(val, "tjeklister.fjern")) return;
@@ -118,13 +118,13 @@ void read_checklists(YamlReader& r, const YAML::Node& v, Project& p) {
       return;
     }
     if (!r.is_mapping(val, "tjeklister.tilføj")) return;
-    r.each_key(val, kStages, "tjeklister.tilføj", [&](const std::string& stage, Pos, const YAML::Node& items) {
+    r.each_key(val, kStages, "tjeklister.tilføj", [&](const std::string& stage, Pos, const yaml::Node& items) {
       if (items.IsNull() || !r.is_sequence(items, "tjeklister.tilføj." + stage)) return;
       for (const auto& item : items) {
         if (!r.is_mapping(item, "tjeklister.tilføj." + stage)) continue;
         r.require(item, kItemKeys, pos_of(item), kItemKeys);
         ChecklistAddition add{{"", "", *parse_stage(stage)}, pos_of(item)};
-        r.each_key(item, kItemKeys, "tjeklister.tilføj." + stage, [&](const std::string& k, Pos, const YAML::Node& x) {
+        r.each_key(item, kItemKeys, "tjeklister.tilføj." + stage, [&](const std::string& k, Pos, const yaml::Node& x) {
           if (x.IsNull()) return;
           if (auto s = r.scalar(x, k)) (k == "id" ? add.item.id : add.item.text) = *s;
         });
@@ -135,7 +135,7 @@ void read_checklists(YamlReader& r, const YAML::Node& v, Project& p) {
 }
 
 // A whole number of days in [lo, hi], else [invalid-value] naming the key.
-std::optional<int> whole_days(YamlReader& r, const YAML::Node& val, const std::string& key, int lo, int hi) {
+std::optional<int> whole_days(YamlReader& r, const yaml::Node& val, const std::string& key, int lo, int hi) {
   auto n = r.number(val, key);
   if (!n) return std::nullopt;
   if (*n >= lo && *n <= hi && std::floor(*n) == *n) return static_cast<int>(*n);
@@ -146,13 +146,13 @@ std::optional<int> whole_days(YamlReader& r, const YAML::Node& val, const std::s
   return std::nullopt;
 }
 
-void read_contact_log(YamlReader& r, const YAML::Node& v, Project& p) {
+void read_contact_log(YamlReader& r, const yaml::Node& v, Project& p) {
   if (!r.is_mapping(v, "kontaktlog")) return;
   const std::vector<std::string> phases = {"fase1", "fase2", "fase3"};
   r.require(v, phases, pos_of(v), phases);
   ContactLimits limits;
   int found = 0;
-  r.each_key(v, phases, "kontaktlog", [&](const std::string& key, Pos, const YAML::Node& val) {
+  r.each_key(v, phases, "kontaktlog", [&](const std::string& key, Pos, const yaml::Node& val) {
     if (val.IsNull()) return;
     if (auto n = whole_days(r, val, "kontaktlog." + key, 1, 366)) {
       (key == "fase1" ? limits.fase1 : key == "fase2" ? limits.fase2 : limits.fase3) = *n;
@@ -162,7 +162,7 @@ void read_contact_log(YamlReader& r, const YAML::Node& v, Project& p) {
   if (found == 3) p.contact_log.set(limits, pos_of(v));
 }
 
-void read_words(YamlReader& r, const YAML::Node& v, const std::string& key, std::vector<Field<std::string>>& out) {
+void read_words(YamlReader& r, const yaml::Node& v, const std::string& key, std::vector<Field<std::string>>& out) {
   if (!r.is_sequence(v, key)) return;
   for (const auto& w : v)
     if (auto s = r.scalar(w, key)) out.push_back({*s, pos_of(w), true});
@@ -184,7 +184,7 @@ Project load_project(const SourceFile& f, Diagnostics& out) {
     return p;
   }
   r.require(*doc, {"projekt", "delmålgrupper", "medarbejdere"}, {1, 1}, kKeys);
-  r.each_key(*doc, kKeys, "", [&](const std::string& key, Pos, const YAML::Node& val) {
+  r.each_key(*doc, kKeys, "", [&](const std::string& key, Pos, const yaml::Node& val) {
     if (val.IsNull()) return;
     if (key == "projekt") {
       if (auto s = r.scalar(val, key)) p.name = *s;

@@ -1,7 +1,9 @@
-// Parsing a file's bytes into a yaml-cpp node for YamlReader: one document only, syntax
+// Parsing a file's bytes into the YAML tree for YamlReader. An ordinary file is read by
+// libyaml (yaml_fast.cpp); any other goes to yaml-cpp here: one document only, syntax
 // errors as [yaml-syntax] in plain words at the right line, and guards against the
 // inputs on which yaml-cpp 0.7 loops, recurses without bound or reads a quote to the end.
-// Every key and scalar is NFC-normalised here, the one place file text enters.
+// Every key and scalar is NFC-normalised in the tree (yaml_tree.cpp), the one place file
+// text enters.
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -11,7 +13,6 @@
 #include <sstream>
 
 #include "base/lang.hpp"
-#include "base/unicode.hpp"
 #include "load/text_checks.hpp"
 #include "load/yaml_messages.hpp"
 #include "load/yaml_reader.hpp"
@@ -139,27 +140,12 @@ std::optional<Pos> unterminated_quote(const YAML::Node& n, const std::string& by
   return unterminated_quote_in(n, bytes, visited);
 }
 
-namespace {
-// Every key and scalar value in NFC (SPEC 2), in place: the marks, and so every
-// position a message or an edit uses, still point into the file's own bytes.
-void normalise_text(YAML::Node n, Visited& visited) {
-  if (n.IsScalar()) {
-    if (!is_nfc(n.Scalar())) n = nfc(n.Scalar());
-    return;
-  }
-  if (!n.IsSequence() && !n.IsMap()) return;
-  if (!visited.insert({n.Mark().pos, n.Type()}).second) return;
-  if (n.IsSequence())
-    for (auto item : n) normalise_text(item, visited);
-  if (n.IsMap())
-    for (auto it = n.begin(); it != n.end(); ++it) {
-      normalise_text(it->first, visited);
-      normalise_text(it->second, visited);
-    }
+std::optional<yaml::Node> YamlReader::parse(const std::string& bytes) {
+  if (auto tree = yaml::parse_fast(bytes)) return tree;  // the ordinary file
+  return parse_yaml_cpp(bytes);
 }
-}  // namespace
 
-std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
+std::optional<yaml::Node> YamlReader::parse_yaml_cpp(const std::string& bytes) {
   try {
     YAML::Node first = YAML::Load(bytes);
     std::vector<YAML::Node> docs;
@@ -187,7 +173,7 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
                            "mere end ét YAML-dokument (en '---'-linje); en fil rummer ét forløb eller én cti.yaml")));
       return std::nullopt;
     }
-    if (docs.empty()) return YAML::Node(YAML::NodeType::Null);
+    if (docs.empty()) return yaml::Node::null({});
     // yaml-cpp accepts a quoted value that is never closed and reads to the end of the file.
     if (auto p = unterminated_quote(docs.front(), bytes)) {
       error(*p, "yaml-syntax",
@@ -195,9 +181,7 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& bytes) {
                            "YAML-syntaksfejl: en værdi i anførselstegn lukkes aldrig (det afsluttende tegn mangler)")));
       return std::nullopt;
     }
-    Visited visited;
-    normalise_text(docs.front(), visited);
-    return docs.front();
+    return yaml::from_yaml_cpp(docs.front());
   } catch (const YAML::DeepRecursion& e) {
     error(e.mark.is_null() ? Pos{1, 1} : Pos{e.mark.line + 1, e.mark.column + 1}, "yaml-syntax",
           std::string(tr("YAML syntax error: lists or mappings nested too deeply",

@@ -1,4 +1,4 @@
-// Reading typed values out of yaml-cpp nodes (keys, scalars, dates, numbers), with
+// Reading typed values out of the YAML tree (keys, scalars, dates, numbers), with
 // every problem reported as a diagnostic at its position; parsing is yaml_parse.cpp.
 #include "load/yaml_reader.hpp"
 
@@ -19,10 +19,8 @@ namespace cti {
 
 using i18n::tr;
 
-Pos pos_of(const YAML::Node& n) {
-  const YAML::Mark m = n.Mark();
-  if (m.is_null() || m.line < 0) return {};
-  return {m.line + 1, m.column + 1};
+Pos pos_of(const yaml::Node& n) {
+  return n.pos();
 }
 
 std::string quote_value(std::string_view raw) {
@@ -46,13 +44,13 @@ void YamlReader::warning(Pos p, std::string rule, std::string message) {
 }
 
 namespace {
-std::string describe_kind(const YAML::Node& n) {
-  switch (n.Type()) {
-    case YAML::NodeType::Sequence:
+std::string describe_kind(const yaml::Node& n) {
+  switch (n.kind()) {
+    case yaml::Kind::sequence:
       return std::string(tr("a list", "en liste"));
-    case YAML::NodeType::Map:
+    case yaml::Kind::map:
       return std::string(tr("a mapping", "en mapping"));
-    case YAML::NodeType::Null:
+    case yaml::Kind::null:
       return std::string(tr("empty", "tom"));
     default:
       return std::string(tr("a single value", "en enkelt værdi"));
@@ -66,13 +64,12 @@ bool YamlReader::is_item_id(std::string_view key) const {
                      [&](const ChecklistItem& i) { return i.id == key; });
 }
 
-void YamlReader::each_key(const YAML::Node& map, const std::vector<std::string>& known, std::string_view where,
-                          const std::function<void(const std::string&, Pos, const YAML::Node&)>& visit) {
+void YamlReader::each_key(const yaml::Node& map, const std::vector<std::string>& known, std::string_view where,
+                          const std::function<void(const std::string&, Pos, const yaml::Node&)>& visit) {
   std::map<std::string, Pos> seen;
-  for (auto it = map.begin(); it != map.end(); ++it) {
-    // Copies, not references: yaml-cpp's iterator hands out a temporary pair.
-    const YAML::Node k = it->first;
-    const YAML::Node v = it->second;
+  for (const auto& entry : map.pairs()) {
+    const yaml::Node& k = entry.first;
+    const yaml::Node& v = entry.second;
     Pos kp = pos_of(k);
     if (!k.IsScalar()) {
       error(kp, "wrong-type", std::string(tr("a key must be a single word", "en nøgle skal være et enkelt ord")));
@@ -105,13 +102,13 @@ void YamlReader::each_key(const YAML::Node& map, const std::vector<std::string>&
   }
 }
 
-void YamlReader::require(const YAML::Node& map, const std::vector<std::string>& required, Pos at,
+void YamlReader::require(const yaml::Node& map, const std::vector<std::string>& required, Pos at,
                          const std::vector<std::string>& known) {
   // A misspelt key that each_key will report as "unknown key ... (did you mean 'X'?)".
   auto misspelt = [&](const std::string& wanted) {
     if (known.empty()) return false;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      const YAML::Node kn = it->first;  // a copy: the iterator's pair is a temporary
+    for (const auto& entry : map.pairs()) {
+      const yaml::Node& kn = entry.first;
       if (!kn.IsScalar()) continue;
       const std::string k = kn.Scalar();
       if (std::find(known.begin(), known.end(), k) == known.end() && suggest(k, known) == wanted) return true;
@@ -119,16 +116,16 @@ void YamlReader::require(const YAML::Node& map, const std::vector<std::string>& 
     return false;
   };
   for (const auto& key : required) {
-    const YAML::Node v = map[key];
+    const yaml::Node& v = map[key];
     if (!v.IsDefined()) {
       if (!misspelt(key))
         error(at, "missing-key",
               fmt::format(fmt::runtime(tr("required key '{}' is missing", "den påkrævede nøgle '{}' mangler")), key));
     } else if (v.IsNull()) {
-      // At the key: yaml-cpp places an empty value where the next token starts.
+      // At the key: the parser places an empty value where the next token starts.
       Pos kp = at;
-      for (auto it = map.begin(); it != map.end(); ++it) {
-        const YAML::Node kn = it->first;
+      for (const auto& entry : map.pairs()) {
+        const yaml::Node& kn = entry.first;
         if (kn.IsScalar() && kn.Scalar() == key) kp = pos_of(kn);
       }
       error(kp, "missing-key",
@@ -138,7 +135,7 @@ void YamlReader::require(const YAML::Node& map, const std::vector<std::string>& 
   }
 }
 
-bool YamlReader::is_mapping(const YAML::Node& n, std::string_view key) {
+bool YamlReader::is_mapping(const yaml::Node& n, std::string_view key) {
   if (n.IsMap()) return true;
   error(pos_of(n), "wrong-type",
         fmt::format(fmt::runtime(tr("'{}' must be a mapping (key: value lines), not {}",
@@ -147,7 +144,7 @@ bool YamlReader::is_mapping(const YAML::Node& n, std::string_view key) {
   return false;
 }
 
-bool YamlReader::is_sequence(const YAML::Node& n, std::string_view key) {
+bool YamlReader::is_sequence(const yaml::Node& n, std::string_view key) {
   if (n.IsSequence()) return true;
   error(pos_of(n), "wrong-type",
         fmt::format(fmt::runtime(tr("'{}' must be a list, not {}", "'{}' skal være en liste, ikke {}")), key,
@@ -155,7 +152,7 @@ bool YamlReader::is_sequence(const YAML::Node& n, std::string_view key) {
   return false;
 }
 
-std::optional<std::string> YamlReader::scalar(const YAML::Node& n, std::string_view key) {
+std::optional<std::string> YamlReader::scalar(const yaml::Node& n, std::string_view key) {
   if (n.IsScalar()) return n.Scalar();
   error(pos_of(n), "wrong-type",
         fmt::format(fmt::runtime(tr("'{}' must be a single value, not {}", "'{}' skal være en enkelt værdi, ikke {}")),
@@ -163,7 +160,7 @@ std::optional<std::string> YamlReader::scalar(const YAML::Node& n, std::string_v
   return std::nullopt;
 }
 
-std::optional<Date> YamlReader::date(const YAML::Node& n, std::string_view key) {
+std::optional<Date> YamlReader::date(const yaml::Node& n, std::string_view key) {
   auto s = scalar(n, key);
   if (!s) return std::nullopt;
   if (auto d = parse_date(*s)) {
@@ -190,13 +187,13 @@ std::optional<Date> YamlReader::date(const YAML::Node& n, std::string_view key) 
   return std::nullopt;
 }
 
-std::optional<double> YamlReader::number(const YAML::Node& n, std::string_view key) {
+std::optional<double> YamlReader::number(const yaml::Node& n, std::string_view key) {
   auto s = scalar(n, key);
   if (!s) return std::nullopt;
   double v = 0;
   // A number as YAML writes one: plain (a quoted "10" is text, as editors and the schema
   // read it), finite (no inf or nan).
-  bool plain = n.Tag() != "!";
+  bool plain = n.plain();
   auto [ptr, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
   if (plain && ec == std::errc() && ptr == s->data() + s->size() && !s->empty() && std::isfinite(v)) return v;
   if (!plain && ec == std::errc() && ptr == s->data() + s->size()) {

@@ -1,7 +1,6 @@
-// Reading typed values out of yaml-cpp nodes, reporting problems as diagnostics.
+// Reading typed values out of a parsed YAML tree (yaml_tree.hpp), reporting problems as
+// diagnostics.
 #pragma once
-
-#include <yaml-cpp/yaml.h>
 
 #include <functional>
 #include <optional>
@@ -11,10 +10,12 @@
 
 #include "base/date.hpp"
 #include "base/source.hpp"
+#include "load/yaml_tree.hpp"
 
 namespace cti {
 
-Pos pos_of(const YAML::Node& n);
+Pos pos_of(const yaml::Node& n);
+Pos pos_of(const YAML::Node& n);  // a yaml-cpp node (the key file, the parser's guards)
 
 class YamlReader {
  public:
@@ -30,25 +31,28 @@ class YamlReader {
   bool is_item_id(std::string_view key) const;
 
   // Parses bytes; on a syntax error reports [yaml-syntax] and returns nothing.
-  std::optional<YAML::Node> parse(const std::string& bytes);
+  std::optional<yaml::Node> parse(const std::string& bytes);
+  // The same through yaml-cpp alone, with its guards: what parse() does with every file
+  // yaml::parse_fast refuses (public for the test that compares the two).
+  std::optional<yaml::Node> parse_yaml_cpp(const std::string& bytes);
 
   // Visits every key of a mapping. Keys not in `known` are reported as [unknown-key]
   // with a suggestion, repeated keys as [duplicate-key]; known ones go to `visit`
   // (key, key position, value). `where` names the mapping in messages ("" = top level).
-  void each_key(const YAML::Node& map, const std::vector<std::string>& known, std::string_view where,
-                const std::function<void(const std::string&, Pos, const YAML::Node&)>& visit);
+  void each_key(const yaml::Node& map, const std::vector<std::string>& known, std::string_view where,
+                const std::function<void(const std::string&, Pos, const yaml::Node&)>& visit);
 
   // Reports [missing-key] at `at` for every required key not in `map`, except one that is
   // only misspelt: a key not in `known` whose suggestion is the required key gets its own
   // [unknown-key] "did you mean" from each_key, and one mistake gives one message.
-  void require(const YAML::Node& map, const std::vector<std::string>& required, Pos at,
+  void require(const yaml::Node& map, const std::vector<std::string>& required, Pos at,
                const std::vector<std::string>& known = {});
 
-  bool is_mapping(const YAML::Node& n, std::string_view key);                    // else [wrong-type]
-  bool is_sequence(const YAML::Node& n, std::string_view key);                   // else [wrong-type]
-  std::optional<std::string> scalar(const YAML::Node& n, std::string_view key);  // else [wrong-type]
-  std::optional<Date> date(const YAML::Node& n, std::string_view key);           // else [invalid-date]
-  std::optional<double> number(const YAML::Node& n, std::string_view key);       // else [wrong-type]
+  bool is_mapping(const yaml::Node& n, std::string_view key);                    // else [wrong-type]
+  bool is_sequence(const yaml::Node& n, std::string_view key);                   // else [wrong-type]
+  std::optional<std::string> scalar(const yaml::Node& n, std::string_view key);  // else [wrong-type]
+  std::optional<Date> date(const yaml::Node& n, std::string_view key);           // else [invalid-date]
+  std::optional<double> number(const yaml::Node& n, std::string_view key);       // else [wrong-type]
 
  private:
   std::string file_;
