@@ -38,6 +38,21 @@ std::string record_command(const schedule::Obligation& o, const std::string& typ
   return "cti done " + typed + " " + o.id;
 }
 
+// The JSON name of what an obligation is: what the command that records it records.
+std::string_view kind_name(schedule::Obligation::Kind k) {
+  switch (k) {
+    case schedule::Obligation::Kind::documentation:
+      return "documentation";
+    case schedule::Obligation::Kind::contact:
+      return "contact";
+    case schedule::Obligation::Kind::start:
+      return "start";
+    case schedule::Obligation::Kind::checklist:
+      break;
+  }
+  return "checklist";
+}
+
 // The items of one forløb that are overdue or due within q.days on q.today.
 void collect(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
              const schedule::ObligationSettings& settings, const AgendaQuery& q, const std::vector<std::string>& ids,
@@ -51,6 +66,7 @@ void collect(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
     it.file = f.file;
     it.worker = f.worker ? *f.worker : "";
     it.documentation = o.kind == schedule::Obligation::Kind::documentation;
+    it.kind = kind_name(o.kind);
     it.point = o.point;
     it.item = o.id;
     it.text = it.documentation ? documentation_text(o.id) : o.text;
@@ -192,7 +208,7 @@ std::string render_agenda_json(const std::vector<AgendaGroup>& groups, const Age
     for (const auto& i : g.items) {
       w.begin_object();
       w.key("id").value(i.id).key("file").value(i.file).key("worker").value(i.worker);
-      w.key("kind").value(i.documentation ? "documentation" : "checklist");
+      w.key("kind").value(i.kind);
       w.key("point").value(i.point).key("item").value(i.item).key("text").value(i.text);
       w.key("due").value(format_date(i.due)).key("days").value(i.days);
       w.key("state").value(i.overdue() ? "overdue" : "due_soon");

@@ -18,6 +18,7 @@ namespace cti::report {
 struct AgendaItem {
   std::string id, file, worker;  // the case id, its file (repository-relative), its medarbejder
   bool documentation = false;    // a documentation form rather than a checklist item
+  std::string_view kind;         // checklist, documentation, contact (kontakt), start (opstart)
   std::string point;             // kontakt, fase2, fase3, afslutning (documentation: opstart too)
   std::string item;              // item id, or the documentation point
   std::string text;              // the checklist text, or "Dokumentation: fase2-skema"

@@ -100,12 +100,13 @@ def test_the_agenda_has_the_boards_items(repo, day, days):
             assert (i["days"] < 0) == (i["state"] == "overdue") and i["days"] <= days, i
             assert i["text"] != "", i
             number = i["id"].split("-")[-1].lstrip("0")
-            verb = {"checklist": "done", "documentation": "doc"}[i["kind"]]
-            typed = f"cti {verb} {number} {i['item']}"
-            if i["kind"] == "checklist" and i["item"] in ("kontakt", "opstart"):
-                typed = f"cti contact {number}" if i["item"] == "kontakt" else f"cti start {number}"
+            verb = {"checklist": "done", "documentation": "doc", "contact": "contact", "start": "start"}[i["kind"]]
+            typed = f"cti {verb} {number}" + ("" if verb in ("contact", "start") else f" {i['item']}")
+            assert (i["kind"] == "contact") == (i["item"] == "kontakt"), i
+            assert (i["kind"] == "start") == (i["item"] == "opstart" and i["kind"] != "documentation"), i
             assert i["command"] == typed, i
-            got.append((i["id"], i["kind"], i["item"], i["due"] if i["kind"] == "checklist" else None, i["state"]))
+            kind = "documentation" if i["kind"] == "documentation" else "checklist"  # as the board groups them
+            got.append((i["id"], kind, i["item"], i["due"] if kind == "checklist" else None, i["state"]))
     assert sorted(got) == sorted(want), f"the board's items, each once:\nagenda {sorted(got)}\nboard {sorted(want)}"
     assert {g[0] for g in got} <= ids, "only the board's forløb"
 
