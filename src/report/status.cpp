@@ -10,6 +10,7 @@
 #include "base/lang.hpp"
 #include "report/quarter.hpp"
 #include "report/table.hpp"
+#include "schedule/dues.hpp"
 
 namespace cti::report {
 
@@ -43,10 +44,11 @@ StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checkli
   r.next = schedule::next_point(f, q.today);
   if (r.next) r.next_days = days_between(q.today, r.next->date);
 
-  for (const auto& o : schedule::obligations(f, checklist, settings)) {
+  for (const auto& o : schedule::dues(f, checklist, settings)) {
     State s = schedule::state_on(o, q.today, q.horizon_days);
     if (s != State::overdue && s != State::due_soon) continue;
-    StatusItem it{o.point, o.id, o.due, o.kind == schedule::Obligation::Kind::documentation, std::nullopt};
+    StatusItem it{std::string(o.point), std::string(o.id), o.due, o.kind == schedule::Obligation::Kind::documentation,
+                  std::nullopt};
     if (o.kind == schedule::Obligation::Kind::contact || o.kind == schedule::Obligation::Kind::start)
       it.days_since = o.days_since;
     (s == State::overdue ? r.overdue : r.due_soon).push_back(std::move(it));

@@ -1,10 +1,8 @@
 #include "schedule/schedule.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
-#include "base/lang.hpp"
+#include "schedule/dues.hpp"
 
 namespace cti::schedule {
 
@@ -129,17 +127,6 @@ std::optional<Point> next_point(const Forloeb& f, Date today) {
   return points.back();  // on or past the (planned) end: afslutning, the day it was due
 }
 
-namespace {
-
-Date nominal_due(const Plan& plan, std::string_view point) {
-  if (point == "kontakt" || point == "opstart") return plan.start;
-  if (point == "fase2") return plan.phase2;
-  if (point == "fase3") return plan.phase3;
-  return plan.planned_end;
-}
-
-}  // namespace
-
 ObligationSettings settings_of(const Project& p, Date today) {
   ObligationSettings s;
   s.documentation_grace_days = p.documentation_grace_days;
@@ -150,106 +137,25 @@ ObligationSettings settings_of(const Project& p, Date today) {
 }
 
 std::optional<Obligation> contact_obligation(const Forloeb& f, const ContactLimits& limits, Date today) {
-  const Phase ph = phase_on(f, today);
-  if (ph != Phase::fase1 && ph != Phase::fase2 && ph != Phase::fase3) return std::nullopt;
-  const int phase = ph == Phase::fase1 ? 1 : ph == Phase::fase2 ? 2 : 3;
-  Date last = *f.start;
-  for (const auto& c : f.contacts)
-    if (c.held() && *c.date <= today && *c.date > last) last = *c.date;
-  Obligation o{Obligation::Kind::contact,
-               "kontakt",
-               "",
-               std::string(phase_name(ph)),
-               add_days(last, limits.for_phase(phase)),
-               std::nullopt,
-               false,
-               0,
-               0};
-  if (auto end = f.end_date(); end && o.due > *end) return std::nullopt;
-  o.days_since = days_between(last, today);
-  o.limit = limits.for_phase(phase);
-  o.text = fmt::format(
-      fmt::runtime(i18n::tr_n(o.days_since, "contact: {} day since the last held contact (at most {} in phase {})",
-                              "contact: {} days since the last held contact (at most {} in phase {})",
-                              "kontakt: {} dag siden sidste holdte kontakt (højst {} i fase {})",
-                              "kontakt: {} dage siden sidste holdte kontakt (højst {} i fase {})")),
-      o.days_since, o.limit, phase);
-  return o;
+  auto d = contact_due(f, limits, today);
+  if (!d) return std::nullopt;
+  return to_obligation(*d);
 }
 
-namespace {
-
-// What a forløb in the contact period owes (see obligations()).
-std::vector<Obligation> contact_period_obligations(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
-                                                   const ObligationSettings& settings) {
-  std::vector<Obligation> out;
-  if (!f.contact || f.end_date()) return out;
-  const Date due = add_days(*f.contact, settings.contact_period_days);
-  for (const auto& item : checklist) {
-    if (item.stage != Stage::kontakt) continue;
-    Obligation o{Obligation::Kind::checklist, item.id, item.text, "kontakt", due, std::nullopt, false, 0, 0};
-    if (const ChecklistMark* m = f.mark(item.id)) {
-      o.done = m->done;
-      o.not_relevant = m->not_relevant;
-    }
-    out.push_back(std::move(o));
-  }
-  Obligation start{Obligation::Kind::start,     "opstart", "", "kontakt", due, std::nullopt, false, 0,
-                   settings.contact_period_days};
-  start.days_since = settings.today ? days_between(*f.contact, *settings.today) : 0;
-  start.text = fmt::format(
-      fmt::runtime(i18n::tr_n(start.days_since, "opstart: {} day since kontakt (at most {})",
-                              "opstart: {} days since kontakt (at most {})", "opstart: {} dag siden kontakt (højst {})",
-                              "opstart: {} dage siden kontakt (højst {})")),
-      start.days_since, start.limit);
-  out.push_back(std::move(start));
-  return out;
-}
-
-}  // namespace
-
+// The rules are in dues.cpp: this adds the texts.
 std::vector<Obligation> obligations(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
                                     const ObligationSettings& settings) {
   std::vector<Obligation> out;
-  auto plan = plan_of(f);
-  if (!plan) return contact_period_obligations(f, checklist, settings);
-  auto end = f.end_date();
-  bool completed = f.end_status() == EndStatus::completed;
-
-  for (const auto& item : checklist) {
-    std::string point(stage_name(item.stage));
-    Date due = item.id == kHandoverMeetingsItem ? plan->handover : nominal_due(*plan, point);
-    if (end && due > *end) {
-      if (!(completed && item.stage == Stage::afslutning)) continue;
-      due = *end;
-    }
-    Obligation o{Obligation::Kind::checklist, item.id, item.text, point, due, std::nullopt, false, 0, 0};
-    if (const ChecklistMark* m = f.mark(item.id)) {
-      o.done = m->done;
-      o.not_relevant = m->not_relevant;
-    }
-    out.push_back(std::move(o));
-  }
-  for (DocPoint dp : kAllDocPoints) {
-    std::string point(doc_point_name(dp));
-    Date due = nominal_due(*plan, point);
-    if (end && due > *end) {
-      if (dp != DocPoint::afslutning) continue;
-      due = *end;
-    }
-    due = add_days(due, settings.documentation_grace_days);
-    out.push_back({Obligation::Kind::documentation, point, "", point, due, f.documented(dp), false, 0, 0});
-  }
-  if (settings.contact_log && settings.today)
-    if (auto c = contact_obligation(f, *settings.contact_log, *settings.today)) out.push_back(std::move(*c));
-  std::stable_sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) { return a.due < b.due; });
+  const auto ds = dues(f, checklist, settings);
+  out.reserve(ds.size());
+  for (const auto& d : ds) out.push_back(to_obligation(d));
   return out;
 }
 
 bool on_default_board(const Forloeb& f, const std::vector<ChecklistItem>& checklist, Date today) {
   if (phase_on(f, today) != Phase::afsluttet) return true;
   const bool completed = f.end_status() == EndStatus::completed;
-  for (const auto& o : obligations(f, checklist)) {
+  for (const auto& o : dues(f, checklist)) {
     if (o.not_relevant || (o.done && *o.done <= today)) continue;
     if (o.kind == Obligation::Kind::documentation && o.id == doc_point_name(DocPoint::afslutning)) return true;
     if (completed && o.kind == Obligation::Kind::checklist && o.point == "afslutning") return true;
@@ -258,11 +164,11 @@ bool on_default_board(const Forloeb& f, const std::vector<ChecklistItem>& checkl
 }
 
 State state_on(const Obligation& o, Date today, int horizon_days) {
-  if (o.not_relevant) return State::not_relevant;
-  if (o.done && *o.done <= today) return State::done;
-  if (o.due < today) return State::overdue;
-  if (days_between(today, o.due) <= horizon_days) return State::due_soon;
-  return State::open;
+  Due d;
+  d.due = o.due;
+  d.done = o.done;
+  d.not_relevant = o.not_relevant;
+  return state_on(d, today, horizon_days);
 }
 
 }  // namespace cti::schedule
