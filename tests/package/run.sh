@@ -40,24 +40,27 @@ echo "$control"
 [ "$(dpkg-deb -f "$deb" Package)" = cti ] || fail "package name"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "package version is not $version"
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libc6 libstdc++6 libyaml-cpp0.7 libfmt9; do
-  echo "$depends" | tr ',' '\n' | awk '{print $1}' | grep -qxF "$lib" || fail "Depends lacks $lib: $depends"
+# Names matched from here-strings, not pipes: under pipefail, `echo ... | grep -q` fails
+# whenever grep has its answer and exits before echo has written everything.
+depends_names=$(tr ',' '\n' <<<"$depends" | awk '{print $1}')
+for lib in libc6 libstdc++6 libyaml-cpp0.7 libyaml-0-2 libfmt9; do
+  grep -qxF "$lib" <<<"$depends_names" || fail "Depends lacks $lib: $depends"
 done
 
 # The files.
 contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
 for f in ./usr/bin/cti ./usr/share/doc/cti/copyright ./usr/share/cti/schemas/forloeb.schema.json \
   ./usr/share/cti/schemas/cti.schema.json; do
-  echo "$contents" | grep -qx "$f" || fail "$f is not in the package"
+  grep -qxF "$f" <<<"$contents" || fail "$f is not in the package"
 done
 for page in man/*.1; do
   f=./usr/share/man/man1/$(basename "$page").gz
-  echo "$contents" | grep -qx "$f" || fail "$f is not in the package"
+  grep -qxF "$f" <<<"$contents" || fail "$f is not in the package"
 done
 if [ -f src/cli/completion.cpp ]; then
   for f in ./usr/share/bash-completion/completions/cti ./usr/share/zsh/vendor-completions/_cti \
     ./usr/share/fish/vendor_completions.d/cti.fish; do
-    echo "$contents" | grep -qx "$f" || fail "$f is not in the package"
+    grep -qxF "$f" <<<"$contents" || fail "$f is not in the package"
   done
 fi
 
@@ -75,6 +78,6 @@ MANPATH="$root/usr/share/man" MANWIDTH=80 man cti 2>&1 | grep -q "cti validate" 
   fail "man cti does not render"
 echo "package: man -w cti: $page"
 status=$(NO_COLOR=1 "$cti" -C examples/demo status --today 2026-11-23) || fail "status exits $?"
-echo "$status" | grep -q '^K-0008 ' || fail "status of the demo lacks K-0008: $status"
+grep -q '^K-0008 ' <<<"$status" || fail "status of the demo lacks K-0008: $status"
 echo "package: status of the demo from the installed binary: $(echo "$status" | wc -l) lines"
 echo "package: ok"
