@@ -47,7 +47,7 @@ class Node {
   // A list's items, a mapping's entries (in file order, repeated keys kept); empty otherwise.
   const std::vector<Node>& items() const;
   const std::vector<Pair>& pairs() const;
-  std::size_t size() const { return IsSequence() ? items().size() : IsMap() ? pairs().size() : 0; }
+  std::size_t size() const;
   std::vector<Node>::const_iterator begin() const { return items().begin(); }
   std::vector<Node>::const_iterator end() const { return items().end(); }
   // The value of the first entry whose key is the scalar `key`; undefined when none.
@@ -65,6 +65,10 @@ class Node {
 struct Pair {
   Node first, second;
 };
+
+inline std::size_t Node::size() const {
+  return IsSequence() ? items().size() : IsMap() ? pairs().size() : 0;
+}
 
 // The tree of an ordinary file straight from libyaml's events; nothing when the file is
 // not one (a syntax error, several documents, an anchor, alias or tag, a byte order mark,
