@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/heap.hpp"
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
 #include "base/unicode.hpp"
@@ -148,6 +149,7 @@ std::vector<std::string> normalise_arguments(const CLI::App& app, std::vector<st
 
 int main(int argc, char** argv) {
   using namespace cti::cli;
+  cti::prefer_huge_pages(argv);  // before anything is allocated that matters
   // The language first: the help texts are given in it (--lang, else cti.yaml sprog, else the locale).
   settle_parse_error_language(GlobalOptions{}, std::vector<std::string>(argv, argv + argc));
   CLI::App app;
