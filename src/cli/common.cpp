@@ -8,8 +8,12 @@
 #include <cstdlib>
 #include <ctime>
 #include <deque>
+#include <future>
+#include <optional>
+#include <system_error>
 
 #include "base/cpr_scan.hpp"
+#include "base/git.hpp"
 #include "base/ids.hpp"
 #include "base/lang.hpp"
 #include "base/suggest.hpp"
@@ -113,10 +117,22 @@ OpenRepo::OpenRepo(CheckedRepo&& r) {
 OpenRepo open_checked(const GlobalOptions& g, Date today, OpenOptions o) {
   auto root = find_root(g);
   if (!root) return {};
-  if (o.snapshot == Snapshot::worktree) notice_missing_guards(*root);
+  // The hooks and merge driver are asked of git on another thread while the repository
+  // is read (two git runs that would otherwise come first); the environment git runs
+  // with is settled before, on this thread.
+  git::settle_environment();
+  std::future<std::optional<std::string>> guards;
+  if (o.snapshot == Snapshot::worktree) {
+    try {
+      guards = std::async(std::launch::async, [dir = *root] { return missing_guards_note(dir); });
+    } catch (const std::system_error&) {  // no thread to be had: ask now
+      print_guards_note(missing_guards_note(*root));
+    }
+  }
   CheckOptions check{*root, o.snapshot, today, cpr_file_path(g, *root), o.scan_tracked, o.key_retention};
   check.use_cache = !g.no_cache && !cache_disabled_by_environment();
   auto checked = check_repo(check);
+  if (guards.valid()) print_guards_note(guards.get());
   if (auto* err = std::get_if<std::string>(&checked)) {
     setup_error(*err);
     return {};
@@ -185,16 +201,36 @@ struct ResolvedDirs {
   fs::path root;       // as asked
   fs::path top, here;  // resolved
   bool ok = false;
+  std::optional<std::string> inside;  // here below top: its path from top, "" or "sub/dir/"
 };
+
+// A path of plain names ("forloeb/K-0007.yaml"): no "." or "..", no empty part, not absolute.
+bool plain_relative(std::string_view p) {
+  if (p.empty()) return false;
+  for (std::size_t from = 0;;) {
+    const std::size_t slash = std::min(p.find('/', from), p.size());
+    const std::string_view part = p.substr(from, slash - from);
+    if (part.empty() || part == "." || part == "..") return false;
+    if (slash == p.size()) return true;
+    from = slash + 1;
+  }
+}
 
 const ResolvedDirs& resolved_dirs(const fs::path& root, const fs::path& cwd) {
   static ResolvedDirs memo;
   if (memo.ok && memo.root == root) return memo;
   std::error_code ec;
-  memo = ResolvedDirs{root, fs::weakly_canonical(fs::absolute(root, ec), ec), {}, false};
+  memo = ResolvedDirs{root, fs::weakly_canonical(fs::absolute(root, ec), ec), {}, false, std::nullopt};
   if (ec) return memo;
   memo.here = fs::weakly_canonical(cwd, ec);
   memo.ok = !ec;
+  if (!memo.ok) return memo;
+  const fs::path from_top = memo.here.lexically_relative(memo.top);
+  const std::string from = from_top.generic_string();
+  if (from == ".")
+    memo.inside = "";
+  else if (!from.empty() && plain_relative(from))
+    memo.inside = from + "/";
   return memo;
 }
 
@@ -208,6 +244,11 @@ std::string display_path(const fs::path& root, std::string_view repo_relative) {
   // The directories are resolved (symlinks, ".."), the file itself is not.
   const ResolvedDirs& dirs = resolved_dirs(root, cwd);
   if (!dirs.ok) return std::string(repo_relative);
+  // The common case without path objects (a board names thousands of files): a plain
+  // path below the working directory loses the working directory's part.
+  if (dirs.inside && plain_relative(repo_relative) && repo_relative.size() > dirs.inside->size() &&
+      repo_relative.starts_with(*dirs.inside))
+    return std::string(repo_relative.substr(dirs.inside->size()));
   const fs::path& top = dirs.top;
   const fs::path file = (top / fs::path(std::string(repo_relative))).lexically_normal();
   const fs::path& here = dirs.here;

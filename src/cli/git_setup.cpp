@@ -41,27 +41,31 @@ bool hook_runs_cti(const fs::path& hook) {
           text->find("pre-commit") != std::string::npos);
 }
 
-void notice_missing_guards(const fs::path& root) {
-  static bool said = false;
-  if (said) return;
+std::optional<std::string> missing_guards_note(const fs::path& root) {
   auto dir = hooks_dir(root);
-  if (!dir) return;
+  if (!dir) return std::nullopt;
   bool hooks = true;
   for (const char* name : kClientHooks) hooks = hooks && hook_runs_cti(*dir / name);
   // One git run for both settings: the driver, and cti.hookNotice=false (a scratch clone
   // that never pushes may say it does not want the notice).
   auto config = run_process({"git", "config", "--get-regexp", "^(merge\\.cti\\.driver|cti\\.hooknotice)$"}, root);
   const bool driver = config.out.find("merge.cti.driver ") != std::string::npos;
-  if ((hooks && driver) || config.out.find("cti.hooknotice false") != std::string::npos) return;
+  if ((hooks && driver) || config.out.find("cti.hooknotice false") != std::string::npos) return std::nullopt;
+  return std::string(hooks ? tr("note: this clone has no merge driver for forløb files, so concurrent records "
+                                "conflict; run 'cti hook install'",
+                                "bemærk: denne klon har ingen flettedriver til forløbsfiler, så samtidige "
+                                "registreringer giver konflikter; kør 'cti hook install'")
+                           : tr("note: this clone has no cti hooks, so commits and merges are not checked for "
+                                "errors and CPR numbers; run 'cti hook install'",
+                                "bemærk: denne klon har ikke cti's hooks, så commits og merges tjekkes ikke for "
+                                "fejl og CPR-numre; kør 'cti hook install'"));
+}
+
+void print_guards_note(const std::optional<std::string>& note) {
+  static bool said = false;
+  if (!note || said) return;
   said = true;
-  print_note(std::string(hooks ? tr("note: this clone has no merge driver for forløb files, so concurrent records "
-                                    "conflict; run 'cti hook install'",
-                                    "bemærk: denne klon har ingen flettedriver til forløbsfiler, så samtidige "
-                                    "registreringer giver konflikter; kør 'cti hook install'")
-                               : tr("note: this clone has no cti hooks, so commits and merges are not checked for "
-                                    "errors and CPR numbers; run 'cti hook install'",
-                                    "bemærk: denne klon har ikke cti's hooks, så commits og merges tjekkes ikke for "
-                                    "fejl og CPR-numre; kør 'cti hook install'")));
+  print_note(*note);
 }
 
 }  // namespace cti::cli

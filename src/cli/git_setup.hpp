@@ -26,8 +26,11 @@ std::optional<std::filesystem::path> hooks_dir(const std::filesystem::path& root
 bool hook_runs_cti(const std::filesystem::path& hook);
 
 // The one-line notice for a clone that lacks the hooks or the merge driver, or nothing
-// when it has them (or is not a git work tree). Printed at most once per process.
-void notice_missing_guards(const std::filesystem::path& root);
+// when it has them (or is not a git work tree). Asks git twice and prints nothing, so a
+// command can ask it on another thread while it reads the repository.
+std::optional<std::string> missing_guards_note(const std::filesystem::path& root);
+// Prints that notice, at most once per process.
+void print_guards_note(const std::optional<std::string>& note);
 
 // `s` without trailing newlines and spaces (a line of git's output).
 std::string trim_end(std::string s);

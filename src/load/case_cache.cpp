@@ -158,6 +158,11 @@ FileStamp stamp_of(const fs::path& p) {
   return ::stat(p.c_str(), &st) == 0 ? from_stat(st) : FileStamp{};
 }
 
+FileStamp stamp_at(int dir_fd, const std::string& rel) {
+  struct stat st;
+  return ::fstatat(dir_fd, rel.c_str(), &st, 0) == 0 ? from_stat(st) : FileStamp{};
+}
+
 std::string cache_key(std::string_view config_bytes) {
   std::string k = "cti ";
   k += CTI_VERSION;

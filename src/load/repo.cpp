@@ -7,13 +7,16 @@
 #include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <future>
 #include <set>
+#include <system_error>
 #include <thread>
 
 #include "base/cpr_scan.hpp"
 #include "base/git.hpp"
 #include "base/lang.hpp"
 #include "base/sha1.hpp"
+#include "io/dir_handle.hpp"
 #include "io/files.hpp"
 #include "io/input_file.hpp"
 #include "load/case_cache.hpp"
@@ -21,6 +24,7 @@
 #include "load/project_loader.hpp"
 #include "load/same_id.hpp"
 #include "load/text_checks.hpp"
+#include "load/yaml_tree.hpp"
 
 namespace fs = std::filesystem;
 
@@ -164,21 +168,29 @@ bool take_cached(CaseJob& job, const CaseCache& cache) {
   return true;
 }
 
-void run_job(const fs::path& root, CaseJob& job, const CaseReading& how, const CaseCache& cache) {
+// Where the jobs read from: the root's path, and the root held open for the stamps (its
+// fd() is -1 when it could not be opened: each file's path is then walked from the start).
+struct RootDir {
+  explicit RootDir(fs::path p) : path(std::move(p)), dir(path) {}
+  fs::path path;
+  io::DirHandle dir;
+};
+
+void run_job(const RootDir& root, CaseJob& job, const CaseReading& how, const CaseCache& cache) {
   if (cache.enabled() && !job.staged_sha.empty()) {
     job.blob = job.staged_sha;  // the index names the content: nothing to read when it is known
     if (take_cached(job, cache)) return;
   }
   if (!job.preloaded) {
     if (cache.enabled() && job.staged_sha.empty()) {
-      job.stamp = stamp_of(root / job.file.path);
+      job.stamp = root.dir.fd() >= 0 ? stamp_at(root.dir.fd(), job.file.path) : stamp_of(root.path / job.file.path);
       if (auto blob = cache.blob_for(job.file.path, job.stamp)) {
         job.blob = *blob;
         if (take_cached(job, cache)) return;
       }
     }
     ReadFailure why;
-    auto bytes = read_stamped(root / job.file.path, job.stamp, true, why);
+    auto bytes = read_stamped(root.path / job.file.path, job.stamp, true, why);
     if (!bytes) {
       job.result->file = job.file.path;
       job.result->stem = file_stem(job.file.path);
@@ -206,7 +218,7 @@ void run_job(const fs::path& root, CaseJob& job, const CaseReading& how, const C
   if (job.remember) job.prepared = CaseCache::prepare(job.file.path, *job.result, job.diags);
 }
 
-void run_jobs(const fs::path& root, std::vector<CaseJob>& jobs, const CaseReading& how, const CaseCache& cache) {
+void run_jobs(const RootDir& root, std::vector<CaseJob>& jobs, const CaseReading& how, const CaseCache& cache) {
   unsigned n = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 8));
   if (jobs.size() < 64) n = 1;
   std::atomic<std::size_t> next{0};
@@ -375,10 +387,14 @@ std::optional<Lang> peek_repo_lang(const fs::path& root) {
   if (!bytes) return std::nullopt;
   if (last && last->first == *bytes) return last->second;
   std::optional<Lang> lang;
-  try {
-    YAML::Node doc = YAML::Load(*bytes);
-    if (doc.IsMap() && doc["sprog"] && doc["sprog"].IsScalar()) lang = i18n::parse_lang(doc["sprog"].Scalar());
-  } catch (const std::exception&) {
+  if (auto doc = yaml::parse_fast(*bytes)) {  // the ordinary file, without yaml-cpp's cost
+    if (const auto& v = (*doc)["sprog"]; v.IsScalar()) lang = i18n::parse_lang(v.Scalar());
+  } else {
+    try {
+      YAML::Node doc = YAML::Load(*bytes);
+      if (doc.IsMap() && doc["sprog"] && doc["sprog"].IsScalar()) lang = i18n::parse_lang(doc["sprog"].Scalar());
+    } catch (const std::exception&) {
+    }
   }
   last.emplace(std::move(*bytes), lang);
   return lang;
@@ -391,11 +407,20 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
   std::vector<CaseJob> jobs;
   std::optional<SourceFile> config;
 
+  // The work tree's git index is read once (the checks and an unmerged file need it), by
+  // git on another thread while the files are read; the environment git runs with is
+  // settled first, on this thread.
+  std::future<std::optional<git::IndexListing>> index;
   if (snap == Snapshot::index) {
     if (auto error = read_staged(root, repo, config, jobs)) return *error;
   } else {
+    git::settle_environment();
+    try {
+      index = std::async(std::launch::async, [&root] { return git::list_index(root); });
+    } catch (const std::system_error&) {  // no thread to be had: read it now
+      repo.index = git::list_index(root);
+    }
     scan_case_tree(root, jobs, repo.diagnostics);
-    repo.index = git::list_index(root);  // read once; the checks and an unmerged file need it
   }
   if (!config) {
     io::InputFile in = io::read_input(root / kConfigFile);
@@ -421,7 +446,8 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
   const CaseReading how = case_reading(repo.project);
   scan_for_cpr(*config, repo.diagnostics, how.allow);  // cti.yaml's own cpr_tilladt clears in it too
   CaseCache cache = use_cache ? CaseCache::open(root, cache_key(config->bytes)) : CaseCache();
-  run_jobs(root, jobs, how, cache);
+  const RootDir dir(root);
+  run_jobs(dir, jobs, how, cache);
   std::vector<CaseJob*> stale;
   for (auto& job : jobs)
     if (job.stale) stale.push_back(&job);
@@ -436,9 +462,10 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
       Forloeb* result = stale[i]->result;
       *stale[i] = job_for({stale[i]->file.path, std::move((*blobs)[i])}, true, stale[i]->staged_sha);
       stale[i]->result = result;
-      run_job(root, *stale[i], how, cache);
+      run_job(dir, *stale[i], how, cache);
     }
   }
+  if (index.valid()) repo.index = index.get();
   for (auto& job : jobs) {
     if (job.remember) cache.remember(job.file.path, job.blob, job.stamp, std::move(job.prepared));
     repo.from_cache += job.from_cache;

@@ -66,7 +66,8 @@ constexpr std::string_view kReset = "\x1b[0m";
 
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
-  for (std::size_t i = 0; i < s.size();) {
+  while (width < s.size() && static_cast<unsigned char>(s[width]) < 0x80) ++width;  // ASCII: one column a byte
+  for (std::size_t i = width; i < s.size();) {
     char32_t c = next_code_point(s, i);
     if (zero_width(c)) continue;
     width += wide(c) ? 2 : 1;
