@@ -36,11 +36,20 @@ std::string_view trailing_number(std::string_view id) {
   return digits;
 }
 
-std::string typed_id(const std::string& id, const std::vector<std::string>& ids) {
+TypedIds::TypedIds(const std::vector<std::string>& ids) {
+  for (const auto& id : ids) {
+    const std::string_view number = trailing_number(id);
+    if (number.empty()) continue;
+    auto [it, fresh] = by_number_.try_emplace(number, Owner{id});
+    if (!fresh && it->second.id != id) it->second.shared = true;
+  }
+}
+
+std::string TypedIds::typed(const std::string& id) const {
   const std::string_view number = trailing_number(id);
   if (number.empty()) return id;
-  for (const auto& other : ids)
-    if (other != id && trailing_number(other) == number) return id;
+  auto it = by_number_.find(number);
+  if (it != by_number_.end() && (it->second.shared || it->second.id != id)) return id;
   return std::string(number);
 }
 

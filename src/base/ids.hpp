@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -23,9 +24,21 @@ std::string next_free_id(const std::vector<std::string>& names, const std::strin
 // `cti show 7` finds the one id that ends with that number (CheckedRepo::find).
 std::string_view trailing_number(std::string_view id);
 
-// What a user types to name `id` among `ids`: its number when no other id ends with the
+// What a user types to name an id among `ids`: its number when no other id ends with the
 // same number (K-0007 -> "7"), else the whole id. The agenda's commands are written so.
-std::string typed_id(const std::string& id, const std::vector<std::string>& ids);
+// Built once for all ids (an agenda names every forløb: one pass, not one per forløb).
+class TypedIds {
+ public:
+  explicit TypedIds(const std::vector<std::string>& ids);
+  std::string typed(const std::string& id) const;
+
+ private:
+  struct Owner {
+    std::string_view id;  // the first id seen with the number
+    bool shared = false;  // another, different id ends with it too
+  };
+  std::unordered_map<std::string_view, Owner> by_number_;  // views into the caller's ids
+};
 
 // Whether an id, or the id_præfiks cti new puts before a kode and a number, holds
 // anything the output gate would mask as a possible CPR number (0202801234-, 020280-1234):

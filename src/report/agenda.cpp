@@ -55,9 +55,9 @@ std::string_view kind_name(schedule::Obligation::Kind k) {
 
 // The items of one forløb that are overdue or due within q.days on q.today.
 void collect(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
-             const schedule::ObligationSettings& settings, const AgendaQuery& q, const std::vector<std::string>& ids,
+             const schedule::ObligationSettings& settings, const AgendaQuery& q, const TypedIds& ids,
              std::vector<AgendaItem>& out) {
-  const std::string typed = typed_id(f.display_id(), ids);
+  const std::string typed = ids.typed(f.display_id());
   for (const auto& o : schedule::obligations(f, checklist, settings)) {
     auto s = schedule::state_on(o, q.today, q.days);
     if (s != schedule::State::overdue && s != schedule::State::due_soon) continue;
@@ -93,6 +93,7 @@ std::vector<AgendaGroup> agenda(const Project& project, const std::vector<Forloe
   const auto settings = schedule::settings_of(project, q.today);
   std::vector<std::string> ids;
   for (const auto& f : forloeb) ids.push_back(f.display_id());
+  const TypedIds typed(ids);
   // The default board's forløb: exactly those status lists without --all.
   for (const auto& row : status_rows(project, forloeb, {q.today, q.days, q.worker, false})) {
     std::size_t g;
@@ -107,7 +108,7 @@ std::vector<AgendaGroup> agenda(const Project& project, const std::vector<Forloe
     }
     if (row.has_errors()) groups[g].errors.push_back({row.id, row.file, row.worker, row.errors.front()});
     auto f = by_file.find(row.file);
-    if (row.dates_readable && f != by_file.end()) collect(*f->second, checklist, settings, q, ids, groups[g].items);
+    if (row.dates_readable && f != by_file.end()) collect(*f->second, checklist, settings, q, typed, groups[g].items);
   }
   for (auto& g : groups) {
     // Oldest due date first: the overdue items come before the ones still due.
