@@ -24,6 +24,7 @@
 #include "load/project_loader.hpp"
 #include "load/same_id.hpp"
 #include "load/text_checks.hpp"
+#include "load/tree_entries.hpp"
 #include "load/yaml_tree.hpp"
 
 namespace fs = std::filesystem;
@@ -58,74 +59,6 @@ bool is_case_path(const std::string& rel) {
 }
 
 namespace {
-
-// A file in the forloeb/ tree that looks meant as a case file but will not be read (K-0005.yml).
-bool is_misnamed_case(const std::string& rel) {
-  const std::string prefix = std::string(kCaseDir) + "/";
-  if (rel.rfind(prefix, 0) != 0 || is_hidden_case_entry(rel)) return false;
-  std::string name = rel.substr(rel.rfind('/') + 1);
-  if (name.empty() || name[0] == '.') return false;
-  auto dot = name.rfind('.');
-  if (dot == std::string::npos) return false;
-  std::string ext = name.substr(dot + 1);
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return (ext == "yml" || ext == "yaml") && name.compare(dot + 1, std::string::npos, "yaml") != 0;
-}
-
-void report_misnamed(const std::string& rel, Diagnostics& out) {
-  std::string stem = rel.substr(rel.rfind('/') + 1);
-  stem.resize(stem.rfind('.'));
-  out.push_back(
-      make_diag(rel, {1, 1}, Severity::error, "file-name",
-                fmt::format(fmt::runtime(tr("this file is not read: case files are named ID.yaml (rename it to "
-                                            "{}.yaml)",
-                                            "filen læses ikke: forløbsfiler hedder ID.yaml (omdøb den til "
-                                            "{}.yaml)")),
-                            stem)));
-}
-
-std::string walk_rule(int error) {
-  return error == ENAMETOOLONG ? "path-too-long" : "unreadable";
-}
-
-// An entry of the forloeb/ tree the walk cannot look at (a path past the system's
-// limit, no permission): named with the reason, never left out (SPEC 5).
-void report_unwalkable(const std::string& rel, int error, Diagnostics& out) {
-  out.push_back(make_diag(rel, {1, 1}, Severity::error, walk_rule(error),
-                          fmt::format(fmt::runtime(tr("cannot read this entry: {}; a forløb may be missing",
-                                                      "kan ikke læse denne post: {}; et forløb kan mangle")),
-                                      io::errno_reason(error))));
-}
-
-// Any other entry in the forloeb/ tree: named, never silently ignored (SPEC 2).
-enum class Stray { file, broken_link, dir_link, special };
-
-void report_stray(const std::string& rel, Stray kind, Diagnostics& out) {
-  switch (kind) {
-    case Stray::broken_link:
-      out.push_back(make_diag(rel, {1, 1}, Severity::error, "broken-link",
-                              std::string(tr("a symbolic link whose target does not exist; a forløb may be missing "
-                                             "(restore the target or remove the link)",
-                                             "et symbolsk link hvis mål ikke findes; et forløb kan mangle (genskab "
-                                             "målet eller fjern linket)"))));
-      return;
-    case Stray::dir_link:
-      out.push_back(make_diag(rel, {1, 1}, Severity::error, "folder-link",
-                              std::string(tr("a symbolic link to a folder is not followed; move the files into "
-                                             "forloeb/ instead",
-                                             "et symbolsk link til en mappe følges ikke; flyt filerne ind i "
-                                             "forloeb/ i stedet"))));
-      return;
-    case Stray::special:
-    case Stray::file:
-      out.push_back(make_diag(rel, {1, 1}, Severity::warning, "stray-file",
-                              std::string(tr("not a forløb file (forløb files are named ID.yaml); move it out of "
-                                             "forloeb/ or rename it",
-                                             "ikke en forløbsfil (forløbsfiler hedder ID.yaml); flyt den ud af "
-                                             "forloeb/ eller omdøb den"))));
-      return;
-  }
-}
 
 // One job per case file: where its bytes come from, and where its results go. The
 // record itself is written straight into LoadedRepo::forloeb (`result`, set once the jobs
@@ -239,8 +172,17 @@ std::optional<std::string> read_staged(const fs::path& root, LoadedRepo& repo, s
                                        std::vector<CaseJob>& jobs) {
   const std::string cannot = std::string(tr("cannot read the git index; --staged needs a git repository",
                                             "kan ikke læse git-indekset; --staged kræver et git-repository"));
-  repo.index = git::list_index(root);
-  auto changed = git::changed_in_worktree(root);
+  // Two git runs at once: the index, and what git sees changed in the work tree.
+  git::settle_environment();
+  std::optional<std::set<std::string>> changed;
+  try {
+    auto asked = std::async(std::launch::async, [&root] { return git::changed_in_worktree(root); });
+    repo.index = git::list_index(root);
+    changed = asked.get();
+  } catch (const std::system_error&) {  // no thread to be had: one after the other
+    repo.index = git::list_index(root);
+    changed = git::changed_in_worktree(root);
+  }
   if (!repo.index || !changed) return cannot;
   const std::string case_prefix = std::string(kCaseDir) + "/";
   std::vector<const git::IndexEntry*> from_git;

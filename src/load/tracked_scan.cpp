@@ -69,18 +69,20 @@ std::string first_line(const ProcessResult& r) {
 // Snapshot::index in a subfolder of the work tree: every staged entry outside it.
 void scan_outside(const fs::path& root, const CprAllowlist& allow, Diagnostics& out) {
   git::settle_environment();
-  auto prefix = run_process({"git", "rev-parse", "--show-prefix"}, root);
-  auto top = run_process({"git", "rev-parse", "--show-toplevel"}, root);
-  if (prefix.exit_code != 0 || top.exit_code != 0) {
-    if (git_expected(root)) cannot_list(first_line(prefix.exit_code ? prefix : top), out);
+  // One git run: the prefix line (empty at the top), then the top of the work tree.
+  auto where = run_process({"git", "rev-parse", "--show-prefix", "--show-toplevel"}, root);
+  const std::size_t eol = where.out.find('\n');
+  if (where.exit_code != 0 || eol == std::string::npos) {
+    if (git_expected(root)) cannot_list(first_line(where), out);
     return;
   }
-  std::string pre = prefix.out.substr(0, prefix.out.find('\n'));
+  std::string pre = where.out.substr(0, eol);
   if (pre.empty()) return;
+  const std::string top_line = where.out.substr(eol + 1);
   std::string up;
   for (char c : pre)
     if (c == '/') up += "../";
-  const fs::path top_dir = top.out.substr(0, top.out.find('\n'));
+  const fs::path top_dir = top_line.substr(0, top_line.find('\n'));
   auto all = git::list_index(top_dir);
   if (!all) return cannot_list("git ls-files", out);
   std::vector<const git::IndexEntry*> outside;
