@@ -27,7 +27,8 @@ bool hook_runs_cti(const std::filesystem::path& hook);
 
 // The one-line notice for a clone that lacks the hooks or the merge driver, or nothing
 // when it has them (or is not a git work tree). Asks git twice and prints nothing, so a
-// command can ask it on another thread while it reads the repository.
+// command can ask it on another thread while it reads the repository; the same git run
+// reads cti.worker ahead, for git_config below.
 std::optional<std::string> missing_guards_note(const std::filesystem::path& root);
 // Prints that notice, at most once per process.
 void print_guards_note(const std::optional<std::string>& note);
@@ -35,7 +36,8 @@ void print_guards_note(const std::optional<std::string>& note);
 // `s` without trailing newlines and spaces (a line of git's output).
 std::string trim_end(std::string s);
 
-// The git config value of `key` in the repository at `root`, or nothing.
+// The git config value of `key` in the repository at `root`, or nothing. cti.worker is
+// answered from missing_guards_note's run for the same root, when there was one.
 std::optional<std::string> git_config(const std::filesystem::path& root, const std::string& key);
 
 }  // namespace cti::cli

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace cti::io {
 
@@ -20,5 +22,17 @@ class DirHandle {
  private:
   int fd_ = -1;
 };
+
+// One entry of a folder as its listing gives it: the name, and whether the listing says
+// it is a plain file (then no stat is needed); false for a link, a folder, anything else
+// and a file system that does not say.
+struct DirEntry {
+  std::string name;
+  bool plain_file = false;
+};
+// The entries of `dir` but "." and "..", in the folder's order, from one readdir pass:
+// no path object and no stat per entry. When the folder cannot be read (whole), `error`
+// is set to the errno and what was read so far is returned.
+std::vector<DirEntry> list_dir(const std::filesystem::path& dir, int& error);
 
 }  // namespace cti::io

@@ -52,10 +52,10 @@ bool is_hidden_case_entry(const std::string& rel) {
 }
 
 bool is_case_path(const std::string& rel) {
-  const std::string prefix = std::string(kCaseDir) + "/";
-  if (rel.rfind(prefix, 0) != 0 || is_hidden_case_entry(rel)) return false;
-  const std::string name = rel.substr(rel.rfind('/') + 1);
-  return name.size() > 5 && name.compare(name.size() - 5, 5, ".yaml") == 0;
+  const std::string_view dir = kCaseDir, r = rel;  // asked of every file: no allocation
+  if (!r.starts_with(dir) || r.size() <= dir.size() || r[dir.size()] != '/' || is_hidden_case_entry(rel)) return false;
+  const std::string_view name = r.substr(r.rfind('/') + 1);
+  return name.size() > 5 && name.ends_with(".yaml");
 }
 
 namespace {
@@ -257,28 +257,20 @@ void scan_case_tree(const fs::path& root, std::vector<CaseJob>& jobs, Diagnostic
   while (!folders.empty()) {
     const std::string folder = std::move(folders.back());
     folders.pop_back();
-    std::vector<std::pair<std::string, fs::file_type>> names;  // the type from the directory entry, when it has one
-    fs::directory_iterator it(root / folder, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      std::error_code tec;
-      // A plain file's type comes from the directory entry (no stat); a link is followed.
-      const bool regular = it->is_regular_file(tec);
-      names.emplace_back(it->path().filename().string(),
-                         regular && !tec ? fs::file_type::regular : fs::file_type::unknown);
-    }
-    if (ec) {
-      out.push_back(make_diag(folder, {1, 1}, Severity::error, walk_rule(ec.value()),
+    int error = 0;
+    const std::vector<io::DirEntry> names = io::list_dir(root / folder, error);
+    if (error != 0) {
+      out.push_back(make_diag(folder, {1, 1}, Severity::error, walk_rule(error),
                               fmt::format(fmt::runtime(tr("cannot read this folder: {}; forløb in it may be missing",
                                                           "mappen kan ikke læses: {}; forløb i den kan mangle")),
-                                          io::errno_reason(ec.value()))));
-      ec.clear();
+                                          io::errno_reason(error))));
       continue;
     }
     jobs.reserve(jobs.size() + names.size());  // a job is large: grown once per folder, not moved again
-    for (const auto& [name, type] : names) {
+    for (const auto& [name, plain_file] : names) {
       if (name.empty() || name[0] == '.') continue;  // hidden: .gitkeep, .archive/
       const std::string rel = folder + "/" + name;
-      if (type == fs::file_type::regular && is_case_path(rel)) {  // the common case, without a stat
+      if (plain_file && is_case_path(rel)) {  // the common case, without a stat
         jobs.push_back(job_for({rel, {}}, false));
         continue;
       }
@@ -351,10 +343,32 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
 
   // The work tree's git index is read once (the checks and an unmerged file need it), by
   // git on another thread while the files are read; the environment git runs with is
-  // settled first, on this thread.
+  // settled first, on this thread. The cache file is read on another thread too, while
+  // the forloeb/ tree is walked.
   std::future<std::optional<git::IndexListing>> index;
+  std::future<CaseCache> opened;
+  auto open_cache = [&] {
+    if (!use_cache) return;
+    try {
+      opened = std::async(std::launch::async, [&root, key = cache_key(config->bytes)]() mutable {
+        return CaseCache::open(root, std::move(key));
+      });
+    } catch (const std::system_error&) {  // opened below, on this thread
+    }
+  };
+  auto read_config = [&]() -> std::optional<std::string> {  // from disk, unless the index gave it
+    if (config) return std::nullopt;
+    io::InputFile in = io::read_input(root / kConfigFile);
+    if (!in)
+      return fmt::format(fmt::runtime(tr("cannot read {}: {} [{}]", "kan ikke læse {}: {} [{}]")),
+                         (root / kConfigFile).string(), io::input_reason(in), io::input_rule(in));
+    config = SourceFile{kConfigFile, std::move(*in.bytes)};
+    return std::nullopt;
+  };
   if (snap == Snapshot::index) {
     if (auto error = read_staged(root, repo, config, jobs)) return *error;
+    if (auto error = read_config()) return *error;
+    open_cache();
   } else {
     git::settle_environment();
     try {
@@ -362,14 +376,9 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
     } catch (const std::system_error&) {  // no thread to be had: read it now
       repo.index = git::list_index(root);
     }
+    if (auto error = read_config()) return *error;
+    open_cache();
     scan_case_tree(root, jobs, repo.diagnostics);
-  }
-  if (!config) {
-    io::InputFile in = io::read_input(root / kConfigFile);
-    if (!in)
-      return fmt::format(fmt::runtime(tr("cannot read {}: {} [{}]", "kan ikke læse {}: {} [{}]")),
-                         (root / kConfigFile).string(), io::input_reason(in), io::input_rule(in));
-    config = SourceFile{kConfigFile, std::move(*in.bytes)};
   }
   {  // path order, moving each job once (a job is large; sorting them in place moves each many times)
     std::vector<std::size_t> order(jobs.size());
@@ -387,7 +396,9 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
   repo.project = load_project(*config, repo.diagnostics);
   const CaseReading how = case_reading(repo.project);
   scan_for_cpr(*config, repo.diagnostics, how.allow);  // cti.yaml's own cpr_tilladt clears in it too
-  CaseCache cache = use_cache ? CaseCache::open(root, cache_key(config->bytes)) : CaseCache();
+  CaseCache cache = opened.valid() ? opened.get()
+                    : use_cache    ? CaseCache::open(root, cache_key(config->bytes))
+                                   : CaseCache();
   const RootDir dir(root);
   run_jobs(dir, jobs, how, cache);
   std::vector<CaseJob*> stale;

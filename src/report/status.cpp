@@ -5,9 +5,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "base/lang.hpp"
+#include "base/parallel.hpp"
 #include "report/quarter.hpp"
 #include "report/table.hpp"
 #include "schedule/dues.hpp"
@@ -93,13 +95,19 @@ std::string urgent_text(const std::string& label, Date due, Date today) {
 std::vector<StatusRow> status_rows(const Project& project, const std::vector<Forloeb>& forloeb, const StatusQuery& q) {
   const auto checklist = project.checklist();
   const auto settings = schedule::settings_of(project, q.today);
-  std::vector<StatusRow> rows;
-  for (const auto& f : forloeb) {
-    if (!f.in_view_of(q.worker)) continue;
+  // Each forløb's row on whichever core is free, into its own slot, then in file order.
+  std::vector<std::optional<StatusRow>> each(forloeb.size());
+  for_each_index(forloeb.size(), 256, [&](std::size_t i) {
+    const Forloeb& f = forloeb[i];
+    if (!f.in_view_of(q.worker)) return;
     const bool listed =
         q.all || f.has_errors() || !f.dates_readable() || schedule::on_default_board(f, checklist, q.today);
-    if (listed) rows.push_back(status_row(f, checklist, settings, q));
-  }
+    if (listed) each[i] = status_row(f, checklist, settings, q);
+  });
+  std::vector<StatusRow> rows;
+  rows.reserve(forloeb.size());
+  for (auto& row : each)
+    if (row) rows.push_back(std::move(*row));
   std::sort(rows.begin(), rows.end(), [](const StatusRow& a, const StatusRow& b) {
     if (a.deadline.has_value() != b.deadline.has_value()) return a.deadline.has_value();
     if (a.deadline && *a.deadline != *b.deadline) return *a.deadline < *b.deadline;

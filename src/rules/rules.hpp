@@ -31,7 +31,8 @@ struct Rule {
   RuleFn fn;
 };
 
-// The rules run after loading, in order.
+// The rules run after loading, each on its own (several at once, on the cores there are):
+// a rule reads the repository and only appends to its list.
 const std::vector<Rule>& all_rules();
 
 // Runs every rule and returns the diagnostics of loading and checking, sorted.

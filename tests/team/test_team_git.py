@@ -183,3 +183,18 @@ def test_who_am_i_and_the_files_with_errors_that_might_be_mine(team):
     desk.git("config", "cti.worker", "mete")
     r = desk.cti("status")
     assert r.rc == 2 and "unknown worker 'mete'" in r.err and "came from git config cti.worker" in r.err, r
+
+
+def test_the_worker_from_git_config_is_the_last_value_as_git_gives_it(team):
+    """cti.worker is read in the same git run as the guards: the answer must match
+    `git config --get` (the last value counts), with or without the hooks installed."""
+    desk = team("desk")
+    mine, jonas = desk.new(), desk.new(worker="jonas")
+    desk.git("config", "--add", "cti.worker", "jonas")
+    desk.git("config", "--add", "cti.worker", "mette")
+    r = desk.cti("status", "--format", "json", "--all")
+    assert mine in r.text and jonas not in r.text, r
+    assert "showing mette's forløb (git config cti.worker)" in r.err, r
+    desk.git("config", "--unset-all", "cti.worker")
+    r = desk.cti("status", "--format", "json", "--all")
+    assert mine in r.text and jonas in r.text and "showing" not in r.err, r
