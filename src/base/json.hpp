@@ -1,9 +1,10 @@
 // The one JSON writer of cti: values in the order written, indented by two spaces
-// (or compact), built on nlohmann-json (ordered_json), so every document is valid JSON.
+// (or compact). Written straight to text as the calls come, in exactly the layout of
+// nlohmann-json's dump (which writes what a streaming writer cannot check cheaply: a
+// double, and a string that is not UTF-8), so every document is valid JSON. Each key is
+// written once per object.
 #pragma once
 
-#include <memory>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,13 +30,22 @@ class JsonWriter {
   JsonWriter& null();
 
   // The document, ending with a newline; always valid UTF-8 (invalid bytes become U+FFFD).
+  // Containers still open are closed in it; with nothing written it is "null".
   std::string str() const;
 
  private:
-  struct Doc;  // the nlohmann-json document being built (json.cpp)
-  nlohmann::ordered_json* put(nlohmann::ordered_json v);
+  struct Open {
+    bool object = false;
+    bool has_items = false;
+  };
+  void close(bool object);
+  // Starts the next value: the comma, line break and indent, and the key in an object.
+  void next();
   bool pretty_;
-  std::shared_ptr<Doc> doc_;
+  bool has_root_ = false;
+  std::string out_;
+  std::string key_;         // the key the next value is written under (in an object)
+  std::vector<Open> open_;  // the containers being written, innermost last
 };
 
 std::string json_escape(std::string_view s);  // a JSON string, with the surrounding quotes
