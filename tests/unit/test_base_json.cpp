@@ -110,15 +110,25 @@ TEST_SUITE("json") {
     explicit Twin(unsigned seed) : rng_(seed) {}
 
     std::string text() {
-      static const std::vector<std::string> pieces = {"K-0001",       "æøå",
-                                                      "\"",           "\\",
-                                                      "\n",           "\t",
-                                                      "\x01",         "\x7f",
-                                                      "\xc3",         "\xff",
-                                                      "\xed\xa0\x80", "\xf4\x90\x80\x80",
-                                                      "\xe2\x82\xac", "\xf0\x9f\x98\x80",
-                                                      "\xc0\xaf",     " ",
-                                                      "2026-02-29",   ""};
+      static const std::vector<std::string> pieces = {"K-0001",
+                                                      "æøå",
+                                                      "\"",
+                                                      "\\",
+                                                      "\n",
+                                                      "\t",
+                                                      "\x01",
+                                                      "\x1b",
+                                                      "\x7f",
+                                                      "\xc3",
+                                                      "\xff",
+                                                      "\xed\xa0\x80",
+                                                      "\xf4\x90\x80\x80",
+                                                      "\xe2\x82\xac",
+                                                      "\xf0\x9f\x98\x80",
+                                                      "\xc0\xaf",
+                                                      " ",
+                                                      "2026-02-29",
+                                                      ""};
       std::string s;
       for (int n = pick(4); n-- > 0;) s += pieces[static_cast<std::size_t>(pick(static_cast<int>(pieces.size())))];
       return s;
