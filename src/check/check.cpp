@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "base/ids.hpp"
 #include "load/key_retention.hpp"
@@ -127,8 +128,10 @@ std::variant<CheckedRepo, std::string> check_repo(const CheckOptions& o) {
   out.index = std::move(repo.index);
   out.other_staged = std::move(repo.other_staged);
   out.from_cache = repo.from_cache;
-  std::map<std::string, std::size_t> by_file;
+  // Views of the records' own paths (the records do not move again): no copy per file.
+  std::unordered_map<std::string_view, std::size_t> by_file;
   out.forloeb = std::move(repo.forloeb);
+  by_file.reserve(out.forloeb.size());
   for (std::size_t i = 0; i < out.forloeb.size(); ++i) by_file.emplace(out.forloeb[i].file, i);
   for (auto& d : ds) {
     auto it = by_file.find(d.file);
