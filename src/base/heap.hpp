@@ -9,7 +9,8 @@ namespace cti {
 
 // When GLIBC_TUNABLES names no glibc.malloc setting of the user's own, and not in a
 // sanitizer build: executes this program again with argv and huge pages asked for.
-// Returns (and cti runs as it is) when that cannot be done.
+// Returns (and cti runs as it is) when that cannot be done. In the restarted program it
+// puts GLIBC_TUNABLES back as the user had it, for the programs cti starts.
 void prefer_huge_pages(char** argv);
 
 }  // namespace cti
