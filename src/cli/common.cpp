@@ -11,6 +11,7 @@
 #include <future>
 #include <optional>
 #include <system_error>
+#include <utility>
 
 #include "base/cpr_scan.hpp"
 #include "base/git.hpp"
@@ -122,7 +123,8 @@ OpenRepo open_checked(const GlobalOptions& g, Date today, OpenOptions o) {
   // with is settled before, on this thread.
   git::settle_environment();
   std::future<std::optional<std::string>> guards;
-  if (o.snapshot == Snapshot::worktree) {
+  static bool guards_asked = false;  // once per process: a second reading says nothing new
+  if (o.snapshot == Snapshot::worktree && !std::exchange(guards_asked, true)) {
     try {
       guards = std::async(std::launch::async, [dir = *root] { return missing_guards_note(dir); });
     } catch (const std::system_error&) {  // no thread to be had: ask now
