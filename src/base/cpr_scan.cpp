@@ -53,17 +53,14 @@ std::string redact(std::string_view text) {
   return out;
 }
 
-std::string redact_output(std::string_view t) {
-  constexpr std::string_view mask = "XXXXXX-XXXX";
-  std::string out;
+std::size_t next_output_mask(std::string_view t, std::size_t from, std::size_t& end) {
   const std::size_t n = t.size();
-  std::size_t last = 0;  // t[last, i) is not yet copied
-  std::size_t i = 0;
   auto window_ok = [&](std::size_t a, std::size_t len) {
     for (std::size_t w = a; w + 10 <= a + len; ++w)
       if (Cpr::parse(t.substr(w, 10))) return true;
     return false;
   };
+  std::size_t i = from;
   while (i < n) {
     if (!is_digit(t[i])) {
       ++i;
@@ -71,26 +68,40 @@ std::string redact_output(std::string_view t) {
     }
     std::size_t run = i;
     while (run < n && is_digit(t[run])) ++run;
-    std::size_t end = 0;  // one past the masked span, 0 when nothing is masked
-    if (run - i >= 10 && window_ok(i, run - i)) end = run;
-    if (!end && run - i >= 6 && run + 1 < n && t[run] == '-' && is_digit(t[run + 1])) {
+    if (run - i >= 10 && window_ok(i, run - i)) {
+      end = run;
+      return i;
+    }
+    if (run - i >= 6 && run + 1 < n && t[run] == '-' && is_digit(t[run + 1])) {
       std::size_t k = run + 1;
       while (k < n && is_digit(t[k])) ++k;
       if (k - (run + 1) >= 4) {
-        std::string ten(t.substr(run - 6, 6));
-        ten += t.substr(run + 1, 4);
-        if (Cpr::parse(ten)) end = k;
+        char ten[10];
+        t.copy(ten, 6, run - 6);
+        t.copy(ten + 6, 4, run + 1);
+        if (Cpr::parse(std::string_view(ten, 10))) {
+          end = k;
+          return i;
+        }
       }
     }
-    if (end) {
-      out.append(t.substr(last, i - last));
-      out.append(mask);
-      last = i = end;
-    } else {
-      i = run;
-    }
+    i = run;
   }
-  if (last == 0) return std::string(t);
+  return std::string_view::npos;
+}
+
+std::string redact_output(std::string_view t) {
+  std::size_t end = 0;
+  std::size_t at = next_output_mask(t, 0, end);
+  if (at == std::string_view::npos) return std::string(t);
+  std::string out;
+  std::size_t last = 0;  // t[last, at) is not yet copied
+  while (at != std::string_view::npos) {
+    out.append(t.substr(last, at - last));
+    out.append(kOutputMask);
+    last = end;
+    at = next_output_mask(t, end, end);
+  }
   out.append(t.substr(last));
   return out;
 }

@@ -26,4 +26,10 @@ std::string redact(std::string_view text);
 // output is harmless; printing nine or ten digits of a CPR number is not.
 std::string redact_output(std::string_view text);
 
+// What redact_output() replaces: the first span at or after `from` to mask, as its start
+// (npos when there is none) and, in `end`, one past its last byte. For writers that copy
+// the text between the spans and need no masked copy of the whole.
+std::size_t next_output_mask(std::string_view text, std::size_t from, std::size_t& end);
+inline constexpr std::string_view kOutputMask = "XXXXXX-XXXX";
+
 }  // namespace cti::privacy

@@ -183,7 +183,13 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
-std::string JsonWriter::str() const {
+std::string JsonWriter::str() && {
+  if (!has_root_ || !open_.empty()) return static_cast<const JsonWriter&>(*this).str();
+  out_ += '\n';
+  return std::move(out_);
+}
+
+std::string JsonWriter::str() const& {
   if (!has_root_) return "null\n";
   if (open_.empty()) {
     std::string doc;

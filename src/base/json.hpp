@@ -31,7 +31,11 @@ class JsonWriter {
 
   // The document, ending with a newline; always valid UTF-8 (invalid bytes become U+FFFD).
   // Containers still open are closed in it; with nothing written it is "null".
-  std::string str() const;
+  std::string str() const&;
+  // The same, taking the text out of a writer that is done (no copy of a large document).
+  std::string str() &&;
+  // Room for about `bytes` of text, when the caller knows the document is large.
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
 
  private:
   struct Open {

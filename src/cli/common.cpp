@@ -203,8 +203,26 @@ struct ResolvedDirs {
   fs::path root;       // as asked
   fs::path top, here;  // resolved
   bool ok = false;
-  std::optional<std::string> inside;  // here below top: its path from top, "" or "sub/dir/"
+  std::optional<std::string> inside;   // here below top: its path from top, "" or "sub/dir/"
+  std::optional<std::string> outside;  // here not below top: what comes before a plain path
 };
+
+// `repo_relative` as named from the working directory, by path arithmetic: relative to
+// it, unless that climbs to the top of the file system, then absolute.
+std::string named_from_here(const ResolvedDirs& dirs, std::string_view repo_relative) {
+  const fs::path file = (dirs.top / fs::path(std::string(repo_relative))).lexically_normal();
+  const fs::path& here = dirs.here;
+  const fs::path rel = file.lexically_relative(here);
+  if (rel.empty()) return file.generic_string();
+  std::size_t up = 0, depth = 0;
+  for (const auto& part : rel) up += part == "..";
+  for (const auto& part : here.relative_path()) depth += !part.empty();
+  if (up > 0 && up >= depth) return file.generic_string();
+  std::string out = rel.generic_string();
+  // "forloeb/" stays a directory when it is named as one.
+  if (!repo_relative.empty() && repo_relative.back() == '/' && out.back() != '/') out += '/';
+  return out;
+}
 
 // A path of plain names ("forloeb/K-0007.yaml"): no "." or "..", no empty part, not absolute.
 bool plain_relative(std::string_view p) {
@@ -222,17 +240,24 @@ const ResolvedDirs& resolved_dirs(const fs::path& root, const fs::path& cwd) {
   static ResolvedDirs memo;
   if (memo.ok && memo.root == root) return memo;
   std::error_code ec;
-  memo = ResolvedDirs{root, fs::weakly_canonical(fs::absolute(root, ec), ec), {}, false, std::nullopt};
+  memo = ResolvedDirs{root, fs::weakly_canonical(fs::absolute(root, ec), ec), {}, false, std::nullopt, std::nullopt};
   if (ec) return memo;
   memo.here = fs::weakly_canonical(cwd, ec);
   memo.ok = !ec;
   if (!memo.ok) return memo;
   const fs::path from_top = memo.here.lexically_relative(memo.top);
   const std::string from = from_top.generic_string();
-  if (from == ".")
+  if (from == ".") {
     memo.inside = "";
-  else if (!from.empty() && plain_relative(from))
+  } else if (!from.empty() && plain_relative(from)) {
     memo.inside = from + "/";
+  } else {
+    // Outside the repository every plain path gets the same climb and the root's own
+    // path in front of it (or the root's absolute path): worked out once, on a probe.
+    std::string probe = named_from_here(memo, "x");
+    probe.pop_back();
+    memo.outside = std::move(probe);
+  }
   return memo;
 }
 
@@ -251,19 +276,8 @@ std::string display_path(const fs::path& root, std::string_view repo_relative) {
   if (dirs.inside && plain_relative(repo_relative) && repo_relative.size() > dirs.inside->size() &&
       repo_relative.starts_with(*dirs.inside))
     return std::string(repo_relative.substr(dirs.inside->size()));
-  const fs::path& top = dirs.top;
-  const fs::path file = (top / fs::path(std::string(repo_relative))).lexically_normal();
-  const fs::path& here = dirs.here;
-  const fs::path rel = file.lexically_relative(here);
-  if (rel.empty()) return file.generic_string();
-  std::size_t up = 0, depth = 0;
-  for (const auto& part : rel) up += part == "..";
-  for (const auto& part : here.relative_path()) depth += !part.empty();
-  if (up > 0 && up >= depth) return file.generic_string();
-  std::string out = rel.generic_string();
-  // "forloeb/" stays a directory when it is named as one.
-  if (!repo_relative.empty() && repo_relative.back() == '/' && out.back() != '/') out += '/';
-  return out;
+  if (dirs.outside && plain_relative(repo_relative)) return *dirs.outside + std::string(repo_relative);
+  return named_from_here(dirs, repo_relative);
 }
 
 }  // namespace cti::cli

@@ -25,7 +25,7 @@ struct StatusOptions {
 
 // The rows with their files named relative to where cti was started, for the table's
 // "cti validate FILE" hints (JSON keeps paths relative to the repository root).
-std::vector<report::StatusRow> shown_paths(const CheckedRepo& repo, std::vector<report::StatusRow> rows) {
+std::vector<report::StatusRow> shown_paths(const CheckedRepo& repo, std::vector<report::StatusRow>&& rows) {
   for (auto& r : rows) r.file = display_path(repo.root, r.file);
   return rows;
 }
@@ -42,22 +42,24 @@ int run_status(StatusOptions o, const GlobalOptions& g) {
   auto rows = report::status_rows(repo->project, repo->forloeb, q);
   // Files with errors stay on the board, marked; what it could not count is named.
   const report::Uncounted uncounted = report::uncounted(*repo, worker);
+  int overdue = 0;  // for --check, counted before the table takes the rows
+  for (const auto& r : rows) overdue += r.overdue_count();
   std::string out;
   if (o.format == "json")
     out = report::render_status_json(rows, *today, uncounted);
   else if (o.format == "csv")
     out = report::render_status_csv(rows);
-  else
-    out = report::render_status_table(shown_paths(*repo, rows), report::worker_summaries(repo->project, rows, worker),
-                                      *today, o.horizon, use_color(g, stdout), output_width());
+  else {
+    const auto workers = report::worker_summaries(repo->project, rows, worker);  // before the rows move
+    out = report::render_status_table(shown_paths(*repo, std::move(rows)), workers, *today, o.horizon,
+                                      use_color(g, stdout), output_width());
+  }
   if (!print_output(out)) return kUsage;
   note_uncounted(*repo, uncounted, report::Shown::rows);
   // --check fails on any file with errors (cti.yaml, any forløb's, whatever --worker says).
   const report::Uncounted all = report::uncounted(*repo, "");
   const int with_errors = all.invalid() + static_cast<int>(all.others.size());
   if (!o.check) return kOk;
-  int overdue = 0;
-  for (const auto& r : rows) overdue += r.overdue_count();
   if (overdue > 0)
     print_note(fmt::format(fmt::runtime(tr_n(overdue, "--check: {} overdue item", "--check: {} overdue items",
                                              "--check: {} forsinket punkt", "--check: {} forsinkede punkter")),

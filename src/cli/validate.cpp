@@ -45,7 +45,7 @@ std::string render_json(const Diagnostics& ds) {
   w.key("errors").value(count_severity(ds, Severity::error));
   w.key("warnings").value(count_severity(ds, Severity::warning));
   w.end_object();
-  return w.str();
+  return std::move(w).str();
 }
 
 int list_rules() {

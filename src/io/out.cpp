@@ -8,18 +8,39 @@
 namespace cti::io {
 
 bool Out::emit(std::string_view text) {
-  if (text.empty()) return ok_;
-  const std::string masked = privacy::redact_output(text);
-  if (std::fwrite(masked.data(), 1, masked.size(), stream_) != masked.size()) ok_ = false;
+  // The text between the masked spans is written as it is: no masked copy of the whole.
+  auto put = [&](std::string_view piece) {
+    if (!piece.empty() && std::fwrite(piece.data(), 1, piece.size(), stream_) != piece.size()) ok_ = false;
+  };
+  std::size_t last = 0, end = 0;
+  for (std::size_t at = privacy::next_output_mask(text, 0, end); at != std::string_view::npos;
+       at = privacy::next_output_mask(text, last, end)) {
+    put(text.substr(last, at - last));
+    put(privacy::kOutputMask);
+    last = end;
+  }
+  put(text.substr(last));
   return ok_;
 }
 
 bool Out::write(std::string_view text) {
-  pending_.append(text);
-  const auto nl = pending_.rfind('\n');
-  if (nl == std::string::npos) return ok_;
-  emit(std::string_view(pending_).substr(0, nl + 1));
-  pending_.erase(0, nl + 1);
+  const auto nl = text.rfind('\n');
+  if (nl == std::string_view::npos) {
+    pending_.append(text);
+    return ok_;
+  }
+  // Whole lines go out at once; a line begun by an earlier write is joined first, so a
+  // number split over two writes is still masked.
+  std::string_view lines = text.substr(0, nl + 1);
+  if (!pending_.empty()) {
+    const auto first = lines.find('\n') + 1;
+    pending_.append(lines.substr(0, first));
+    emit(pending_);
+    pending_.clear();
+    lines.remove_prefix(first);
+  }
+  emit(lines);
+  pending_.assign(text.substr(nl + 1));
   return ok_;
 }
 

@@ -57,16 +57,6 @@ std::string hex_to_raw(std::string_view hex) {
   return raw;
 }
 
-std::string raw_to_hex(std::string_view raw) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned char c : raw) {
-    hex += digits[c >> 4];
-    hex += digits[c & 15];
-  }
-  return hex;
-}
-
 // A checksum against truncation and damage (not against an adversary: the cache lives
 // in the user's own git directory).
 std::uint64_t checksum(std::string_view s) {
@@ -240,12 +230,22 @@ void CaseCache::link(std::size_t i) {
   entries_[last].next = i;
 }
 
-std::optional<std::string> CaseCache::blob_for(const std::string& path, const FileStamp& stamp) const {
-  if (!enabled_ || !stamp.valid) return std::nullopt;
+bool CaseCache::find_stamped(const std::string& path, const FileStamp& stamp, Forloeb& record,
+                             Diagnostics& diags) const {
+  if (!enabled_ || !stamp.valid) return false;
   auto it = by_path_.find(path);
-  for (std::size_t i = it == by_path_.end() ? SIZE_MAX : it->second; i != SIZE_MAX; i = entries_[i].next)
-    if (entries_[i].stamp.valid && entries_[i].stamp == stamp) return raw_to_hex(entries_[i].blob);
-  return std::nullopt;
+  for (std::size_t i = it == by_path_.end() ? SIZE_MAX : it->second; i != SIZE_MAX; i = entries_[i].next) {
+    const Entry& e = entries_[i];
+    if (!e.stamp.valid || !(e.stamp == stamp)) continue;
+    if (!decode_case(e.payload, record, diags)) {
+      record = Forloeb();  // nothing half-decoded is left behind
+      diags.clear();
+      return false;
+    }
+    used_[i] = 1;
+    return true;
+  }
+  return false;
 }
 
 bool CaseCache::find(const std::string& path, const std::string& blob, Forloeb& record, Diagnostics& diags) const {

@@ -67,8 +67,10 @@ class CaseCache {
   static CaseCache open(const std::filesystem::path& root, std::string key);
 
   bool enabled() const { return enabled_; }
-  // The blob id (hex) last seen at `path` with exactly this stamp, when it can be trusted.
-  std::optional<std::string> blob_for(const std::string& path, const FileStamp& stamp) const;
+  // The cached verdict for `path` as last seen with exactly this stamp (when the stamp can
+  // be trusted), decoded straight into `record` and `diags`; false (and both to be
+  // overwritten) when there is none. Safe from several threads at once.
+  bool find_stamped(const std::string& path, const FileStamp& stamp, Forloeb& record, Diagnostics& diags) const;
   // The cached verdict for `path` holding `blob`, decoded straight into `record` and
   // `diags`; false (and both to be overwritten) when there is none. Safe from several
   // threads at once.

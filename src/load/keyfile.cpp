@@ -10,6 +10,7 @@
 #include "base/unicode.hpp"
 #include "io/input_file.hpp"
 #include "load/yaml_reader.hpp"
+#include "load/yaml_tree.hpp"
 
 namespace cti::privacy {
 
@@ -45,7 +46,9 @@ void add(KeyFile& k, Pos p, const char* rule, std::string message, std::string i
   k.diagnostic_ids.push_back(std::move(id));
 }
 
-void read_entry(KeyFile& k, const YAML::Node& key, const YAML::Node& value) {
+// One line of the key file, from either tree (yaml::Node or yaml-cpp's).
+template <class Node>
+void read_entry(KeyFile& k, const Node& key, const Node& value) {
   Pos kp = pos_of(key);
   if (!key.IsScalar() || trim(key.Scalar()).empty()) {
     add(k, kp, "cpr-format",
@@ -97,6 +100,16 @@ void read_entry(KeyFile& k, const YAML::Node& key, const YAML::Node& value) {
 KeyFile parse_key_file(const std::string& bytes, const std::string& file) {
   KeyFile k;
   k.file = file;
+  // The ordinary file straight from libyaml's events (a key file of ten thousand lines
+  // costs yaml-cpp tens of milliseconds); anything unusual or broken goes to yaml-cpp,
+  // whose guards and messages stay as they are.
+  if (auto fast = yaml::parse_fast(bytes)) {
+    if (!fast->IsDefined() || fast->IsNull()) return k;
+    if (fast->IsMap()) {
+      for (const auto& [key, value] : fast->pairs()) read_entry(k, key, value);
+      return k;
+    }
+  }
   YAML::Node root;
   try {
     root = YAML::Load(bytes);

@@ -117,9 +117,9 @@ void run_job(const RootDir& root, CaseJob& job, const CaseReading& how, const Ca
   if (!job.preloaded) {
     if (cache.enabled() && job.staged_sha.empty()) {
       job.stamp = root.dir.fd() >= 0 ? stamp_at(root.dir.fd(), job.file.path) : stamp_of(root.path / job.file.path);
-      if (auto blob = cache.blob_for(job.file.path, job.stamp)) {
-        job.blob = *blob;
-        if (take_cached(job, cache)) return;
+      if (cache.find_stamped(job.file.path, job.stamp, *job.result, job.diags)) {
+        job.from_cache = true;  // the content is the one last seen: no blob id needed
+        return;
       }
     }
     ReadFailure why;

@@ -9,6 +9,7 @@
 #include "base/ids.hpp"
 #include "base/json.hpp"
 #include "base/lang.hpp"
+#include "base/parallel.hpp"
 #include "report/table.hpp"
 
 namespace cti::report {
@@ -88,14 +89,24 @@ std::vector<AgendaGroup> agenda(const Project& project, const std::vector<Forloe
       groups.push_back({w.id, true, w.name, {}, {}});
   std::optional<std::size_t> unknown;
 
-  std::unordered_map<std::string, const Forloeb*> by_file;
+  std::unordered_map<std::string_view, const Forloeb*> by_file;  // views of the records' own paths
+  by_file.reserve(forloeb.size());
   for (const auto& f : forloeb) by_file.emplace(f.file, &f);
   const auto settings = schedule::settings_of(project, q.today);
   std::vector<std::string> ids;
+  ids.reserve(forloeb.size());
   for (const auto& f : forloeb) ids.push_back(f.display_id());
   const TypedIds typed(ids);
-  // The default board's forløb: exactly those status lists without --all.
-  for (const auto& row : status_rows(project, forloeb, {q.today, q.days, q.worker, false})) {
+  // The default board's forløb: exactly those status lists without --all. Each one's
+  // items on whichever core is free, into its own slot, then into the groups in order.
+  const auto rows = status_rows(project, forloeb, {q.today, q.days, q.worker, false});
+  std::vector<std::vector<AgendaItem>> items(rows.size());
+  for_each_index(rows.size(), 128, [&](std::size_t i) {
+    auto f = by_file.find(rows[i].file);
+    if (rows[i].dates_readable && f != by_file.end()) collect(*f->second, checklist, settings, q, typed, items[i]);
+  });
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const StatusRow& row = rows[i];
     std::size_t g;
     if (auto it = index.find(row.worker); it != index.end()) {
       g = it->second;
@@ -107,8 +118,8 @@ std::vector<AgendaGroup> agenda(const Project& project, const std::vector<Forloe
       g = *unknown;
     }
     if (row.has_errors()) groups[g].errors.push_back({row.id, row.file, row.worker, row.errors.front()});
-    auto f = by_file.find(row.file);
-    if (row.dates_readable && f != by_file.end()) collect(*f->second, checklist, settings, q, typed, groups[g].items);
+    auto& to = groups[g].items;
+    to.insert(to.end(), std::make_move_iterator(items[i].begin()), std::make_move_iterator(items[i].end()));
   }
   for (auto& g : groups) {
     // Oldest due date first: the overdue items come before the ones still due.
@@ -147,6 +158,43 @@ std::string group_heading(const AgendaGroup& g, int days) {
 
 }  // namespace
 
+namespace {
+
+// One worker's heading and table, after a blank line.
+std::string render_group(const AgendaGroup& g, const AgendaQuery& q, bool color, std::size_t width) {
+  std::string out = "\n";
+  out += group_heading(g, q.days);
+  if (g.items.empty() && g.errors.empty()) {
+    out += std::string(tr("  nothing to do\n", "  intet at gøre\n"));
+    return out;
+  }
+  // The empty first column indents the rows by one gap.
+  Table t({{""},
+           {std::string(tr("Due", "Frist"))},
+           {std::string(tr("Days", "Dage")), Align::right},
+           {std::string(tr("Case", "Forløb"))},
+           {std::string(tr("Record with", "Registrér med"))},
+           {.heading = std::string(tr("Text", "Tekst")), .flex = true}});
+  for (const auto& e : g.errors) {
+    std::string mark = fmt::format(fmt::runtime(tr("error [{}]", "fejl [{}]")), e.error.rule);
+    std::string hint = fmt::format(fmt::runtime(tr("line {}: run cti validate {}", "linje {}: kør cti validate {}")),
+                                   e.error.line, e.file);
+    t.add_row({"", "", "", e.id, Cell(mark, Color::red), Cell(hint, Color::red)});
+  }
+  for (const auto& i : g.items) {
+    Color c = i.overdue() ? Color::red : Color::yellow;
+    // Narrow: "+12d" as on the board, "dok:fase2" for a documentation form.
+    Cell days = Cell(due_in_text(i.days), c).abbreviated(i.overdue() ? fmt::format("+{}d", -i.days) : "");
+    // The command that records it, exactly as it is typed (never shortened).
+    Cell item = Cell(i.command);
+    t.add_row({"", format_date(i.due), std::move(days), i.id, std::move(item), Cell(i.text).keeping(20)});
+  }
+  out += t.render(color, width);
+  return out;
+}
+
+}  // namespace
+
 std::string render_agenda_table(const std::vector<AgendaGroup>& groups, const AgendaQuery& q, bool color,
                                 std::size_t width) {
   std::string out =
@@ -157,36 +205,10 @@ std::string render_agenda_table(const std::vector<AgendaGroup>& groups, const Ag
           : fmt::format(fmt::runtime(tr("Today {}: overdue, and due within {}\n",
                                         "I dag {}: forsinket, og forfalder inden for {}\n")),
                         format_date(q.today), count_text(q.days, "{} day", "{} days", "{} dag", "{} dage"));
-  for (const auto& g : groups) {
-    out += '\n';  // appended: GCC 12 warns falsely (-Wrestrict) on "\n" + string
-    out += group_heading(g, q.days);
-    if (g.items.empty() && g.errors.empty()) {
-      out += std::string(tr("  nothing to do\n", "  intet at gøre\n"));
-      continue;
-    }
-    // The empty first column indents the rows by one gap.
-    Table t({{""},
-             {std::string(tr("Due", "Frist"))},
-             {std::string(tr("Days", "Dage")), Align::right},
-             {std::string(tr("Case", "Forløb"))},
-             {std::string(tr("Record with", "Registrér med"))},
-             {.heading = std::string(tr("Text", "Tekst")), .flex = true}});
-    for (const auto& e : g.errors) {
-      std::string mark = fmt::format(fmt::runtime(tr("error [{}]", "fejl [{}]")), e.error.rule);
-      std::string hint = fmt::format(fmt::runtime(tr("line {}: run cti validate {}", "linje {}: kør cti validate {}")),
-                                     e.error.line, e.file);
-      t.add_row({"", "", "", e.id, Cell(mark, Color::red), Cell(hint, Color::red)});
-    }
-    for (const auto& i : g.items) {
-      Color c = i.overdue() ? Color::red : Color::yellow;
-      // Narrow: "+12d" as on the board, "dok:fase2" for a documentation form.
-      Cell days = Cell(due_in_text(i.days), c).abbreviated(i.overdue() ? fmt::format("+{}d", -i.days) : "");
-      // The command that records it, exactly as it is typed (never shortened).
-      Cell item = Cell(i.command);
-      t.add_row({"", format_date(i.due), std::move(days), i.id, std::move(item), Cell(i.text).keeping(20)});
-    }
-    out += t.render(color, width);
-  }
+  // Each worker's part on whichever core is free, into its own text, joined in order.
+  std::vector<std::string> parts(groups.size());
+  for_each_index(groups.size(), 16, [&](std::size_t k) { parts[k] = render_group(groups[k], q, color, width); });
+  for (const auto& part : parts) out += part;
   return out;
 }
 
@@ -230,7 +252,7 @@ std::string render_agenda_json(const std::vector<AgendaGroup>& groups, const Age
   w.end_array();
   write_uncounted_json(w, uncounted);
   w.end_object();
-  return w.str();
+  return std::move(w).str();
 }
 
 }  // namespace cti::report

@@ -204,7 +204,7 @@ std::string render_caseload_json(const Caseload& c) {
   write_worker(j, c.team, true);
   write_uncounted_json(j, c.uncounted);
   j.end_object();
-  return j.str();
+  return std::move(j).str();
 }
 
 std::string render_caseload_csv(const Caseload& c) {

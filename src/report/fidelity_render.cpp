@@ -254,7 +254,7 @@ std::string render_fidelity_json(const FidelityReport& r) {
   fidelity_json(j, r.team);
   write_uncounted_json(j, r.uncounted);
   j.end_object();
-  return j.str();
+  return std::move(j).str();
 }
 
 }  // namespace cti::report

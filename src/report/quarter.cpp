@@ -138,7 +138,7 @@ std::string render_json(const std::vector<QuarterRow>& rows, const KeyFn& key, b
   }
   w.end_array();
   w.end_object();
-  return w.str();
+  return std::move(w).str();
 }
 
 }  // namespace cti::report

@@ -180,8 +180,12 @@ std::string render_status_table(const std::vector<StatusRow>& rows, const std::v
              {.heading = std::string(tr("Most urgent", "Mest presserende")),
               .flex = true,
               .short_heading = std::string(tr("Urgent", "Presserende"))}});
-    for (const auto& r : rows) {
-      std::vector<Cell> cells;
+    // Each row's cells on whichever core is free, into its own slot.
+    std::vector<std::vector<Cell>> table_rows(rows.size());
+    for_each_index(rows.size(), 256, [&](std::size_t i) {
+      const StatusRow& r = rows[i];
+      std::vector<Cell>& cells = table_rows[i];
+      cells.reserve(11);
       cells.emplace_back(r.id);
       if (r.deadline) {
         int days = days_between(today, *r.deadline);
@@ -223,8 +227,8 @@ std::string render_status_table(const std::vector<StatusRow>& rows, const std::v
       } else {
         cells.emplace_back("");
       }
-      t.add_row(std::move(cells));
-    }
+    });
+    t.add_rows(std::move(table_rows));
     out += t.render(color, width);
   }
   if (!workers.empty()) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/cpr_scan.hpp"
+#include "base/parallel.hpp"
 
 namespace cti::report {
 
@@ -85,15 +86,36 @@ std::string colorize(std::string_view text, Color c, bool enabled) {
 
 Table::Table(std::vector<Column> columns, TableStyle style) : columns_(std::move(columns)), style_(std::move(style)) {}
 
-Table& Table::add_row(std::vector<Cell> cells) {
+void Table::prepare(std::vector<Cell>& cells) const {
   cells.resize(columns_.size());
   // Masked here, before anything is measured or cut (SPEC 8): a cell cut inside a CPR
   // number would leave nine of its digits that the output gate no longer sees as one.
+  auto mask = [](std::string& text) {
+    std::size_t end = 0;
+    if (privacy::next_output_mask(text, 0, end) != std::string::npos) text = privacy::redact_output(text);
+  };
   for (auto& c : cells) {
-    c.text = privacy::redact_output(c.text);
-    c.short_text = privacy::redact_output(c.short_text);
+    mask(c.text);
+    mask(c.short_text);
+    c.width = display_width(c.text);
+    c.short_width = c.short_text.empty() ? c.width : display_width(c.short_text);
   }
+}
+
+Table& Table::add_row(std::vector<Cell> cells) {
+  prepare(cells);
   rows_.push_back(std::move(cells));
+  return *this;
+}
+
+Table& Table::add_rows(std::vector<std::vector<Cell>> rows) {
+  for_each_index(rows.size(), 512, [&](std::size_t i) { prepare(rows[i]); });
+  if (rows_.empty()) {
+    rows_ = std::move(rows);
+  } else {
+    rows_.reserve(rows_.size() + rows.size());
+    for (auto& r : rows) rows_.push_back(std::move(r));
+  }
   return *this;
 }
 
@@ -108,6 +130,14 @@ namespace {
 
 const std::string& text_in(const std::string& text, const std::string& short_text, bool abbreviated) {
   return abbreviated && !short_text.empty() ? short_text : text;
+}
+
+const std::string& text_in(const Cell& c, bool abbreviated) {
+  return text_in(c.text, c.short_text, abbreviated);
+}
+
+std::size_t width_in(const Cell& c, bool abbreviated) {
+  return abbreviated ? c.short_width : c.width;
 }
 
 }  // namespace
@@ -145,7 +175,7 @@ std::string Table::render(bool color, std::size_t max_width) const {
       l.width[c] = style_.headings ? display_width(text_in(col.heading, col.short_heading, l.abbreviated)) : 0;
       floor[c] = 1;
       for (const auto& row : rows_) {
-        std::size_t w = display_width(text_in(row[c].text, row[c].short_text, l.abbreviated));
+        std::size_t w = width_in(row[c], l.abbreviated);
         l.width[c] = std::max(l.width[c], w);
         floor[c] = std::max(floor[c], std::min(w, row[c].keep));
       }
@@ -197,30 +227,13 @@ std::string Table::render(bool color, std::size_t max_width) const {
 std::string Table::draw(const Layout& l, bool color) const {
   const std::size_t n = columns_.size();
   std::string out;
-  auto emit = [&](auto text_at, auto color_at) {
-    std::string line;
-    bool first = true;
-    for (std::size_t c = 0; c < n; ++c) {
-      if (!l.shown[c]) continue;
-      std::string text = truncate_to_width(text_at(c), l.width[c]);
-      std::size_t pad = l.width[c] - display_width(text);
-      if (!first) line += l.gap;
-      first = false;
-      if (columns_[c].align == Align::right) line.append(pad, ' ');
-      line += colorize(text, color_at(c), color);
-      if (columns_[c].align == Align::left) line.append(pad, ' ');
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line;
-    out += '\n';
-  };
-
   if (style_.headings) {
-    emit(
-        [&](std::size_t c) -> const std::string& {
-          return text_in(columns_[c].heading, columns_[c].short_heading, l.abbreviated);
-        },
-        [](std::size_t) { return Color::none; });
+    std::vector<Cell> headings(n);
+    for (std::size_t c = 0; c < n; ++c) {
+      headings[c].text = text_in(columns_[c].heading, columns_[c].short_heading, l.abbreviated);
+      headings[c].width = headings[c].short_width = display_width(headings[c].text);
+    }
+    draw_row(out, l, false, headings);
     if (style_.heading_rule) {
       std::string rule;
       bool first = true;
@@ -234,10 +247,49 @@ std::string Table::draw(const Layout& l, bool color) const {
       out += rule + '\n';
     }
   }
-  for (const auto& row : rows_)
-    emit([&](std::size_t c) -> const std::string& { return text_in(row[c].text, row[c].short_text, l.abbreviated); },
-         [&](std::size_t c) { return row[c].color; });
+  // The rows in blocks on all cores, each block into its own text, joined in order.
+  constexpr std::size_t kBlock = 256;
+  std::vector<std::string> blocks((rows_.size() + kBlock - 1) / kBlock);
+  for_each_index(blocks.size(), 1, [&](std::size_t b) {
+    std::string& text = blocks[b];
+    const std::size_t end = std::min(rows_.size(), (b + 1) * kBlock);
+    text.reserve((end - b * kBlock) * (total(l) + 8));
+    for (std::size_t r = b * kBlock; r < end; ++r) draw_row(text, l, color, rows_[r]);
+  });
+  std::size_t size = out.size();
+  for (const auto& b : blocks) size += b.size();
+  out.reserve(size);
+  for (const auto& b : blocks) out += b;
   return out;
+}
+
+void Table::draw_row(std::string& out, const Layout& l, bool color, const std::vector<Cell>& row) const {
+  const std::size_t start = out.size();
+  bool first = true;
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    if (!l.shown[c]) continue;
+    const Cell& cell = row[c];
+    const std::string& full = text_in(cell, l.abbreviated);
+    std::size_t w = width_in(cell, l.abbreviated);
+    std::string cut;
+    const bool too_wide = w > l.width[c];  // a flex cell wider than its column
+    if (too_wide) {
+      cut = truncate_to_width(full, l.width[c]);
+      w = display_width(cut);
+    }
+    const std::string& text = too_wide ? cut : full;
+    const std::size_t pad = l.width[c] - w;
+    if (!first) out += l.gap;
+    first = false;
+    if (columns_[c].align == Align::right) out.append(pad, ' ');
+    const bool colored = color && cell.color != Color::none;
+    if (colored) out += sgr(cell.color);
+    out += text;
+    if (colored) out += kReset;
+    if (columns_[c].align == Align::left) out.append(pad, ' ');
+  }
+  while (out.size() > start && out.back() == ' ') out.pop_back();
+  out += '\n';
 }
 
 }  // namespace cti::report

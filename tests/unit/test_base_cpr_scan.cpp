@@ -65,6 +65,30 @@ TEST_SUITE("output mask") {
     CHECK(redact_output("12345678901234") == "12345678901234");  // no date in any window
   }
 
+  TEST_CASE("next_output_mask names the spans redact_output replaces") {
+    const std::string_view t = "a 150632-4123 b 99150632-41231 c 2025-02-03";
+    std::size_t end = 0;
+    std::size_t at = privacy::next_output_mask(t, 0, end);
+    REQUIRE(at == 2);
+    CHECK(t.substr(at, end - at) == "150632-4123");
+    at = privacy::next_output_mask(t, end, end);
+    REQUIRE(at == 16);
+    CHECK(t.substr(at, end - at) == "99150632-41231");
+    CHECK(privacy::next_output_mask(t, end, end) == std::string_view::npos);
+    CHECK(privacy::next_output_mask("", 0, end) == std::string_view::npos);
+    CHECK(privacy::next_output_mask("K-0001 12 dage", 0, end) == std::string_view::npos);
+    // Copying the text between the spans and the mask in their place is redact_output().
+    std::string copied;
+    std::size_t last = 0;
+    for (at = privacy::next_output_mask(t, 0, end); at != std::string_view::npos;
+         at = privacy::next_output_mask(t, last, end)) {
+      copied.append(t.substr(last, at - last)).append(privacy::kOutputMask);
+      last = end;
+    }
+    copied.append(t.substr(last));
+    CHECK(copied == redact_output(t));
+  }
+
   TEST_CASE("linear in the input") {
     std::string big(2'000'000, '1');
     auto t0 = std::chrono::steady_clock::now();

@@ -116,6 +116,36 @@ TEST_SUITE("table fitting") {
     CHECK(out.find("Next") == std::string::npos);
     CHECK(widest(out) <= 26);
   }
+
+  TEST_CASE("many rows at once: the same text as one at a time, in order, masked") {
+    auto make = [] {
+      return Table({{"Id"},
+                    {.heading = "Worker", .short_heading = "W"},
+                    {.heading = "Day", .align = Align::right, .drop = 1},
+                    {.heading = "Urgent", .flex = true}});
+    };
+    Table one = make(), many = make();
+    std::vector<std::vector<Cell>> rows;
+    for (int i = 0; i < 1500; ++i) {                              // several blocks of rows, drawn side by side
+      std::string id = "K-", worker = "w", urgent = "økonomi +";  // appended: GCC 12 warns falsely (-Wrestrict)
+      id += std::to_string(i);
+      worker += std::to_string(i % 7);
+      urgent += std::to_string(i) + "d";
+      std::vector<Cell> cells{id, Cell(worker).abbreviated("x"),
+                              Cell(std::to_string(i % 40), i % 3 ? Color::red : Color::none),
+                              Cell(i % 11 ? urgent : "cpr 150632-4123 her", Color::yellow).keeping(8)};
+      rows.push_back(cells);
+      one.add_row(cells);
+    }
+    many.add_rows(rows);
+    REQUIRE(many.row_count() == 1500);
+    for (std::size_t width : {std::size_t{0}, std::size_t{30}, std::size_t{18}})
+      for (bool color : {false, true}) CHECK(many.render(color, width) == one.render(color, width));
+    const std::string out = many.render(false);
+    CHECK(out.find("150632") == std::string::npos);
+    CHECK(out.find("XXXXXX-XXXX") != std::string::npos);
+    CHECK(out.find("K-0 ") < out.find("K-1499"));
+  }
 }
 
 }  // namespace cti::test::report_table
