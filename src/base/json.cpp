@@ -120,6 +120,14 @@ void JsonWriter::close(bool object) {
   open_.pop_back();
 }
 
+JsonWriter JsonWriter::nested(bool has_items) const {
+  JsonWriter w(pretty_);
+  w.has_root_ = true;
+  w.open_ = open_;
+  if (!w.open_.empty()) w.open_.back().has_items = has_items;
+  return w;
+}
+
 JsonWriter& JsonWriter::begin_object() {
   next();
   out_ += '{';

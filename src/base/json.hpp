@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/parallel.hpp"
+
 namespace cti {
 
 class JsonWriter {
@@ -29,6 +31,12 @@ class JsonWriter {
   JsonWriter& value(bool b);
   JsonWriter& null();
 
+  // `n` items of the array being written, item i by write(writer, i), which writes exactly
+  // one value: on all cores in blocks of `block`, each block by a writer of its own at
+  // this depth, joined in order, so the text is that of writing them here one by one.
+  template <class Fn>
+  JsonWriter& items(std::size_t n, std::size_t block, Fn&& write);
+
   // The document, ending with a newline; always valid UTF-8 (invalid bytes become U+FFFD).
   // Containers still open are closed in it; with nothing written it is "null".
   std::string str() const&;
@@ -43,6 +51,8 @@ class JsonWriter {
     bool has_items = false;
   };
   void close(bool object);
+  // A writer for items after this one's, with the same containers open.
+  JsonWriter nested(bool has_items) const;
   // Starts the next value: the comma, line break and indent, and the key in an object.
   void next();
   bool pretty_;
@@ -51,6 +61,21 @@ class JsonWriter {
   std::string key_;         // the key the next value is written under (in an object)
   std::vector<Open> open_;  // the containers being written, innermost last
 };
+
+template <class Fn>
+JsonWriter& JsonWriter::items(std::size_t n, std::size_t block, Fn&& write) {
+  block = block == 0 ? 1 : block;
+  std::vector<std::string> parts((n + block - 1) / block);
+  const bool had = !open_.empty() && open_.back().has_items;
+  for_each_index(parts.size(), 1, [&](std::size_t b) {
+    JsonWriter part = nested(b > 0 || had);
+    for (std::size_t i = b * block; i < n && i < (b + 1) * block; ++i) write(part, i);
+    parts[b] = std::move(part.out_);
+  });
+  for (const auto& p : parts) out_ += p;
+  if (n > 0 && !open_.empty()) open_.back().has_items = true;
+  return *this;
+}
 
 std::string json_escape(std::string_view s);  // a JSON string, with the surrounding quotes
 

@@ -29,6 +29,10 @@ const StatusItem* StatusRow::most_urgent() const {
 
 StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
                      const schedule::ObligationSettings& settings, const StatusQuery& q) {
+  return status_row(f, f.dates_readable() ? schedule::dues(f, checklist, settings) : std::vector<schedule::Due>(), q);
+}
+
+StatusRow status_row(const Forloeb& f, const std::vector<schedule::Due>& owed, const StatusQuery& q) {
   StatusRow r;
   r.id = f.display_id();
   r.worker = f.worker ? *f.worker : "";
@@ -46,7 +50,7 @@ StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checkli
   r.next = schedule::next_point(f, q.today);
   if (r.next) r.next_days = days_between(q.today, r.next->date);
 
-  for (const auto& o : schedule::dues(f, checklist, settings)) {
+  for (const auto& o : owed) {
     State s = schedule::state_on(o, q.today, q.horizon_days);
     if (s != State::overdue && s != State::due_soon) continue;
     StatusItem it{std::string(o.point), std::string(o.id), o.due, o.kind == schedule::Obligation::Kind::documentation,
@@ -100,9 +104,12 @@ std::vector<StatusRow> status_rows(const Project& project, const std::vector<For
   for_each_index(forloeb.size(), 256, [&](std::size_t i) {
     const Forloeb& f = forloeb[i];
     if (!f.in_view_of(q.worker)) return;
-    const bool listed =
-        q.all || f.has_errors() || !f.dates_readable() || schedule::on_default_board(f, checklist, q.today);
-    if (listed) each[i] = status_row(f, checklist, settings, q);
+    if (!f.dates_readable()) {  // listed, marked: nothing it owes can be worked out
+      each[i] = status_row(f, {}, q);
+      return;
+    }
+    const auto owed = schedule::dues(f, checklist, settings);
+    if (q.all || f.has_errors() || schedule::on_default_board(f, owed, q.today)) each[i] = status_row(f, owed, q);
   });
   std::vector<StatusRow> rows;
   rows.reserve(forloeb.size());

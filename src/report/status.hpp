@@ -9,6 +9,7 @@
 #include "base/forloeb.hpp"
 #include "base/project.hpp"
 #include "report/uncounted.hpp"
+#include "schedule/dues.hpp"
 #include "schedule/schedule.hpp"
 
 namespace cti::report {
@@ -71,6 +72,8 @@ std::vector<StatusRow> status_rows(const Project& project, const std::vector<For
 // The row of one forløb on `q.today` (no filtering).
 StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
                      const schedule::ObligationSettings& settings, const StatusQuery& q);
+// The same, from what schedule::dues(f, checklist, settings) gave (asked once per forløb).
+StatusRow status_row(const Forloeb& f, const std::vector<schedule::Due>& owed, const StatusQuery& q);
 
 struct WorkerSummary {
   std::string worker;    // empty: the forløb whose medarbejder is not in cti.yaml (or missing)

@@ -31,7 +31,8 @@ std::string render_status_json(const std::vector<StatusRow>& rows, Date today, c
   w.begin_object();
   w.key("today").value(format_date(today));
   w.key("forloeb").begin_array();
-  for (const auto& r : rows) {
+  w.items(rows.size(), 256, [&](JsonWriter& w, std::size_t i) {  // one object per row, on all cores
+    const StatusRow& r = rows[i];
     w.begin_object();
     w.key("id").value(r.id);
     w.key("worker").value(r.worker);
@@ -92,7 +93,7 @@ std::string render_status_json(const std::vector<StatusRow>& rows, Date today, c
     w.end_array();
     w.key("file").value(r.file);
     w.end_object();
-  }
+  });
   w.end_array();
   write_uncounted_json(w, uncounted);
   w.end_object();

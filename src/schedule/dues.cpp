@@ -119,6 +119,17 @@ std::vector<Due> dues(const Forloeb& f, const std::vector<ChecklistItem>& checkl
   return out;
 }
 
+bool on_default_board(const Forloeb& f, const std::vector<Due>& owed, Date today) {
+  if (phase_on(f, today) != Phase::afsluttet) return true;
+  const bool completed = f.end_status() == EndStatus::completed;
+  for (const auto& o : owed) {
+    if (o.not_relevant || (o.done && *o.done <= today)) continue;
+    if (o.kind == Obligation::Kind::documentation && o.id == doc_point_name(DocPoint::afslutning)) return true;
+    if (completed && o.kind == Obligation::Kind::checklist && o.point == "afslutning") return true;
+  }
+  return false;
+}
+
 State state_on(const Due& o, Date today, int horizon_days) {
   if (o.not_relevant) return State::not_relevant;
   if (o.done && *o.done <= today) return State::done;

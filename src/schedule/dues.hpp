@@ -1,7 +1,7 @@
 // What a forløb owes, without the texts: schedule::obligations() (schedule.hpp) as plain
 // values and views, with no string copied and nothing allocated but the one vector. The
-// status board asks this of every forløb, twice for an ended one; obligations() is built
-// from it, so the two always agree item for item and in order.
+// status board asks this once of every forløb, for its row and whether it is listed;
+// obligations() is built from it, so the two always agree item for item and in order.
 #pragma once
 
 #include <optional>
@@ -32,6 +32,10 @@ std::vector<Due> dues(const Forloeb& f, const std::vector<ChecklistItem>& checkl
 
 // The contact item of contact_obligation(), without its text.
 std::optional<Due> contact_due(const Forloeb& f, const ContactLimits& limits, Date today);
+
+// As on_default_board(f, checklist, today), from what dues() gave for the forløb (with
+// any settings: the answer looks only at what is done or not relevant, never at a date).
+bool on_default_board(const Forloeb& f, const std::vector<Due>& owed, Date today);
 
 // As state_on() of the Obligation.
 State state_on(const Due& d, Date today, int horizon_days);

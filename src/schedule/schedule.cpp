@@ -153,14 +153,7 @@ std::vector<Obligation> obligations(const Forloeb& f, const std::vector<Checklis
 }
 
 bool on_default_board(const Forloeb& f, const std::vector<ChecklistItem>& checklist, Date today) {
-  if (phase_on(f, today) != Phase::afsluttet) return true;
-  const bool completed = f.end_status() == EndStatus::completed;
-  for (const auto& o : dues(f, checklist)) {
-    if (o.not_relevant || (o.done && *o.done <= today)) continue;
-    if (o.kind == Obligation::Kind::documentation && o.id == doc_point_name(DocPoint::afslutning)) return true;
-    if (completed && o.kind == Obligation::Kind::checklist && o.point == "afslutning") return true;
-  }
-  return false;
+  return phase_on(f, today) != Phase::afsluttet || on_default_board(f, dues(f, checklist), today);
 }
 
 State state_on(const Obligation& o, Date today, int horizon_days) {

@@ -198,6 +198,30 @@ TEST_SUITE("json") {
       }
     }
   }
+
+  TEST_CASE("items written on all cores: the same text as one by one") {
+    auto item = [](JsonWriter& w, std::size_t i) {
+      w.begin_object().key("i").value(static_cast<int>(i)).key("name").value("K-" + std::to_string(i));
+      w.key("list").begin_array();
+      for (std::size_t k = 0; k < i % 3; ++k) w.value(static_cast<int>(k));
+      w.end_array().end_object();
+    };
+    for (bool pretty : {true, false})
+      for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{1000}})
+        for (bool before : {false, true}) {  // items already in the array, or not
+          JsonWriter one(pretty), many(pretty);
+          for (JsonWriter* w : {&one, &many}) {
+            w->begin_object().key("first").value(1).key("rows").begin_array();
+            if (before) w->value("x");
+          }
+          for (std::size_t i = 0; i < n; ++i) item(one, i);
+          many.items(n, 64, item);
+          for (JsonWriter* w : {&one, &many}) w->value("after").end_array().end_object();
+          const std::string text = many.str();
+          CHECK(text == one.str());
+          CHECK(nlohmann::json::accept(text));
+        }
+  }
 }
 
 }  // namespace cti::test::base_json
