@@ -148,9 +148,9 @@ FileStamp stamp_of(const fs::path& p) {
   return ::stat(p.c_str(), &st) == 0 ? from_stat(st) : FileStamp{};
 }
 
-FileStamp stamp_at(int dir_fd, const std::string& rel) {
+FileStamp stamp_at(int dir_fd, const char* rel) {
   struct stat st;
-  return ::fstatat(dir_fd, rel.c_str(), &st, 0) == 0 ? from_stat(st) : FileStamp{};
+  return ::fstatat(dir_fd, rel, &st, 0) == 0 ? from_stat(st) : FileStamp{};
 }
 
 std::string cache_key(std::string_view config_bytes) {

@@ -35,7 +35,7 @@ FileStamp stamp_of(int fd);
 FileStamp stamp_of(const std::filesystem::path& p);
 // The stamp of `rel` below the open folder `dir_fd` (links followed): no walk of the
 // folder's own path, and no path object, for each of ten thousand files.
-FileStamp stamp_at(int dir_fd, const std::string& rel);
+FileStamp stamp_at(int dir_fd, const char* rel);
 
 // A regular file's bytes and the stamp of what was read, through one descriptor; never
 // blocks on a FIFO. Nothing when it is not a regular file or cannot be read whole.

@@ -175,7 +175,7 @@ Project load_project(const SourceFile& f, Diagnostics& out) {
   p.file = f.path;
   YamlReader r(f.path, out);
   if (!check_text(f, out)) return p;
-  auto doc = r.parse(f.bytes);
+  auto doc = r.parse_remembered(f.bytes);  // parsed already for its sprog
   if (!doc) return p;
   if (!doc->IsMap()) {
     r.error(pos_of(*doc).line ? pos_of(*doc) : Pos{1, 1}, doc->IsNull() ? "empty-file" : "wrong-type",

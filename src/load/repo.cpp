@@ -8,9 +8,11 @@
 #include <cctype>
 #include <cerrno>
 #include <future>
+#include <memory>
 #include <set>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 
 #include "base/cpr_scan.hpp"
 #include "base/git.hpp"
@@ -73,6 +75,8 @@ struct CaseJob {
   // The cache: the content's blob id, the file's stamp, and what to remember.
   std::string blob;
   FileStamp stamp;
+  std::size_t folder = SIZE_MAX;  // RootDir::folders: the folder held open for the stamp
+  std::size_t name_at = 0;        // where the file's own name begins in file.path
   bool remember = false;
   bool from_cache = false;
   PreparedCase prepared;
@@ -101,13 +105,29 @@ bool take_cached(CaseJob& job, const CaseCache& cache) {
   return true;
 }
 
-// Where the jobs read from: the root's path, and the root held open for the stamps (its
-// fd() is -1 when it could not be opened: each file's path is then walked from the start).
+// Where the jobs read from: the root's path, and each folder of case files held open for
+// the stamps, so that a stat walks only the file's own name (a folder that could not be
+// opened has fd() -1: its files' paths are then walked from the start).
 struct RootDir {
-  explicit RootDir(fs::path p) : path(std::move(p)), dir(path) {}
+  explicit RootDir(fs::path p) : path(std::move(p)) {}
   fs::path path;
-  io::DirHandle dir;
+  std::vector<std::unique_ptr<io::DirHandle>> folders;
 };
+
+// Opens the folder of every job (the jobs in path order: a folder's files mostly together).
+void open_folders(RootDir& root, std::vector<CaseJob>& jobs) {
+  std::unordered_map<std::string_view, std::size_t> seen;
+  for (auto& job : jobs) {
+    const std::string& path = job.file.path;
+    const std::size_t slash = path.rfind('/');
+    if (slash == std::string::npos) continue;
+    const std::string_view folder = std::string_view(path).substr(0, slash);
+    auto [it, fresh] = seen.try_emplace(folder, root.folders.size());
+    if (fresh) root.folders.push_back(std::make_unique<io::DirHandle>(root.path / std::string(folder)));
+    job.folder = it->second;
+    job.name_at = slash + 1;
+  }
+}
 
 void run_job(const RootDir& root, CaseJob& job, const CaseReading& how, const CaseCache& cache) {
   if (cache.enabled() && !job.staged_sha.empty()) {
@@ -116,7 +136,8 @@ void run_job(const RootDir& root, CaseJob& job, const CaseReading& how, const Ca
   }
   if (!job.preloaded) {
     if (cache.enabled() && job.staged_sha.empty()) {
-      job.stamp = root.dir.fd() >= 0 ? stamp_at(root.dir.fd(), job.file.path) : stamp_of(root.path / job.file.path);
+      const int fd = job.folder < root.folders.size() ? root.folders[job.folder]->fd() : -1;
+      job.stamp = fd >= 0 ? stamp_at(fd, job.file.path.c_str() + job.name_at) : stamp_of(root.path / job.file.path);
       if (cache.find_stamped(job.file.path, job.stamp, *job.result, job.diags)) {
         job.from_cache = true;  // the content is the one last seen: no blob id needed
         return;
@@ -321,7 +342,7 @@ std::optional<Lang> peek_repo_lang(const fs::path& root) {
   if (!bytes) return std::nullopt;
   if (last && last->first == *bytes) return last->second;
   std::optional<Lang> lang;
-  if (auto doc = yaml::parse_fast(*bytes)) {  // the ordinary file, without yaml-cpp's cost
+  if (auto doc = yaml::parse_fast_remembered(*bytes)) {  // the ordinary file, parsed once for the project too
     if (const auto& v = (*doc)["sprog"]; v.IsScalar()) lang = i18n::parse_lang(v.Scalar());
   } else {
     try {
@@ -399,7 +420,8 @@ std::variant<LoadedRepo, std::string> load_repo(const fs::path& root, Snapshot s
   CaseCache cache = opened.valid() ? opened.get()
                     : use_cache    ? CaseCache::open(root, cache_key(config->bytes))
                                    : CaseCache();
-  const RootDir dir(root);
+  RootDir dir(root);
+  if (cache.enabled()) open_folders(dir, jobs);
   run_jobs(dir, jobs, how, cache);
   std::vector<CaseJob*> stale;
   for (auto& job : jobs)

@@ -6,6 +6,8 @@
 #include <yaml.h>
 
 #include <memory>
+#include <mutex>
+#include <string>
 #include <vector>
 
 #include "load/yaml_tree.hpp"
@@ -174,6 +176,19 @@ std::optional<Node> parse_fast(std::string_view bytes) {
   yaml_parser_delete(&parser);
   if (!ok) return std::nullopt;
   return b.result();
+}
+
+std::optional<Node> parse_fast_remembered(std::string_view bytes) {
+  static std::mutex lock;
+  static std::optional<std::pair<std::string, std::optional<Node>>> last;  // a tree shares its nodes: copied cheaply
+  {
+    const std::lock_guard<std::mutex> hold(lock);
+    if (last && last->first == bytes) return last->second;
+  }
+  std::optional<Node> tree = parse_fast(bytes);
+  const std::lock_guard<std::mutex> hold(lock);
+  last.emplace(std::string(bytes), tree);
+  return tree;
 }
 
 }  // namespace cti::yaml

@@ -146,6 +146,11 @@ std::optional<yaml::Node> YamlReader::parse(const std::string& bytes) {
   return parse_yaml_cpp(bytes);
 }
 
+std::optional<yaml::Node> YamlReader::parse_remembered(const std::string& bytes) {
+  if (auto tree = yaml::parse_fast_remembered(bytes)) return tree;
+  return parse_yaml_cpp(bytes);
+}
+
 std::optional<yaml::Node> YamlReader::parse_yaml_cpp(const std::string& bytes) {
   try {
     YAML::Node first = YAML::Load(bytes);

@@ -32,6 +32,8 @@ class YamlReader {
 
   // Parses bytes; on a syntax error reports [yaml-syntax] and returns nothing.
   std::optional<yaml::Node> parse(const std::string& bytes);
+  // The same, through yaml::parse_fast_remembered (cti.yaml: asked for more than once).
+  std::optional<yaml::Node> parse_remembered(const std::string& bytes);
   // The same through yaml-cpp alone, with its guards: what parse() does with every file
   // yaml::parse_fast refuses (public for the test that compares the two).
   std::optional<yaml::Node> parse_yaml_cpp(const std::string& bytes);

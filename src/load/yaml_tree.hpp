@@ -75,6 +75,10 @@ inline std::size_t Node::size() const {
 // a line break other than LF or CRLF), and yaml-cpp then reads it.
 std::optional<Node> parse_fast(std::string_view bytes);
 
+// parse_fast, remembering the last document it was asked for: cti.yaml is read twice per
+// command (for the language, then for the project) and parsed once. Safe from any thread.
+std::optional<Node> parse_fast_remembered(std::string_view bytes);
+
 // yaml-cpp's tree as a Node, scalars in NFC. An alias shares its anchor's children, so a
 // file of nested aliases costs what its text does.
 Node from_yaml_cpp(const YAML::Node& n);

@@ -11,6 +11,7 @@
 #include "base/lang.hpp"
 #include "base/parallel.hpp"
 #include "report/table.hpp"
+#include "schedule/dues.hpp"
 
 namespace cti::report {
 
@@ -59,9 +60,11 @@ void collect(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
              const schedule::ObligationSettings& settings, const AgendaQuery& q, const TypedIds& ids,
              std::vector<AgendaItem>& out) {
   const std::string typed = ids.typed(f.display_id());
-  for (const auto& o : schedule::obligations(f, checklist, settings)) {
-    auto s = schedule::state_on(o, q.today, q.days);
+  // What it owes without the texts; a text is written only for an item that is listed.
+  for (const auto& d : schedule::dues(f, checklist, settings)) {
+    auto s = schedule::state_on(d, q.today, q.days);
     if (s != schedule::State::overdue && s != schedule::State::due_soon) continue;
+    const schedule::Obligation o = schedule::to_obligation(d);
     AgendaItem it;
     it.id = f.display_id();
     it.file = f.file;
@@ -219,7 +222,8 @@ std::string render_agenda_json(const std::vector<AgendaGroup>& groups, const Age
   w.key("today").value(format_date(q.today));
   w.key("days").value(q.days);
   w.key("workers").begin_array();
-  for (const auto& g : groups) {
+  w.items(groups.size(), 16, [&](JsonWriter& w, std::size_t k) {  // one object per worker, on all cores
+    const AgendaGroup& g = groups[k];
     w.begin_object();
     w.key("worker");
     if (g.known)
@@ -248,7 +252,7 @@ std::string render_agenda_json(const std::vector<AgendaGroup>& groups, const Age
     }
     w.end_array();
     w.end_object();
-  }
+  });
   w.end_array();
   write_uncounted_json(w, uncounted);
   w.end_object();
