@@ -91,18 +91,8 @@ std::size_t next_output_mask(std::string_view t, std::size_t from, std::size_t& 
 }
 
 std::string redact_output(std::string_view t) {
-  std::size_t end = 0;
-  std::size_t at = next_output_mask(t, 0, end);
-  if (at == std::string_view::npos) return std::string(t);
   std::string out;
-  std::size_t last = 0;  // t[last, at) is not yet copied
-  while (at != std::string_view::npos) {
-    out.append(t.substr(last, at - last));
-    out.append(kOutputMask);
-    last = end;
-    at = next_output_mask(t, end, end);
-  }
-  out.append(t.substr(last));
+  for_each_output_piece(t, [&](std::string_view piece) { out.append(piece); });
   return out;
 }
 

@@ -27,9 +27,23 @@ std::string redact(std::string_view text);
 std::string redact_output(std::string_view text);
 
 // What redact_output() replaces: the first span at or after `from` to mask, as its start
-// (npos when there is none) and, in `end`, one past its last byte. For writers that copy
-// the text between the spans and need no masked copy of the whole.
+// (npos when there is none) and, in `end`, one past its last byte.
 std::size_t next_output_mask(std::string_view text, std::size_t from, std::size_t& end);
 inline constexpr std::string_view kOutputMask = "XXXXXX-XXXX";
+
+// redact_output()'s text in pieces, in order: put(piece) for each run of `text` between
+// the spans it masks and for the mask in each span's place. For a writer that needs no
+// masked copy of the whole (the output gate); redact_output() appends the pieces.
+template <class Put>
+void for_each_output_piece(std::string_view text, Put&& put) {
+  std::size_t last = 0, end = 0;
+  for (std::size_t at = next_output_mask(text, 0, end); at != std::string_view::npos;
+       at = next_output_mask(text, last, end)) {
+    if (at > last) put(text.substr(last, at - last));
+    put(kOutputMask);
+    last = end;
+  }
+  if (last < text.size()) put(text.substr(last));
+}
 
 }  // namespace cti::privacy

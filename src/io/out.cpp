@@ -9,17 +9,9 @@ namespace cti::io {
 
 bool Out::emit(std::string_view text) {
   // The text between the masked spans is written as it is: no masked copy of the whole.
-  auto put = [&](std::string_view piece) {
-    if (!piece.empty() && std::fwrite(piece.data(), 1, piece.size(), stream_) != piece.size()) ok_ = false;
-  };
-  std::size_t last = 0, end = 0;
-  for (std::size_t at = privacy::next_output_mask(text, 0, end); at != std::string_view::npos;
-       at = privacy::next_output_mask(text, last, end)) {
-    put(text.substr(last, at - last));
-    put(privacy::kOutputMask);
-    last = end;
-  }
-  put(text.substr(last));
+  privacy::for_each_output_piece(text, [&](std::string_view piece) {
+    if (std::fwrite(piece.data(), 1, piece.size(), stream_) != piece.size()) ok_ = false;
+  });
   return ok_;
 }
 

@@ -159,10 +159,6 @@ std::string group_heading(const AgendaGroup& g, int days) {
   return name + ": " + counts + "\n";
 }
 
-}  // namespace
-
-namespace {
-
 // One worker's heading and table, after a blank line.
 std::string render_group(const AgendaGroup& g, const AgendaQuery& q, bool color, std::size_t width) {
   std::string out = "\n";

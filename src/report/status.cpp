@@ -27,11 +27,6 @@ const StatusItem* StatusRow::most_urgent() const {
   return nullptr;
 }
 
-StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
-                     const schedule::ObligationSettings& settings, const StatusQuery& q) {
-  return status_row(f, f.dates_readable() ? schedule::dues(f, checklist, settings) : std::vector<schedule::Due>(), q);
-}
-
 StatusRow status_row(const Forloeb& f, const std::vector<schedule::Due>& owed, const StatusQuery& q) {
   StatusRow r;
   r.id = f.display_id();

@@ -69,10 +69,8 @@ struct StatusQuery {
 // `all`; a file with errors is always listed, marked with its errors, never left out.
 std::vector<StatusRow> status_rows(const Project& project, const std::vector<Forloeb>& forloeb, const StatusQuery& q);
 
-// The row of one forløb on `q.today` (no filtering).
-StatusRow status_row(const Forloeb& f, const std::vector<ChecklistItem>& checklist,
-                     const schedule::ObligationSettings& settings, const StatusQuery& q);
-// The same, from what schedule::dues(f, checklist, settings) gave (asked once per forløb).
+// The row of one forløb on `q.today` (no filtering), from what schedule::dues(f,
+// checklist, settings) gave for it (nothing for a forløb whose dates cannot be read).
 StatusRow status_row(const Forloeb& f, const std::vector<schedule::Due>& owed, const StatusQuery& q);
 
 struct WorkerSummary {

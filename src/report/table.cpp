@@ -76,11 +76,21 @@ std::size_t display_width(std::string_view s) {
   return width;
 }
 
-std::string colorize(std::string_view text, Color c, bool enabled) {
-  if (!enabled || c == Color::none) return std::string(text);
-  std::string out(sgr(c));
+namespace {
+
+// `text` appended to `out`, in the ANSI codes of `c` when enabled (and c != none).
+void append_colored(std::string& out, std::string_view text, Color c, bool enabled) {
+  const bool colored = enabled && c != Color::none;
+  if (colored) out += sgr(c);
   out += text;
-  out += kReset;
+  if (colored) out += kReset;
+}
+
+}  // namespace
+
+std::string colorize(std::string_view text, Color c, bool enabled) {
+  std::string out;
+  append_colored(out, text, c, enabled);
   return out;
 }
 
@@ -282,10 +292,7 @@ void Table::draw_row(std::string& out, const Layout& l, bool color, const std::v
     if (!first) out += l.gap;
     first = false;
     if (columns_[c].align == Align::right) out.append(pad, ' ');
-    const bool colored = color && cell.color != Color::none;
-    if (colored) out += sgr(cell.color);
-    out += text;
-    if (colored) out += kReset;
+    append_colored(out, text, cell.color, color);
     if (columns_[c].align == Align::left) out.append(pad, ' ');
   }
   while (out.size() > start && out.back() == ' ') out.pop_back();

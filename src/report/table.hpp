@@ -42,7 +42,7 @@ struct Cell {
     keep = columns;
     return *this;
   }
-  // Set by Table::add_row: the display widths of text and short_text.
+  // Set by Table::add_row and add_rows: the display widths of text and short_text.
   std::size_t width = 0, short_width = 0;
 };
 

@@ -48,13 +48,13 @@ def test_nothing_outside_src_io_writes_to_stdout_or_stderr():
 
 
 def test_the_gate_masks_every_write():
-    # The gate writes the text between the spans redact_output() would mask (the same
-    # recogniser, privacy::next_output_mask), and writes in exactly one place.
+    # The gate writes redact_output()'s text in its pieces (privacy::for_each_output_piece,
+    # which redact_output itself joins), and writes in exactly one place.
     with open(os.path.join(SRC, "io", "out.cpp"), encoding="utf-8") as f:
         code = strip_comments(f.read())
-    assert "privacy::next_output_mask" in code, "src/io/out.cpp does not mask with next_output_mask"
+    assert "privacy::for_each_output_piece" in code, "src/io/out.cpp does not write the masked pieces"
     assert code.count("fwrite(") == 1, "src/io/out.cpp writes in more than one place"
     with open(os.path.join(SRC, "base", "cpr_scan.cpp"), encoding="utf-8") as f:
         scan = strip_comments(f.read())
     body = scan[scan.index("std::string redact_output("):]
-    assert "next_output_mask(" in body.split("\n}\n")[0], "redact_output no longer uses next_output_mask"
+    assert "for_each_output_piece(" in body.split("\n}\n")[0], "redact_output no longer joins the gate's pieces"

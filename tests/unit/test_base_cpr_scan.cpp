@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "base/cpr_scan.hpp"
 
@@ -77,16 +78,16 @@ TEST_SUITE("output mask") {
     CHECK(privacy::next_output_mask(t, end, end) == std::string_view::npos);
     CHECK(privacy::next_output_mask("", 0, end) == std::string_view::npos);
     CHECK(privacy::next_output_mask("K-0001 12 dage", 0, end) == std::string_view::npos);
-    // Copying the text between the spans and the mask in their place is redact_output().
-    std::string copied;
-    std::size_t last = 0;
-    for (at = privacy::next_output_mask(t, 0, end); at != std::string_view::npos;
-         at = privacy::next_output_mask(t, last, end)) {
-      copied.append(t.substr(last, at - last)).append(privacy::kOutputMask);
-      last = end;
-    }
-    copied.append(t.substr(last));
-    CHECK(copied == redact_output(t));
+    // The pieces, joined, are redact_output(): the unmasked runs and a mask per span.
+    std::vector<std::string> pieces;
+    privacy::for_each_output_piece(t, [&](std::string_view p) { pieces.emplace_back(p); });
+    CHECK(pieces == std::vector<std::string>{"a ", "XXXXXX-XXXX", " b ", "XXXXXX-XXXX", " c 2025-02-03"});
+    std::string joined;
+    for (const auto& p : pieces) joined += p;
+    CHECK(joined == redact_output(t));
+    pieces.clear();
+    privacy::for_each_output_piece("", [&](std::string_view p) { pieces.emplace_back(p); });
+    CHECK(pieces.empty());
   }
 
   TEST_CASE("linear in the input") {

@@ -10,6 +10,7 @@
 #include "base/checklist.hpp"
 #include "base/project.hpp"
 #include "builders.hpp"
+#include "schedule/dues.hpp"
 #include "schedule/schedule.hpp"
 #include "schedule/timeline.hpp"
 
@@ -491,6 +492,33 @@ TEST_SUITE("default board") {
     doc(f, DocPoint::afslutning, "2025-04-01");
     // kontakt items at opstart are unrecorded, but only closing work keeps it on the board
     CHECK_FALSE(on_default_board(f, items(), D("2025-04-02")));
+  }
+
+  TEST_CASE("from what dues() gave, under any settings: the same answer") {
+    // The status board decides from the dues it already has for the row (with the
+    // project's grace days and contact log), not from dues without settings.
+    auto same = [](const Forloeb& f, Date t) {
+      ObligationSettings settings;
+      settings.documentation_grace_days = 14;
+      settings.contact_log = ContactLimits{};
+      settings.today = t;
+      const bool plain = on_default_board(f, items(), t);
+      CHECK(on_default_board(f, dues(f, items(), settings), t) == plain);
+      CHECK(on_default_board(f, dues(f, items()), t) == plain);
+    };
+    Forloeb f = Case("K-1").start("2025-02-03");
+    same(f, D("2025-06-01"));
+    end(f, "2025-11-03", EndStatus::completed);
+    for (const char* t : {"2025-11-02", "2025-11-04"}) same(f, D(t));
+    doc(f, DocPoint::afslutning, "2025-11-20");
+    for (const char* t : {"2025-11-04", "2025-11-20"}) same(f, D(t));
+    close_items(f, "2025-11-03");
+    for (const char* t : {"2025-11-04", "2025-11-20"}) same(f, D(t));
+    Forloeb cut = Case("K-2").start("2025-02-03");
+    end(cut, "2025-04-01", EndStatus::interrupted);
+    same(cut, D("2025-04-02"));
+    doc(cut, DocPoint::afslutning, "2025-04-01");
+    same(cut, D("2025-04-02"));
   }
 
   TEST_CASE("the planned end day is fase3's last day; overskredet from the day after") {
