@@ -69,6 +69,22 @@ def test_status_hint_works_as_printed(repo):
         assert r2.rc == 1 and r2.text.startswith("S-0012.yaml:4:"), r2
 
 
+@pytest.mark.parametrize("where", ["parent", "sibling", "sibling/deeper"])
+def test_from_outside_with_C_files_are_named_from_where_cti_runs(repo, where):
+    # Not below the repository: every file gets the same climb and the repository's own
+    # path in front (worked out once), exactly as path arithmetic from there gives it.
+    parent = os.path.dirname(repo)
+    cwd = parent if where == "parent" else os.path.join(parent, where)
+    os.makedirs(cwd, exist_ok=True)
+    want = os.path.relpath(os.path.join(repo, "forloeb", "S-0012.yaml"), cwd)
+    r = cti("-C", repo, "status", "--all", "--today", DAY, "--lang", "en", cwd=cwd)
+    rows = [line for line in r.text.splitlines() if line.startswith("S-0012 ")]
+    assert len(rows) == 1 and rows[0].endswith("cti validate " + want), r
+    assert os.path.isfile(os.path.join(cwd, want))
+    r = cti("-C", repo, "validate", "--today", DAY, "--lang", "en", cwd=cwd)
+    assert any(line.startswith(want + ":4:") for line in r.text.splitlines()), r
+
+
 def test_status_note_on_cti_yaml_works_as_printed(repo):
     """cti.yaml's errors: the note names it from where cti runs, and its command works."""
     sub = os.path.join(repo, "forloeb")
